@@ -1,0 +1,105 @@
+package org.tashil.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.IngestJob;
+import org.tashil.ingest.Submission;
+import org.tashil.reference.Registry;
+import org.tashil.spark.Spark;
+import org.tashil.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tashil ingest --period P}: the offices' files of a period into clean tables. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Read and check every office's files of a period and store the clean rows, the rejected rows"
+            + " and one record per file in the warehouse, replacing that period.")
+public final class IngestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+  @Mixin SparkOptions sparkOptions;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = PeriodConverter.class,
+      description = "The Jalali month, e.g. 1405-08, or 'previous'.")
+  Period period;
+
+  @Option(
+      names = "--today",
+      hidden = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The day recorded as first_seen_on of new files (default: today in Tehran).")
+  LocalDate today;
+
+  @Override
+  public Integer call() throws Exception {
+    Registry registry = storage.registry();
+    long start = System.nanoTime();
+    SparkSession spark = Spark.session("tashil ingest " + period, sparkOptions.master());
+    LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+    IngestJob.Result result =
+        new IngestJob(spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()))
+            .run(period, seenOn);
+    print(result, (System.nanoTime() - start) / 1e9);
+    return Tashil.OK;
+  }
+
+  private void print(IngestJob.Result result, double seconds) {
+    PrintWriter out = spec.commandLine().getOut();
+    long offices = result.submissions().stream().map(Submission::officeId).distinct().count();
+    out.printf(
+        Locale.ROOT,
+        "ingest %s: %d files from %d offices in %.1f s%n",
+        result.period(),
+        result.submissions().size(),
+        offices,
+        seconds);
+    for (String dataset : java.util.List.of("households", "demands", "activities")) {
+      long read = 0;
+      long accepted = 0;
+      long quarantined = 0;
+      for (Submission s : result.submissions()) {
+        if (s.dataset().equals(dataset)) {
+          read += s.rowsRead();
+          accepted += s.rowsAccepted();
+          quarantined += s.rowsQuarantined();
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "  %-11s %,9d rows read  %,9d accepted  %,7d quarantined%n",
+          dataset,
+          read,
+          accepted,
+          quarantined);
+    }
+    double rowsPerSecond = result.rows(Submission::rowsRead) / Math.max(seconds, 1e-9);
+    out.printf(Locale.ROOT, "  %,.0f rows per second%n", rowsPerSecond);
+    for (Submission s : result.submissions()) {
+      if (Submission.REJECTED.equals(s.status())) {
+        out.println("  rejected " + s.file() + ": " + s.message(Locale.ENGLISH));
+      }
+    }
+    if (!result.officesMissingFiles().isEmpty()) {
+      out.println("  missing files: " + String.join(", ", result.officesMissingFiles()));
+    }
+    out.println("warehouse: " + storage.warehouse());
+    out.flush();
+  }
+}

@@ -1,0 +1,106 @@
+package org.tashil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.tashil.spark.Spark;
+import org.tashil.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tashil query "SQL"}: Spark SQL over every warehouse table, each a view named {@code
+ * <layer>_<table>} ({@code clean_households}, {@code quarantine_demands}, {@code submissions}, …);
+ * the result as CSV with a header line on stdout.
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Run Spark SQL over the warehouse and print the result as CSV. Tables are views named"
+            + " <layer>_<table>: clean_households, clean_demands, clean_activities,"
+            + " quarantine_households, …, submissions, marts_settlement_month, …, runs.")
+public final class QueryCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+  @Mixin SparkOptions sparkOptions;
+
+  @Parameters(paramLabel = "SQL", description = "The query, e.g. \"SELECT * FROM submissions\".")
+  String sql;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession spark = Spark.session("tashil query", sparkOptions.master());
+    Warehouse warehouse = new Warehouse(spark, storage.warehouse());
+    for (String[] table : warehouse.tables()) {
+      warehouse.read(table[1]).createOrReplaceTempView(table[0]);
+    }
+    Dataset<Row> result;
+    try {
+      result = spark.sql(sql);
+    } catch (Exception e) {
+      if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
+        throw e;
+      }
+      throw new UsageException(
+          "the query does not run: "
+              + e.getMessage().lines().findFirst().orElse("")
+              + " (tables: "
+              + String.join(", ", warehouse.tables().stream().map(table -> table[0]).toList())
+              + ")");
+    }
+    print(asText(result));
+    return Tashil.OK;
+  }
+
+  /** Lists and maps become JSON text, so that every cell of the CSV is one plain value. */
+  private static Dataset<Row> asText(Dataset<Row> result) {
+    StructType schema = result.schema();
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      Column column = functions.col("`" + field.name() + "`");
+      boolean nested =
+          field.dataType() instanceof ArrayType
+              || field.dataType() instanceof MapType
+              || field.dataType() instanceof StructType;
+      columns.add((nested ? functions.to_json(column) : column.cast("string")).as(field.name()));
+    }
+    return result.select(columns.toArray(Column[]::new));
+  }
+
+  private void print(Dataset<Row> result) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    String[] header = result.columns();
+    try (CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
+      java.util.Iterator<Row> rows = result.toLocalIterator();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        Object[] values = new Object[header.length];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = row.isNullAt(i) ? "" : row.getString(i);
+        }
+        printer.printRecord(values);
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,25 @@
+package org.tashil.cli;
+
+import picocli.CommandLine.Option;
+
+/** How Spark runs: local on this machine by default, or on a cluster. */
+public final class SparkOptions {
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master: local[*] (default, every core of this machine), local[2], spark://host:7077, yarn, k8s://… Under spark-submit, its --master applies.")
+  String master;
+
+  @Option(names = "--verbose", description = "Spark's own log at INFO and stack traces on failure.")
+  boolean verbose;
+
+  public String master() {
+    return master;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+}

@@ -1,0 +1,137 @@
+package org.tashil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.FileChecker;
+import org.tashil.ingest.FileOutcome;
+import org.tashil.ingest.Inbox;
+import org.tashil.ingest.InboxFile;
+import org.tashil.ingest.QuarantinedRow;
+import org.tashil.ingest.Submission;
+import org.tashil.reference.Registry;
+import org.tashil.schema.Problem;
+import org.tashil.text.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tashil validate --period P DIR}: what an office manager runs before sending. Checks one
+ * office folder with exactly the rules of ingest, writes nothing, and prints every rejected row.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Check one office's folder before sending it: prints every row that would be rejected"
+            + " (file, line, column, reason). Writes nothing. Exit 0 when every row passes, 1 when"
+            + " any is rejected.")
+public final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = PeriodConverter.class,
+      description = "The Jalali month the files are for, e.g. 1405-08.")
+  Period period;
+
+  @Option(
+      names = "--office",
+      paramLabel = "OFFICE_ID",
+      description = "The office that sends the folder (default: the folder's name, e.g. OF-01).")
+  String office;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "fa|en",
+      defaultValue = "fa",
+      description = "Language of the messages: fa (Persian, default) or en (English).")
+  String language;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "DIR",
+      defaultValue = StorageOptions.HOME + "/data/reference",
+      description = "Folder of the registry. Default: ${DEFAULT-VALUE}.")
+  Path reference;
+
+  @Parameters(
+      paramLabel = "DIR",
+      description = "The office's folder: households, demands, activities (.csv or .xlsx).")
+  Path folder;
+
+  @Override
+  public Integer call() throws IOException {
+    Locale locale;
+    try {
+      locale = Messages.locale(language);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new UsageException("folder " + folder + " does not exist");
+    }
+    Registry registry = Registry.load(reference);
+    String officeId =
+        office != null ? office : folder.toAbsolutePath().normalize().getFileName().toString();
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    List<InboxFile> files =
+        Inbox.officeFiles(
+            fs, new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), officeId, period);
+    FileChecker checker = new FileChecker(registry, period);
+    PrintWriter out = spec.commandLine().getOut();
+    boolean allPassed = true;
+    if (files.isEmpty()) {
+      out.println(Messages.format(locale, "validate.no_files", folder));
+      allPassed = false;
+    }
+    for (InboxFile file : files) {
+      FileOutcome outcome =
+          file.check(checker, Files.readAllBytes(Path.of(java.net.URI.create(file.uri()))));
+      allPassed &= print(outcome, locale, out);
+    }
+    out.println(Messages.format(locale, allPassed ? "validate.passed" : "validate.failed"));
+    out.flush();
+    return allPassed ? Tashil.OK : Tashil.FAILED;
+  }
+
+  private static boolean print(FileOutcome outcome, Locale locale, PrintWriter out) {
+    Submission submission = outcome.submission();
+    String name = submission.file().substring(submission.file().lastIndexOf('/') + 1);
+    out.println(
+        Messages.format(
+            locale,
+            "validate.file",
+            name,
+            submission.rowsRead(),
+            submission.rowsAccepted(),
+            submission.rowsQuarantined()));
+    String message = submission.message(locale);
+    if (!message.isEmpty()) {
+      out.println("  " + message);
+    }
+    for (QuarantinedRow row : outcome.quarantined()) {
+      for (Problem problem : row.problems()) {
+        out.println(
+            "  %s:%d  %s  %s  %s"
+                .formatted(
+                    name, row.line(), problem.column(), problem.code(), problem.message(locale)));
+      }
+    }
+    return submission.status().equals(Submission.ACCEPTED);
+  }
+}

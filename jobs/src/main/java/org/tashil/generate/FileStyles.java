@@ -1,0 +1,77 @@
+package org.tashil.generate;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.tashil.schema.Dataset;
+
+/**
+ * Decides how each file is written: a {@code messy} share of files get one or two quirks; each
+ * office keeps its own date style, Jalali for about three offices in four.
+ */
+final class FileStyles {
+
+  private final long seed;
+  private final double messyShare;
+
+  FileStyles(long seed, double messyShare) {
+    this.seed = seed;
+    this.messyShare = messyShare;
+  }
+
+  DateStyle dateStyle(String officeId) {
+    return Seeds.random(seed, "dates", officeId).nextDouble() < 0.75
+        ? DateStyle.JALALI
+        : DateStyle.GREGORIAN;
+  }
+
+  FileStyle style(Month month, String officeId, Dataset dataset) {
+    SplittableRandom random = Seeds.random(seed, "style", month, officeId, dataset.tableName());
+    DateStyle dates = dateStyle(officeId);
+    if (random.nextDouble() >= messyShare) {
+      return FileStyle.clean(dates);
+    }
+    Set<Quirk> quirks = EnumSet.of(pick(List.of(Quirk.values()), random));
+    if (random.nextBoolean()) {
+      List<Quirk> fitting = new ArrayList<>();
+      for (Quirk quirk : Quirk.values()) {
+        if (quirks.stream().allMatch(chosen -> chosen.fitsWith(quirk))) {
+          fitting.add(quirk);
+        }
+      }
+      if (!fitting.isEmpty()) {
+        quirks.add(pick(fitting, random));
+      }
+    }
+    return new FileStyle(quirks, dates, dateCells(quirks, dates, random));
+  }
+
+  /** The style of the file that is written in Windows-1256 whatever was drawn for it. */
+  FileStyle windows1256(String officeId) {
+    return new FileStyle(Set.of(Quirk.WINDOWS_1256), dateStyle(officeId), false);
+  }
+
+  private static boolean dateCells(Set<Quirk> quirks, DateStyle dates, SplittableRandom random) {
+    return quirks.contains(Quirk.WORKBOOK) && dates == DateStyle.GREGORIAN && random.nextBoolean();
+  }
+
+  private static Quirk pick(List<Quirk> quirks, SplittableRandom random) {
+    Weights.Builder weights = Weights.builder();
+    for (Quirk quirk : quirks) {
+      weights.add(quirk.name(), weight(quirk));
+    }
+    return Quirk.valueOf(weights.build().pick(random));
+  }
+
+  /**
+   * Workbooks, Kobo's semicolons, Persian headers and planted personal data are the most common.
+   */
+  private static double weight(Quirk quirk) {
+    return switch (quirk) {
+      case WORKBOOK, SEMICOLONS, PERSIAN_HEADERS, PERSONAL_COLUMNS -> 1.5;
+      case PERSIAN_DIGITS, ARABIC_LETTERS, BYTE_ORDER_MARK, TABS, KOBO_GROUPS, WINDOWS_1256 -> 1;
+    };
+  }
+}

@@ -1,0 +1,252 @@
+package org.tashil.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Office;
+import org.tashil.reference.Registry;
+import org.tashil.reference.Settlement;
+import org.tashil.schema.Column;
+import org.tashil.schema.Dataset;
+
+/**
+ * Writes a deterministic synthetic inbox that looks like the province: for every period and every
+ * office active in it, {@code <inbox>/<period>/<office_id>/} with its households, demands and
+ * activities files. Settlements differ (each has its own profile), demands live across months, and
+ * a share of files is written the messy ways real offices write them. Generating a period replaces
+ * that period's folder.
+ */
+public final class InboxGenerator {
+
+  /** Months of demands simulated before the first period, so it starts with a backlog. */
+  static final int WARM_UP_MONTHS = 6;
+
+  /** Share of office-months without a demands file, and without an activities file. */
+  static final double MISSING_FILE = 0.03;
+
+  private final Registry registry;
+  private final GeneratorSettings settings;
+  private final Map<String, SettlementProfile> profiles = new TreeMap<>();
+  private final FileStyles styles;
+  private final TableRenderer renderer;
+  private final RowBreaker breaker;
+
+  public InboxGenerator(Registry registry, GeneratorSettings settings) {
+    this.registry = registry;
+    this.settings = settings;
+    for (Settlement settlement : registry.settlements()) {
+      profiles.put(settlement.id(), SettlementProfile.of(settlement, settings.seed()));
+    }
+    this.styles = new FileStyles(settings.seed(), settings.messyShare());
+    this.renderer = new TableRenderer(new PersianVocabulary(registry.aliases()));
+    this.breaker = new RowBreaker(registry);
+  }
+
+  /** Simulates from the first period on and writes every period's files under {@code inbox}. */
+  public GenerationSummary generate(Path inbox) {
+    long seed = settings.seed();
+    double scale = settings.scale();
+    Simulation simulation =
+        new Simulation(
+            new HouseholdSurveys(seed, scale, profiles),
+            new DemandBook(seed, scale, profiles, new DemandLifecycles(seed, registry)),
+            new ActivityLog(seed, scale, profiles));
+    Month first = Month.of(settings.periods().get(0));
+    simulation.demands().startSendingIn(first);
+    for (Month month = Month.of(first.period().minusMonths(WARM_UP_MONTHS));
+        month.period().compareTo(first.period()) < 0;
+        month = month.next()) {
+      registerDemands(simulation, month);
+    }
+    List<PeriodSummary> summaries = new ArrayList<>();
+    for (Period period : settings.periods()) {
+      Month month = Month.of(period);
+      registerDemands(simulation, month);
+      summaries.add(writePeriod(simulation, inbox, month));
+    }
+    return new GenerationSummary(inbox, summaries);
+  }
+
+  private record Simulation(
+      HouseholdSurveys households, DemandBook demands, ActivityLog activities) {}
+
+  /** One file to write: an office's rows of one dataset. */
+  private record OfficeFile(String officeId, Dataset dataset, List<? extends GeneratedRow> rows) {}
+
+  private void registerDemands(Simulation simulation, Month month) {
+    Map<String, List<Settlement>> served = served(month.period());
+    double totalWeight =
+        served.values().stream()
+            .flatMap(List::stream)
+            .mapToDouble(simulation.demands()::weight)
+            .sum();
+    if (totalWeight <= 0) {
+      return;
+    }
+    served.forEach(
+        (officeId, settlements) ->
+            simulation.demands().register(month, officeId, settlements, totalWeight));
+  }
+
+  private PeriodSummary writePeriod(Simulation simulation, Path inbox, Month month) {
+    Map<String, List<Settlement>> served = served(month.period());
+    List<OfficeFile> files = simulate(simulation, month, served);
+    List<FileStyle> chosen = chooseStyles(month, files);
+    Path folder = inbox.resolve(month.period().toString());
+    deleteRecursively(folder);
+    int messyFiles = 0;
+    int messyRows = 0;
+    int broken = 0;
+    Map<Dataset, Integer> rows = new EnumMap<>(Dataset.class);
+    for (int i = 0; i < files.size(); i++) {
+      OfficeFile file = files.get(i);
+      FileStyle style = chosen.get(i);
+      broken += write(folder, month, file, style);
+      rows.merge(file.dataset(), file.rows().size(), Integer::sum);
+      if (style.messy()) {
+        messyFiles++;
+        messyRows += file.rows().size();
+      }
+    }
+    return new PeriodSummary(
+        month.period(),
+        served.size(),
+        files.size(),
+        messyFiles,
+        messyRows,
+        rows,
+        broken,
+        newDemands(files, month));
+  }
+
+  /**
+   * Runs the month for every active office and returns the files they send: households when they
+   * surveyed, demands and activities unless they skip the month (about 3% of office-months each).
+   */
+  private List<OfficeFile> simulate(
+      Simulation simulation, Month month, Map<String, List<Settlement>> served) {
+    List<Settlement> all = served.values().stream().flatMap(List::stream).toList();
+    long estimated = all.stream().mapToLong(Settlement::estHouseholds).sum();
+    double activityWeight = all.stream().mapToDouble(simulation.activities()::weight).sum();
+    List<OfficeFile> files = new ArrayList<>();
+    served.forEach(
+        (officeId, settlements) -> {
+          SplittableRandom missing = Seeds.random(settings.seed(), "missing", month, officeId);
+          boolean sendsDemands = !Draws.chance(MISSING_FILE, missing);
+          boolean sendsActivities = !Draws.chance(MISSING_FILE, missing);
+          List<HouseholdSurvey> surveys =
+              estimated == 0
+                  ? List.of()
+                  : simulation.households().surveys(month, officeId, settlements, estimated);
+          if (!surveys.isEmpty()) {
+            files.add(new OfficeFile(officeId, Dataset.HOUSEHOLDS, surveys));
+          }
+          if (sendsDemands) {
+            files.add(
+                new OfficeFile(
+                    officeId, Dataset.DEMANDS, simulation.demands().send(month, officeId)));
+          }
+          List<Activity> activities =
+              activityWeight <= 0
+                  ? List.of()
+                  : simulation.activities().held(month, officeId, settlements, activityWeight);
+          if (sendsActivities) {
+            files.add(new OfficeFile(officeId, Dataset.ACTIVITIES, activities));
+          }
+        });
+    return files;
+  }
+
+  private static int newDemands(List<OfficeFile> files, Month month) {
+    return (int)
+        files.stream()
+            .filter(file -> file.dataset() == Dataset.DEMANDS)
+            .flatMap(file -> file.rows().stream())
+            .filter(row -> month.contains((LocalDate) row.value("registered_on")))
+            .count();
+  }
+
+  /**
+   * Each file's style; when files may be messy, at least one file of the period is written in
+   * Windows-1256, the encoding the ingest must recognise.
+   */
+  private List<FileStyle> chooseStyles(Month month, List<OfficeFile> files) {
+    List<FileStyle> chosen = new ArrayList<>(files.size());
+    for (OfficeFile file : files) {
+      chosen.add(styles.style(month, file.officeId(), file.dataset()));
+    }
+    boolean windows = chosen.stream().anyMatch(style -> style.has(Quirk.WINDOWS_1256));
+    if (settings.messyShare() > 0 && !windows && !files.isEmpty()) {
+      int index = Seeds.random(settings.seed(), "windows-1256", month).nextInt(files.size());
+      chosen.set(index, styles.windows1256(files.get(index).officeId()));
+    }
+    return chosen;
+  }
+
+  /** Writes one file; returns how many of its rows were broken on purpose. */
+  private int write(Path periodFolder, Month month, OfficeFile file, FileStyle style) {
+    Dataset dataset = file.dataset();
+    List<Column> columns = dataset.schema().columns();
+    List<Object[]> cells = new ArrayList<>(file.rows().size());
+    for (GeneratedRow row : file.rows()) {
+      Object[] values = new Object[columns.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.value(columns.get(i).name());
+      }
+      cells.add(values);
+    }
+    SplittableRandom random =
+        Seeds.random(settings.seed(), "render", month, file.officeId(), dataset.tableName());
+    int broken = style.messy() ? breaker.breakRows(dataset, cells, month, random) : 0;
+    RenderedTable table = renderer.render(dataset, cells, style, random);
+    byte[] bytes =
+        style.workbook()
+            ? WorkbookFiles.write(table, dataset.tableName(), month.lastDay())
+            : CsvFiles.write(table, style);
+    String name = dataset.tableName() + (style.workbook() ? ".xlsx" : ".csv");
+    try {
+      Path folder = Files.createDirectories(periodFolder.resolve(file.officeId()));
+      Files.write(folder.resolve(name), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + periodFolder.resolve(name), e);
+    }
+    return broken;
+  }
+
+  /** Active offices of the period, by id, each with the settlements it serves, by id. */
+  private Map<String, List<Settlement>> served(Period period) {
+    Map<String, List<Settlement>> served = new TreeMap<>();
+    for (Office office : registry.activeOffices(period)) {
+      served.put(
+          office.id(),
+          registry.settlementsServedBy(office.id()).stream()
+              .sorted(Comparator.comparing(Settlement::id))
+              .toList());
+    }
+    return served;
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + folder, e);
+    }
+  }
+}

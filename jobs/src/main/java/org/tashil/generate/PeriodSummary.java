@@ -1,0 +1,48 @@
+package org.tashil.generate;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.tashil.calendar.Period;
+import org.tashil.schema.Dataset;
+
+/**
+ * What was written for one period.
+ *
+ * @param activeOffices offices active in the period (each gets a folder if it sent anything)
+ * @param files files written
+ * @param messyFiles files written with at least one quirk
+ * @param messyRows data rows in those files
+ * @param rows data rows written per dataset, broken ones included
+ * @param brokenRows rows broken on purpose (the ingest quarantines them, and the rows that share a
+ *     duplicated key)
+ * @param newDemands demands registered in the period (in the files of offices that sent them)
+ */
+public record PeriodSummary(
+    Period period,
+    int activeOffices,
+    int files,
+    int messyFiles,
+    int messyRows,
+    Map<Dataset, Integer> rows,
+    int brokenRows,
+    int newDemands) {
+
+  public PeriodSummary {
+    Objects.requireNonNull(period, "period");
+    EnumMap<Dataset, Integer> copy = new EnumMap<>(Dataset.class);
+    for (Dataset dataset : Dataset.values()) {
+      copy.put(dataset, rows.getOrDefault(dataset, 0));
+    }
+    rows = Collections.unmodifiableMap(copy);
+  }
+
+  public int rows(Dataset dataset) {
+    return rows.get(dataset);
+  }
+
+  public int totalRows() {
+    return rows.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}

@@ -1,0 +1,236 @@
+package org.tashil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Office;
+import org.tashil.reference.Registry;
+import org.tashil.schema.Dataset;
+import org.tashil.schema.Problem;
+import org.tashil.spark.HadoopConf;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * {@code tashil ingest}: every office file of a period, read and checked in Spark tasks (one file
+ * per task), written to {@code clean/<dataset>}, {@code quarantine/<dataset>} and {@code
+ * submissions}, each replacing the period atomically.
+ */
+public final class IngestJob {
+
+  private final SparkSession spark;
+  private final Registry registry;
+  private final String inbox;
+  private final Warehouse warehouse;
+
+  public IngestJob(SparkSession spark, Registry registry, String inbox, Warehouse warehouse) {
+    this.spark = spark;
+    this.registry = registry;
+    this.inbox = inbox;
+    this.warehouse = warehouse;
+  }
+
+  /** What one ingest did. */
+  public record Result(
+      Period period, List<Submission> submissions, List<String> officesMissingFiles) {
+
+    public long rows(java.util.function.ToIntFunction<Submission> count) {
+      return submissions.stream().mapToLong(count::applyAsInt).sum();
+    }
+  }
+
+  /**
+   * Ingests the period.
+   *
+   * @param today the day this run sees the files, kept as {@code first_seen_on} of new checksums
+   */
+  public Result run(Period period, LocalDate today) throws IOException {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    HadoopConf hadoop = new HadoopConf(context.hadoopConfiguration());
+    List<InboxFile> files = Inbox.list(inbox, period, hadoop.configuration());
+    Broadcast<Registry> registryShared = context.broadcast(registry);
+    Broadcast<HadoopConf> hadoopShared = context.broadcast(hadoop);
+    int slices = Math.max(1, Math.min(files.size(), context.defaultParallelism() * 4));
+    JavaRDD<FileOutcome> outcomes =
+        context
+            .parallelize(files, slices)
+            .map(
+                file ->
+                    file.check(
+                        new FileChecker(registryShared.value(), period),
+                        read(file, hadoopShared.value())))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      for (Dataset dataset : Dataset.values()) {
+        writeClean(outcomes, dataset, period);
+        writeQuarantine(outcomes, dataset, period);
+      }
+      List<Submission> submissions =
+          firstSeen(outcomes.map(FileOutcome::submission).collect(), period, today);
+      writeSubmissions(submissions, period);
+      return new Result(period, submissions, officesMissingFiles(period, submissions));
+    } finally {
+      outcomes.unpersist(false);
+      registryShared.destroy();
+      hadoopShared.destroy();
+    }
+  }
+
+  private static byte[] read(InboxFile file, HadoopConf hadoop) throws IOException {
+    Path path = new Path(file.uri());
+    FileSystem fs = path.getFileSystem(hadoop.configuration());
+    try (InputStream in = fs.open(path)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private void writeClean(JavaRDD<FileOutcome> outcomes, Dataset dataset, Period period) {
+    String name = dataset.tableName();
+    String periodText = period.toString();
+    JavaRDD<Row> rows =
+        outcomes
+            .filter(outcome -> outcome.submission().dataset().equals(name))
+            .flatMap(
+                outcome -> {
+                  Submission submission = outcome.submission();
+                  List<Row> out = new ArrayList<>(outcome.accepted().size());
+                  for (FileOutcome.CleanRow row : outcome.accepted()) {
+                    Object[] values =
+                        java.util.Arrays.copyOf(row.values(), row.values().length + 4);
+                    int next = row.values().length;
+                    values[next] = submission.officeId();
+                    values[next + 1] = submission.file();
+                    values[next + 2] = row.line();
+                    values[next + 3] = periodText;
+                    out.add(RowFactory.create(values));
+                  }
+                  return out.iterator();
+                });
+    warehouse.replacePeriod(
+        "clean/" + name,
+        period,
+        spark.createDataFrame(rows, Tables.clean(dataset)),
+        Tables.OFFICE_ID);
+  }
+
+  private void writeQuarantine(JavaRDD<FileOutcome> outcomes, Dataset dataset, Period period) {
+    String name = dataset.tableName();
+    String periodText = period.toString();
+    JavaRDD<Row> rows =
+        outcomes
+            .filter(outcome -> outcome.submission().dataset().equals(name))
+            .flatMap(
+                outcome -> {
+                  Submission submission = outcome.submission();
+                  List<Row> out = new ArrayList<>(outcome.quarantined().size());
+                  for (QuarantinedRow row : outcome.quarantined()) {
+                    Problem reason = row.reason();
+                    out.add(
+                        RowFactory.create(
+                            submission.officeId(),
+                            submission.file(),
+                            row.line(),
+                            scala.jdk.javaapi.CollectionConverters.asScala(row.raw()),
+                            reason.code().name(),
+                            reason.column(),
+                            reason.message(Locale.ENGLISH),
+                            row.problems().stream().map(Problem::tag).toArray(String[]::new),
+                            periodText));
+                  }
+                  return out.iterator();
+                });
+    warehouse.replacePeriod(
+        "quarantine/" + name, period, spark.createDataFrame(rows, Tables.QUARANTINE));
+  }
+
+  /** Keeps the day a checksum was first seen across re-ingests; new checksums are seen today. */
+  private List<Submission> firstSeen(List<Submission> submissions, Period period, LocalDate today) {
+    Map<String, LocalDate> earlier = new HashMap<>();
+    if (warehouse.exists("submissions")) {
+      for (Row row :
+          warehouse
+              .read("submissions")
+              .where(Tables.PERIOD + " = '" + period + "'")
+              .select(Tables.OFFICE_ID, "dataset", "sha256", "first_seen_on")
+              .collectAsList()) {
+        String key = row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2);
+        LocalDate seen = row.getAs(3);
+        earlier.merge(key, seen, (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    List<Submission> out = new ArrayList<>();
+    for (Submission submission : submissions) {
+      String key = submission.officeId() + "/" + submission.dataset() + "/" + submission.sha256();
+      LocalDate seen = earlier.getOrDefault(key, today);
+      out.add(submission.withFirstSeenOn(seen.isBefore(today) ? seen : today));
+    }
+    out.sort(java.util.Comparator.comparing(Submission::file));
+    return out;
+  }
+
+  private void writeSubmissions(List<Submission> submissions, Period period) {
+    List<Row> rows = new ArrayList<>();
+    for (Submission s : submissions) {
+      rows.add(
+          RowFactory.create(
+              s.officeId(),
+              s.dataset(),
+              s.file(),
+              s.sha256(),
+              s.format(),
+              s.encoding(),
+              s.delimiter(),
+              s.rowsRead(),
+              s.rowsAccepted(),
+              s.rowsQuarantined(),
+              s.status(),
+              s.message(Locale.ENGLISH),
+              s.droppedColumns().toArray(String[]::new),
+              s.ignoredColumns().toArray(String[]::new),
+              s.firstSeenOn(),
+              period.toString()));
+    }
+    warehouse.replacePeriod("submissions", period, spark.createDataFrame(rows, Tables.SUBMISSIONS));
+  }
+
+  /** Active offices that sent no demands or no activities file, as {@code OF-07 (demands)}. */
+  private List<String> officesMissingFiles(Period period, List<Submission> submissions) {
+    List<String> missing = new ArrayList<>();
+    for (Office office : registry.activeOffices(period)) {
+      Set<String> sent = new TreeSet<>();
+      for (Submission submission : submissions) {
+        if (submission.officeId().equals(office.id())
+            && !Submission.REJECTED.equals(submission.status())) {
+          sent.add(submission.dataset());
+        }
+      }
+      List<String> lacking = new ArrayList<>();
+      for (Dataset required : List.of(Dataset.DEMANDS, Dataset.ACTIVITIES)) {
+        if (!sent.contains(required.tableName())) {
+          lacking.add(required.tableName());
+        }
+      }
+      if (!lacking.isEmpty()) {
+        missing.add(office.id() + " (" + String.join(", ", lacking) + ")");
+      }
+    }
+    return missing;
+  }
+}

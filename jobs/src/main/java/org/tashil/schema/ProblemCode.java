@@ -1,0 +1,16 @@
+package org.tashil.schema;
+
+/** Why a row was quarantined (contract §2.4). */
+public enum ProblemCode {
+  MISSING_REQUIRED,
+  BAD_NUMBER,
+  OUT_OF_RANGE,
+  BAD_DATE,
+  FUTURE_DATE,
+  BAD_ENUM,
+  UNKNOWN_SETTLEMENT,
+  WRONG_OFFICE,
+  UNKNOWN_AGENCY,
+  INCONSISTENT,
+  DUPLICATE_KEY
+}

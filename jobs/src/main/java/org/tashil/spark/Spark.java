@@ -1,0 +1,42 @@
+package org.tashil.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one way Tashil starts Spark: Delta Lake enabled, java.time dates, few shuffle partitions in
+ * local mode (the default 200 is for clusters). Under {@code spark-submit} the master comes from
+ * it.
+ */
+public final class Spark {
+
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  private Spark() {}
+
+  /**
+   * @param master the {@code --master} option, or null for Spark's own setting or local mode
+   */
+  public static SparkSession session(String appName, String master) {
+    SparkConf conf = new SparkConf();
+    String effective = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+    conf.setAppName(appName).setMaster(effective);
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    if (effective.startsWith("local")) {
+      conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+      conf.setIfMissing("spark.default.parallelism", "4");
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      // One machine: no waiting for data locality, and the Delta log replayed in one task, not 50.
+      conf.setIfMissing("spark.locality.wait", "0");
+      conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

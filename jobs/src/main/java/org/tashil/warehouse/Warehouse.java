@@ -1,0 +1,105 @@
+package org.tashil.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tashil.calendar.Period;
+
+/**
+ * The warehouse (contract §4): Delta tables under one root, a local folder or any Hadoop file
+ * system URI. A period's rows are replaced with Delta's {@code replaceWhere}, so readers see the
+ * old version or the new one, never a mix, and a re-run never duplicates.
+ */
+public final class Warehouse {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
+  /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
+  public static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
+  }
+
+  public String path(String table) {
+    return root + "/" + table;
+  }
+
+  /** Replaces the period's rows of a table with {@code rows}, atomically; creates the table. */
+  public void replacePeriod(String table, Period period, Dataset<Row> rows, String... partitions) {
+    long start = System.nanoTime();
+    List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
+    partitionColumns.addAll(List.of(partitions));
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", Tables.PERIOD + " = '" + period + "'")
+        .partitionBy(partitionColumns.toArray(String[]::new))
+        .save(path(table));
+    LOG.info("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  public boolean exists(String table) {
+    try {
+      Path log = new Path(path(table) + "/_delta_log");
+      return fileSystem(log).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /**
+   * Every Delta table of the warehouse with its view name: {@code clean_households}, {@code
+   * quarantine_demands}, {@code marts_settlement_month}, {@code submissions}, {@code runs}.
+   */
+  public List<String[]> tables() {
+    List<String[]> tables = new ArrayList<>();
+    try {
+      for (String layer : LAYERS) {
+        Path folder = new Path(path(layer));
+        FileSystem fs = fileSystem(folder);
+        if (!fs.exists(folder)) {
+          continue;
+        }
+        for (FileStatus status : fs.listStatus(folder)) {
+          String name = status.getPath().getName();
+          if (status.isDirectory() && exists(layer + "/" + name)) {
+            tables.add(new String[] {layer + "_" + name, layer + "/" + name});
+          }
+        }
+      }
+      for (String single : List.of("submissions", "runs")) {
+        if (exists(single)) {
+          tables.add(new String[] {single, single});
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    tables.sort(java.util.Comparator.comparing(entry -> entry[0]));
+    return tables;
+  }
+
+  private FileSystem fileSystem(Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+  }
+}

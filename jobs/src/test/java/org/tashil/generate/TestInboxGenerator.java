@@ -1,0 +1,408 @@
+package org.tashil.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.calendar.Period;
+import org.tashil.cli.Tashil;
+import org.tashil.ingest.FileChecker;
+import org.tashil.ingest.FileOutcome;
+import org.tashil.ingest.QuarantinedRow;
+import org.tashil.ingest.RawRecord;
+import org.tashil.ingest.RawTable;
+import org.tashil.ingest.Submission;
+import org.tashil.ingest.TableReader;
+import org.tashil.ingest.UnreadableFileException;
+import org.tashil.reference.Office;
+import org.tashil.reference.Registry;
+import org.tashil.schema.Column;
+import org.tashil.schema.Dataset;
+import org.tashil.schema.Problem;
+import picocli.CommandLine;
+
+class TestInboxGenerator {
+
+  private static final Path REFERENCE = Path.of("../data/reference");
+  private static Registry registry;
+
+  @BeforeAll
+  static void loadRegistry() {
+    registry = Registry.load(REFERENCE);
+  }
+
+  @Test
+  void sameArgumentsGiveTheSameFiles(@TempDir Path first, @TempDir Path second)
+      throws IOException, UnreadableFileException {
+    generate(first, "1405-07..1405-08", 0.03, 0.4);
+    generate(second, "1405-07..1405-08", 0.03, 0.4);
+
+    List<String> files = files(first);
+    assertThat(files(second)).isEqualTo(files);
+    assertThat(files).anyMatch(file -> file.endsWith(".xlsx"));
+    for (String file : files) {
+      byte[] one = Files.readAllBytes(first.resolve(file));
+      byte[] other = Files.readAllBytes(second.resolve(file));
+      if (file.endsWith(".csv")) {
+        assertThat(other).as(file).isEqualTo(one);
+      } else {
+        assertThat(contents(file, other)).as(file).isEqualTo(contents(file, one));
+      }
+    }
+  }
+
+  @Test
+  void anotherSeedGivesOtherFiles(@TempDir Path first, @TempDir Path second) throws IOException {
+    generate(first, new GeneratorSettings(Period.range(p("1405-08"), p("1405-08")), 0.03, 1, 0));
+    generate(second, new GeneratorSettings(Period.range(p("1405-08"), p("1405-08")), 0.03, 2, 0));
+
+    String file = "1405-08/OF-01/demands.csv";
+    assertThat(Files.readAllBytes(second.resolve(file)))
+        .isNotEqualTo(Files.readAllBytes(first.resolve(file)));
+  }
+
+  @Test
+  void cleanInboxPassesEveryCheckWithTheVolumesOfTheScale(@TempDir Path inbox) throws IOException {
+    double scale = 0.03;
+    GenerationSummary summary = generate(inbox, "1405-06..1405-08", scale, 0);
+
+    assertThat(summary.messyFiles()).isZero();
+    assertThat(summary.brokenRows()).isZero();
+    for (Checked checked : checkAll(inbox)) {
+      Submission submission = checked.outcome().submission();
+      assertThat(submission.status()).as(checked.path()).isEqualTo(Submission.ACCEPTED);
+      assertThat(submission.rowsQuarantined()).as(checked.path()).isZero();
+      assertThat(submission.format()).isEqualTo("csv");
+      assertThat(submission.encoding()).isEqualTo("UTF-8");
+      assertThat(submission.delimiter()).isEqualTo("comma");
+      assertThat(submission.droppedColumns()).isEmpty();
+      assertThat(submission.ignoredColumns()).isEmpty();
+      String header = Files.readAllLines(inbox.resolve(checked.path())).get(0);
+      assertThat(header).isEqualTo(String.join(",", columnNames(checked.dataset())));
+    }
+    for (Period period : Period.range(p("1405-06"), p("1405-08"))) {
+      List<Checked> files =
+          checkAll(inbox).stream().filter(checked -> checked.period().equals(period)).toList();
+      assertThat(accepted(files, Dataset.HOUSEHOLDS))
+          .as("households of " + period)
+          .isBetween(
+              (int) (HouseholdSurveys.PER_MONTH * scale * 0.6),
+              (int) (HouseholdSurveys.PER_MONTH * scale * 1.4));
+      assertThat(newDemands(files, period))
+          .as("new demands of " + period)
+          .isBetween(
+              (int) (DemandBook.PER_MONTH * scale * 0.7),
+              (int) (DemandBook.PER_MONTH * scale * 1.3));
+      assertThat(accepted(files, Dataset.ACTIVITIES))
+          .as("activities of " + period)
+          .isBetween(
+              (int) (ActivityLog.PER_MONTH * scale * 0.6),
+              (int) (ActivityLog.PER_MONTH * scale * 1.4));
+      assertThat(accepted(files, Dataset.DEMANDS))
+          .as("demand rows of " + period)
+          .isGreaterThan(newDemands(files, period));
+    }
+  }
+
+  @Test
+  void messyFilesAreReadWithAFewRowsQuarantined(@TempDir Path inbox) throws IOException {
+    GenerationSummary summary = generate(inbox, "1405-06..1405-08", 0.03, 1);
+
+    List<Checked> all = checkAll(inbox);
+    assertThat(summary.messyFiles()).isEqualTo(all.size());
+    int read = 0;
+    int quarantined = 0;
+    Set<String> encodings = new TreeSet<>();
+    Set<String> formats = new TreeSet<>();
+    Set<String> delimiters = new TreeSet<>();
+    Set<String> dropped = new TreeSet<>();
+    Set<String> ignored = new TreeSet<>();
+    Set<String> problems = new TreeSet<>();
+    for (Checked checked : all) {
+      Submission submission = checked.outcome().submission();
+      assertThat(submission.status()).as(checked.path()).isNotEqualTo(Submission.REJECTED);
+      assertThat(submission.rowsRead())
+          .as(checked.path())
+          .isEqualTo(submission.rowsAccepted() + submission.rowsQuarantined());
+      read += submission.rowsRead();
+      quarantined += submission.rowsQuarantined();
+      encodings.add(String.valueOf(submission.encoding()));
+      formats.add(submission.format());
+      delimiters.add(String.valueOf(submission.delimiter()));
+      dropped.addAll(submission.droppedColumns());
+      ignored.addAll(submission.ignoredColumns());
+      for (QuarantinedRow row : checked.outcome().quarantined()) {
+        assertThat(columnNames(checked.dataset())).containsAll(row.raw().keySet());
+        row.problems().stream().map(Problem::code).map(Enum::name).forEach(problems::add);
+      }
+    }
+    assertThat(quarantined).isPositive();
+    assertThat((double) quarantined / read).isLessThan(0.05);
+    assertThat(encodings).contains("windows-1256", "UTF-8-BOM", "UTF-8");
+    assertThat(formats).contains("csv", "xlsx");
+    assertThat(delimiters).contains("comma", "semicolon", "tab");
+    assertThat(dropped).contains("نام سرپرست", "تلفن همراه", "کد ملی");
+    assertThat(ignored).contains("ملاحظات");
+    assertThat(problems).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void everyPeriodHasAWindows1256FileWhenFilesMayBeMessy(@TempDir Path inbox) throws IOException {
+    generate(inbox, "1405-05..1405-08", 0.02, 0.05);
+
+    Map<Period, Long> windowsFiles =
+        checkAll(inbox).stream()
+            .filter(checked -> "windows-1256".equals(checked.outcome().submission().encoding()))
+            .collect(Collectors.groupingBy(Checked::period, TreeMap::new, Collectors.counting()));
+    assertThat(windowsFiles.keySet())
+        .containsExactlyElementsOf(Period.range(p("1405-05"), p("1405-08")));
+  }
+
+  @Test
+  void demandsMoveForwardAcrossPeriodsAndKeepTheirRegistrationDay(@TempDir Path inbox)
+      throws IOException {
+    generate(inbox, "1405-01..1405-06", 0.05, 0);
+
+    int id = Dataset.DEMANDS.schema().indexOf("demand_id");
+    int status = Dataset.DEMANDS.schema().indexOf("status");
+    int registered = Dataset.DEMANDS.schema().indexOf("registered_on");
+    int updated = Dataset.DEMANDS.schema().indexOf("updated_on");
+    Map<String, List<Object[]>> versions = new TreeMap<>();
+    for (Checked checked : checkAll(inbox)) {
+      if (checked.dataset() == Dataset.DEMANDS) {
+        for (FileOutcome.CleanRow row : checked.outcome().accepted()) {
+          versions
+              .computeIfAbsent(
+                  checked.officeId() + "/" + row.values()[id], key -> new ArrayList<>())
+              .add(row.values());
+        }
+      }
+    }
+    assertThat(versions.values()).anyMatch(rows -> rows.size() >= 3);
+    Map<String, Integer> rank =
+        Map.of(
+            "registered", 0,
+            "referred", 1,
+            "in_progress", 2,
+            "resolved", 3,
+            "rejected", 3,
+            "withdrawn", 3);
+    for (Map.Entry<String, List<Object[]>> demand : versions.entrySet()) {
+      List<Object[]> rows = demand.getValue();
+      for (int i = 1; i < rows.size(); i++) {
+        Object[] before = rows.get(i - 1);
+        Object[] after = rows.get(i);
+        String key = demand.getKey();
+        assertThat(after[registered]).as(key).isEqualTo(before[registered]);
+        assertThat((LocalDate) after[updated]).as(key).isAfter((LocalDate) before[updated]);
+        String from = (String) before[status];
+        String to = (String) after[status];
+        assertThat(rank.get(to))
+            .as(key + ": " + from + " → " + to)
+            .isGreaterThanOrEqualTo(rank.get(from));
+        if (rank.get(from) == 3) {
+          assertThat(to).as(key + " closed as " + from).isEqualTo(from);
+        }
+      }
+    }
+  }
+
+  @Test
+  void onlyActiveOfficesGetAFolder(@TempDir Path inbox) throws IOException {
+    generate(inbox, "1405-08..1405-10", 0.02, 0);
+
+    for (Period period : Period.range(p("1405-08"), p("1405-10"))) {
+      Set<String> active =
+          registry.activeOffices(period).stream().map(Office::id).collect(Collectors.toSet());
+      Set<String> folders;
+      try (Stream<Path> list = Files.list(inbox.resolve(period.toString()))) {
+        folders = list.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+      }
+      assertThat(active).as(period.toString()).containsAll(folders);
+      assertThat(folders.size()).as(period.toString()).isGreaterThan(active.size() - 3);
+    }
+    assertThat(inbox.resolve("1405-08/OF-20")).doesNotExist();
+    assertThat(inbox.resolve("1405-10/OF-20")).exists();
+    assertThat(inbox.resolve("1405-10/OF-22")).doesNotExist();
+  }
+
+  @Test
+  void generatingAPeriodAgainReplacesItsFiles(@TempDir Path inbox, @TempDir Path fresh)
+      throws IOException {
+    generate(inbox, "1405-07..1405-08", 0.02, 1);
+    generate(inbox, "1405-07..1405-08", 0.02, 0);
+    generate(fresh, "1405-07..1405-08", 0.02, 0);
+
+    assertThat(files(inbox)).isEqualTo(files(fresh));
+    assertThat(files(inbox)).allMatch(file -> file.endsWith(".csv"));
+  }
+
+  @Test
+  void settlementsDifferAsTheReportsSay(@TempDir Path inbox) throws IOException {
+    generate(inbox, "1405-05..1405-08", 0.1, 0);
+
+    Map<String, List<Object[]>> households = new TreeMap<>();
+    for (Checked checked : checkAll(inbox)) {
+      if (checked.dataset() == Dataset.HOUSEHOLDS) {
+        int settlement = Dataset.HOUSEHOLDS.schema().indexOf("settlement_id");
+        for (FileOutcome.CleanRow row : checked.outcome().accepted()) {
+          households
+              .computeIfAbsent((String) row.values()[settlement], key -> new ArrayList<>())
+              .add(row.values());
+        }
+      }
+    }
+    // Hasirabad: hillside, landslide, tanker water, no deeds; Malashieh has no hazard zone.
+    assertThat(share(households.get("AHV-001"), "water", "tanker"))
+        .isGreaterThan(2 * share(households.get("AHV-003"), "water", "tanker"));
+    assertThat(share(households.get("AHV-001"), "hazard_zone", "yes")).isGreaterThan(0.3);
+    assertThat(share(households.get("AHV-003"), "hazard_zone", "yes")).isZero();
+    assertThat(share(households.get("AHV-001"), "tenure", "occupied_informal", "none"))
+        .isGreaterThan(0.6);
+    // Kut-e Abdollah: open sewage.
+    assertThat(share(households.get("KUT-001"), "sanitation", "open", "unimproved_pit"))
+        .isGreaterThan(
+            2 * share(households.get("AHV-012"), "sanitation", "open", "unimproved_pit"));
+  }
+
+  @Test
+  void theCommandLineGenerates(@TempDir Path inbox) {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+
+    int exit =
+        commandLine.execute(
+            "generate",
+            "--inbox",
+            inbox.toString(),
+            "--reference",
+            REFERENCE.toString(),
+            "--periods",
+            "1405-07..1405-08",
+            "--scale",
+            "0.02");
+
+    assertThat(exit).isEqualTo(Tashil.OK);
+    assertThat(inbox.resolve("1405-08/OF-01")).isDirectory();
+    assertThat(out.toString()).contains("1405-07", "1405-08", "households", inbox.toString());
+  }
+
+  @Test
+  void aBadShareIsAUsageError(@TempDir Path inbox) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    int exit =
+        commandLine.execute(
+            "generate",
+            "--inbox",
+            inbox.toString(),
+            "--reference",
+            REFERENCE.toString(),
+            "--messy",
+            "1.5");
+
+    assertThat(exit).isEqualTo(Tashil.USAGE);
+    assertThat(err.toString()).contains("--messy must be from 0 to 1, not 1.5");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private record Checked(
+      Period period, String officeId, Dataset dataset, String path, FileOutcome outcome) {}
+
+  private static GenerationSummary generate(
+      Path inbox, String periods, double scale, double messy) {
+    return generate(inbox, new GeneratorSettings(PeriodRange.parse(periods), scale, 42, messy));
+  }
+
+  private static GenerationSummary generate(Path inbox, GeneratorSettings settings) {
+    return new InboxGenerator(registry, settings).generate(inbox);
+  }
+
+  private static Period p(String text) {
+    return Period.parse(text);
+  }
+
+  /** Every file of the inbox, as paths relative to it with forward slashes, sorted. */
+  private static List<String> files(Path inbox) throws IOException {
+    try (Stream<Path> paths = Files.walk(inbox)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .map(path -> inbox.relativize(path).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Runs the ingest's own file check on every file of the inbox. */
+  private static List<Checked> checkAll(Path inbox) throws IOException {
+    List<Checked> checked = new ArrayList<>();
+    for (String file : files(inbox)) {
+      String[] parts = file.split("/");
+      Period period = Period.parse(parts[0]);
+      Dataset dataset = Dataset.ofFileName(parts[2]).orElseThrow();
+      FileOutcome outcome =
+          new FileChecker(registry, period)
+              .check(parts[1], dataset, file, Files.readAllBytes(inbox.resolve(file)));
+      checked.add(new Checked(period, parts[1], dataset, file, outcome));
+    }
+    return checked;
+  }
+
+  private static List<List<String>> contents(String file, byte[] bytes)
+      throws UnreadableFileException {
+    RawTable table = TableReader.read(file, bytes);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(table.header());
+    for (RawRecord record : table.records()) {
+      rows.add(record.values());
+    }
+    return rows;
+  }
+
+  private static List<String> columnNames(Dataset dataset) {
+    return dataset.schema().columns().stream().map(Column::name).toList();
+  }
+
+  private static int accepted(List<Checked> files, Dataset dataset) {
+    return files.stream()
+        .filter(checked -> checked.dataset() == dataset)
+        .mapToInt(checked -> checked.outcome().submission().rowsAccepted())
+        .sum();
+  }
+
+  private static int newDemands(List<Checked> files, Period period) {
+    int registered = Dataset.DEMANDS.schema().indexOf("registered_on");
+    return (int)
+        files.stream()
+            .filter(checked -> checked.dataset() == Dataset.DEMANDS)
+            .flatMap(checked -> checked.outcome().accepted().stream())
+            .filter(row -> period.contains((LocalDate) row.values()[registered]))
+            .count();
+  }
+
+  private static double share(List<Object[]> households, String column, String... values) {
+    int index = Dataset.HOUSEHOLDS.schema().indexOf(column);
+    Set<String> wanted = Set.of(values);
+    return households.stream().filter(row -> wanted.contains(row[index])).count()
+        / (double) households.size();
+  }
+}
