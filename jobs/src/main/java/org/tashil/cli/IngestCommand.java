@@ -51,6 +51,7 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Registry registry = storage.registry();
     long start = System.nanoTime();
+    sparkOptions.applyLogLevel();
     SparkSession spark = Spark.session("tashil ingest " + period, sparkOptions.master());
     LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
     IngestJob.Result result =

@@ -48,6 +48,7 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    sparkOptions.applyLogLevel();
     SparkSession spark = Spark.session("tashil query", sparkOptions.master());
     Warehouse warehouse = new Warehouse(spark, storage.warehouse());
     for (String[] table : warehouse.tables()) {

@@ -15,6 +15,14 @@ public final class SparkOptions {
   @Option(names = "--verbose", description = "Spark's own log at INFO and stack traces on failure.")
   boolean verbose;
 
+  /** Spark's own log at INFO when --verbose; it stays at WARN otherwise (log4j2.properties). */
+  public void applyLogLevel() {
+    if (verbose) {
+      org.apache.logging.log4j.core.config.Configurator.setRootLevel(
+          org.apache.logging.log4j.Level.INFO);
+    }
+  }
+
   public String master() {
     return master;
   }

@@ -42,15 +42,18 @@ public final class Tashil {
   private static int handle(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    if (exception instanceof RegistryException || exception instanceof UsageException) {
-      err.println("tashil: " + exception.getMessage());
+    String message = exception.getMessage() != null ? exception.getMessage() : exception.toString();
+    err.println("tashil " + commandLine.getCommandName() + ": " + message);
+    boolean usage = exception instanceof RegistryException || exception instanceof UsageException;
+    if (usage) {
+      err.flush();
       return USAGE;
     }
-    err.println("tashil " + commandLine.getCommandName() + " failed: " + exception);
-    if (parseResult.hasMatchedOption("--verbose")) {
+    if (parseResult.subcommand() != null
+        && parseResult.subcommand().hasMatchedOption("--verbose")) {
       exception.printStackTrace(err);
     } else {
-      err.println("(run again with --verbose for the stack trace)");
+      err.println("(run again with --verbose for the details)");
     }
     err.flush();
     return FAILED;

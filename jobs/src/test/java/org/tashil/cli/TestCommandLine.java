@@ -1,0 +1,192 @@
+package org.tashil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.Fixtures;
+import org.tashil.SparkTests;
+import picocli.CommandLine;
+
+/** The command line as users run it: exit codes, messages, and CSV out of query. */
+class TestCommandLine {
+
+  private static final String REFERENCE = Fixtures.REFERENCE.toString();
+  private static final Path OF01 = Path.of("src/test/resources/inbox/1405-08/OF-01");
+  private static final Path SAMPLE = Path.of("../data/sample/inbox/1405-08/OF-01");
+
+  @TempDir Path temp;
+
+  /** What a command printed and returned. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  @Test
+  void validatePassesTheShippedSample() {
+    Run run =
+        run(
+            "validate",
+            "--period",
+            "1405-08",
+            "--reference",
+            REFERENCE,
+            "--lang",
+            "en",
+            SAMPLE.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("households.csv: 6 rows read, 6 accepted, 0 rejected")
+        .contains("Every row passes");
+  }
+
+  @Test
+  void validatePrintsEveryRejectedRowInPersianAndExitsOne() {
+    Run run = run("validate", "--period", "1405-08", "--reference", REFERENCE, OF01.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "households.csv:9  settlement_id  UNKNOWN_SETTLEMENT  سکونتگاه «AHV-999» در فهرست سکونتگاه‌ها نیست")
+        .contains(
+            "households.csv:6  surveyed_on  BAD_DATE  ستون surveyed_on: تاریخ 1405/07/31 در تقویم وجود ندارد")
+        .contains("households.csv: ۱۱ سطر خوانده شد، ۴ پذیرفته، ۷ رد")
+        .contains("برخی سطرها یا فایل‌ها رد می‌شوند");
+  }
+
+  @Test
+  void validateSpeaksEnglishOnRequest() {
+    Run run =
+        run(
+            "validate",
+            "--period",
+            "1405-08",
+            "--reference",
+            REFERENCE,
+            "--lang",
+            "en",
+            OF01.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "demands.csv:6  agency_id  UNKNOWN_AGENCY  agency \"unknown_agency\" is not in the registry")
+        .contains("activities.csv: 4 rows read, 2 accepted, 2 rejected")
+        .contains("the file is not UTF-8 and was read as Windows-1256");
+  }
+
+  @Test
+  void validateWritesNothing() throws IOException {
+    Path office = Files.createDirectories(temp.resolve("OF-01"));
+    Files.copy(SAMPLE.resolve("activities.csv"), office.resolve("activities.csv"));
+    Run run = run("validate", "--period", "1405-08", "--reference", REFERENCE, office.toString());
+    assertThat(run.exitCode()).isZero();
+    try (var files = Files.walk(temp)) {
+      assertThat(files.filter(Files::isRegularFile)).hasSize(1);
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(
+            run("validate", "--period", "1405-13", "--reference", REFERENCE, OF01.toString())
+                .exitCode())
+        .isEqualTo(2);
+    Run missingFolder =
+        run(
+            "validate",
+            "--period",
+            "1405-08",
+            "--reference",
+            REFERENCE,
+            temp.resolve("nowhere").toString());
+    assertThat(missingFolder.exitCode()).isEqualTo(2);
+    assertThat(missingFolder.err()).contains("does not exist");
+    Run badLanguage =
+        run(
+            "validate",
+            "--period",
+            "1405-08",
+            "--reference",
+            REFERENCE,
+            "--lang",
+            "de",
+            OF01.toString());
+    assertThat(badLanguage.exitCode()).isEqualTo(2);
+    assertThat(badLanguage.err()).contains("--lang is fa (Persian) or en (English)");
+    Run badReference =
+        run("validate", "--period", "1405-08", "--reference", temp.toString(), OF01.toString());
+    assertThat(badReference.exitCode()).isEqualTo(2);
+    assertThat(badReference.err()).contains("offices.csv is missing");
+    assertThat(run("frobnicate").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void ingestThenQueryGivesReconcilingCsv() throws IOException {
+    SparkTests.session();
+    Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
+    String warehouse = temp.resolve("warehouse").toString();
+    Run ingest =
+        run(
+            "ingest",
+            "--period",
+            "1405-08",
+            "--inbox",
+            inbox.toString(),
+            "--warehouse",
+            warehouse,
+            "--reference",
+            REFERENCE);
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    assertThat(ingest.out())
+        .contains("ingest 1405-08: 3 files from 1 offices")
+        .contains("households         11 rows read          4 accepted        7 quarantined");
+
+    Run query =
+        run(
+            "query",
+            "--warehouse",
+            warehouse,
+            "SELECT s.dataset, s.rows_read, s.rows_accepted, s.rows_quarantined,"
+                + " (SELECT count(*) FROM quarantine_households) AS households_quarantined, s.dropped_columns"
+                + " FROM submissions s WHERE s.dataset = 'households'");
+    assertThat(query.exitCode()).as(query.err()).isZero();
+    assertThat(query.out())
+        .isEqualToNormalizingNewlines(
+            "dataset,rows_read,rows_accepted,rows_quarantined,households_quarantined,dropped_columns\n"
+                + "households,11,4,7,7,\"[\"\"نام سرپرست\"\",\"\"تلفن همراه\"\",\"\"کد ملی\"\"]\"\n");
+
+    Run badQuery = run("query", "--warehouse", warehouse, "SELECT * FROM no_such_table");
+    assertThat(badQuery.exitCode()).isEqualTo(2);
+    assertThat(badQuery.err()).contains("clean_households").contains("submissions");
+  }
+
+  @Test
+  void ingestOfAPeriodWithoutFilesFailsClearly() {
+    SparkTests.session();
+    Run run =
+        run(
+            "ingest",
+            "--period",
+            "1405-07",
+            "--inbox",
+            temp.toString(),
+            "--warehouse",
+            temp.resolve("w").toString(),
+            "--reference",
+            REFERENCE);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("the inbox has no folder for period 1405-07");
+  }
+}
