@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
+import org.tashil.schema.Column;
 import org.tashil.schema.Dataset;
 import org.tashil.schema.Problem;
 import org.tashil.schema.ProblemCode;
@@ -24,7 +25,6 @@ import org.tashil.text.PersianText;
  */
 public final class FileChecker {
 
-  private static final Pattern HOUSEHOLD_CODE = Pattern.compile("[A-Za-z0-9-]{4,32}");
   private static final String WITHHELD = "(withheld: not a pseudonymous code)";
 
   private final Registry registry;
@@ -103,7 +103,8 @@ public final class FileChecker {
       if (problems.get(i).isEmpty()) {
         accepted.add(new FileOutcome.CleanRow(record.line(), checked.get(i).values()));
       } else {
-        quarantined.add(new QuarantinedRow(record.line(), raw(mapping, record), problems.get(i)));
+        quarantined.add(
+            new QuarantinedRow(record.line(), raw(dataset, mapping, record), problems.get(i)));
       }
     }
     if (table.records().isEmpty()) {
@@ -171,20 +172,22 @@ public final class FileChecker {
     return texts;
   }
 
-  /** The row's canonical columns as written; a household code that is not a code is withheld. */
-  private static Map<String, String> raw(HeaderMapping mapping, RawRecord record) {
+  /**
+   * The row's canonical columns as written, empty cells as null. A value that fails its column's
+   * pattern (a household code that is not a pseudonymous code) is withheld: it may be a name.
+   */
+  private static Map<String, String> raw(Dataset dataset, HeaderMapping mapping, RawRecord record) {
     Map<String, String> raw = new LinkedHashMap<>();
     mapping
         .positions()
         .forEach(
             (column, index) -> {
               String value = index < record.values().size() ? record.values().get(index) : null;
-              if (value != null && value.isBlank()) {
+              String pattern = dataset.schema().column(column).map(Column::pattern).orElse(null);
+              if (value == null || value.isBlank()) {
                 value = null;
-              }
-              if (value != null
-                  && column.equals("household_code")
-                  && !HOUSEHOLD_CODE.matcher(value.trim()).matches()) {
+              } else if (pattern != null
+                  && !Pattern.matches(pattern, PersianText.normalize(value))) {
                 value = WITHHELD;
               }
               raw.put(column, value);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class RowChecker implements Serializable {
   private final Registry registry;
   private final String officeId;
   private final Period period;
+  private final Map<String, Pattern> patterns = new HashMap<>();
 
   public RowChecker(Dataset dataset, Registry registry, String officeId, Period period) {
     this.dataset = dataset;
@@ -82,7 +84,7 @@ public final class RowChecker implements Serializable {
           return Optional.of(
               Problem.of(ProblemCode.OUT_OF_RANGE, name, "value.too_long", name, column.max()));
         }
-        if (column.pattern() != null && !Pattern.matches(column.pattern(), text)) {
+        if (column.pattern() != null && !pattern(column).matcher(text).matches()) {
           return Optional.of(Problem.of(ProblemCode.OUT_OF_RANGE, name, "value." + name));
         }
         return lookup(column, text, values, index);
@@ -197,6 +199,10 @@ public final class RowChecker implements Serializable {
             : Optional.empty();
       }
     };
+  }
+
+  private Pattern pattern(Column column) {
+    return patterns.computeIfAbsent(column.name(), name -> Pattern.compile(column.pattern()));
   }
 
   /** The canonical value for an enumeration label: the value itself in any case, or an alias. */
