@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ValidateCommand.class,
       IngestCommand.class,
+      AggregateCommand.class,
       QueryCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -33,6 +33,8 @@ public final class RowChecker implements Serializable {
   private final Registry registry;
   private final String officeId;
   private final Period period;
+  private final LocalDate firstDay;
+  private final LocalDate lastDay;
   private final Map<String, Pattern> patterns = new HashMap<>();
 
   public RowChecker(Dataset dataset, Registry registry, String officeId, Period period) {
@@ -40,6 +42,8 @@ public final class RowChecker implements Serializable {
     this.registry = registry;
     this.officeId = officeId;
     this.period = period;
+    this.firstDay = period.firstDay();
+    this.lastDay = period.lastDay();
   }
 
   /** The outcome of one row: typed values in schema order, and its problems in column order. */
@@ -177,25 +181,41 @@ public final class RowChecker implements Serializable {
 
   private Optional<Problem> checkBound(Column column, LocalDate date) {
     String name = column.name();
-    String shown = JalaliDate.from(date) + " (" + date + ")";
-    boolean after = date.isAfter(period.lastDay());
+    boolean after = date.isAfter(lastDay);
+    boolean before = date.isBefore(firstDay);
     return switch (column.dateBound()) {
       case NONE -> Optional.empty();
       case NOT_AFTER_PERIOD ->
           after
               ? Optional.of(
                   Problem.of(
-                      ProblemCode.FUTURE_DATE, name, "value.future_date", name, shown, period))
+                      ProblemCode.FUTURE_DATE,
+                      name,
+                      "value.future_date",
+                      name,
+                      JalaliDate.describe(date),
+                      period))
               : Optional.empty();
       case INSIDE_PERIOD -> {
         if (after) {
           yield Optional.of(
-              Problem.of(ProblemCode.FUTURE_DATE, name, "value.future_date", name, shown, period));
+              Problem.of(
+                  ProblemCode.FUTURE_DATE,
+                  name,
+                  "value.future_date",
+                  name,
+                  JalaliDate.describe(date),
+                  period));
         }
-        yield date.isBefore(period.firstDay())
+        yield before
             ? Optional.of(
                 Problem.of(
-                    ProblemCode.OUT_OF_RANGE, name, "value.before_period", name, shown, period))
+                    ProblemCode.OUT_OF_RANGE,
+                    name,
+                    "value.before_period",
+                    name,
+                    JalaliDate.describe(date),
+                    period))
             : Optional.empty();
       }
     };

@@ -8,6 +8,7 @@ import static org.tashil.schema.Column.text;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.tashil.calendar.JalaliDate;
 import org.tashil.schema.Column.DateBound;
 import org.tashil.schema.Column.Lookup;
 
@@ -108,9 +109,9 @@ final class Demands {
                 "updated_on",
                 "rule.not_before",
                 "updated_on",
-                RowRules.show(updated),
+                JalaliDate.describe(updated),
                 other,
-                RowRules.show(date)));
+                JalaliDate.describe(date)));
         return;
       }
     }

@@ -33,15 +33,10 @@ final class RowRules {
                 column,
                 "rule.not_before",
                 column,
-                show(value),
+                JalaliDate.describe(value),
                 earlier,
-                show(bound)));
+                JalaliDate.describe(bound)));
       }
     };
-  }
-
-  /** A date as offices read it: Jalali, with the Gregorian date beside it. */
-  static String show(LocalDate date) {
-    return JalaliDate.from(date) + " (" + date + ")";
   }
 }

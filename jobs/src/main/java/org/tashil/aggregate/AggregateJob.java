@@ -1,0 +1,377 @@
+package org.tashil.aggregate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.grouping_id;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * {@code tashil aggregate}: every mart of contract §5.5 for one period, from the clean tables of
+ * all periods up to it. Settlement, county and province figures come from one rollup over the same
+ * households and demands, so a county's share is a ratio of its sums, never an average of shares.
+ */
+public final class AggregateJob {
+
+  /**
+   * The marts, in the order they are written ({@code trend} reads the period's settlement rows).
+   */
+  public static final List<String> MARTS =
+      List.of(
+          "settlement_month",
+          "county_month",
+          "province_month",
+          "category_month",
+          "agency_month",
+          "office_month",
+          "trend");
+
+  public static final List<String> CATEGORIES =
+      List.of(
+          "water",
+          "electricity",
+          "sewage",
+          "roads",
+          "waste",
+          "education",
+          "health",
+          "security",
+          "documents",
+          "tenure",
+          "employment",
+          "welfare",
+          "relocation",
+          "other");
+
+  private static final int TREND_PERIODS = 12;
+
+  private final SparkSession spark;
+  private final Registry registry;
+  private final Warehouse warehouse;
+  private final int onTimeDays;
+
+  public AggregateJob(SparkSession spark, Registry registry, Warehouse warehouse, int onTimeDays) {
+    this.spark = spark;
+    this.registry = registry;
+    this.warehouse = warehouse;
+    this.onTimeDays = onTimeDays;
+  }
+
+  /** What one aggregate wrote: rows per mart. */
+  public record Result(Period period, Map<String, Long> rows) {}
+
+  public Result run(Period period) {
+    for (String table :
+        List.of("clean/households", "clean/demands", "clean/activities", "submissions")) {
+      if (!warehouse.exists(table)) {
+        throw new IllegalStateException(
+            "the warehouse has no " + table + " table yet: run tashil ingest first");
+      }
+    }
+    RegistryFrames frames = new RegistryFrames(spark, registry);
+    Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
+
+    Dataset<Row> households =
+        HouseholdIndicators.withFlags(AsOf.householdsAsOfPeriod(warehouse, period))
+            .join(placement, "settlement_id");
+    Dataset<Row> demands =
+        DemandIndicators.withFlags(
+                AsOf.demandsAsOfPeriod(warehouse, period)
+                    .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
+                period)
+            .join(placement, "settlement_id")
+            .cache();
+    Dataset<Row> activities =
+        warehouse
+            .read("clean/activities")
+            .where(col(Tables.PERIOD).equalTo(period.toString()))
+            .join(placement, "settlement_id");
+
+    List<Column> demandAggregates = new ArrayList<>(DemandIndicators.sums());
+    demandAggregates.addAll(DemandIndicators.statistics());
+    Dataset<Row> levels =
+        levels(households, HouseholdIndicators.sums())
+            .join(levels(demands, demandAggregates), new String[] {"level", "key"}, "full_outer")
+            .join(levels(activities, activitySums()), new String[] {"level", "key"}, "full_outer")
+            .join(
+                levels(rowsByDataset(period, placement), rowSums()),
+                new String[] {"level", "key"},
+                "full_outer")
+            .cache();
+
+    List<Row> submissions =
+        warehouse
+            .read("submissions")
+            .where(col(Tables.PERIOD).equalTo(period.toString()))
+            .collectAsList();
+    Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
+
+    Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
+    marts.put("settlement_month", settlementMonth(frames, levels));
+    marts.put("county_month", countyMonth(frames, levels));
+    marts.put("province_month", provinceMonth(frames, levels, offices, period));
+    marts.put("category_month", categoryMonth(frames, demands));
+    marts.put("agency_month", agencyMonth(frames, demands));
+    marts.put("office_month", offices);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Dataset<Row>> mart : marts.entrySet()) {
+        Dataset<Row> withPeriod =
+            mart.getKey().equals("office_month")
+                ? mart.getValue()
+                : mart.getValue().withColumn(Tables.PERIOD, lit(period.toString()));
+        warehouse.replacePeriod("marts/" + mart.getKey(), period, withPeriod);
+      }
+      warehouse.replacePeriod("marts/trend", period, trend(period));
+    } finally {
+      demands.unpersist();
+      levels.unpersist();
+    }
+    for (String mart : MARTS) {
+      rows.put(
+          mart,
+          warehouse
+              .read("marts/" + mart)
+              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .count());
+    }
+    return new Result(period, rows);
+  }
+
+  /**
+   * One rollup over (county, settlement): the settlement rows, each county's row and the province's
+   * row, told apart by {@code level} and named by {@code key}.
+   */
+  private static Dataset<Row> levels(Dataset<Row> rows, List<Column> aggregates) {
+    List<Column> all = new ArrayList<>(aggregates);
+    Column first = grouping_id().as("grouping");
+    return rows.rollup(col("county_en"), col("settlement_id"))
+        .agg(first, all.toArray(Column[]::new))
+        .withColumn(
+            "level",
+            when(col("grouping").equalTo(0), lit("settlement"))
+                .when(col("grouping").equalTo(1), lit("county"))
+                .otherwise(lit("province")))
+        .withColumn(
+            "key",
+            when(col("grouping").equalTo(0), col("settlement_id"))
+                .when(col("grouping").equalTo(1), col("county_en"))
+                .otherwise(lit("province")))
+        .where(col("key").isNotNull())
+        .drop("grouping", "county_en", "settlement_id");
+  }
+
+  private static List<Column> activitySums() {
+    return List.of(
+        count(lit(1)).cast("int").as("activities"),
+        sum("participants").cast("long").as("participants"),
+        sum("women_participants").cast("long").as("women_participants"));
+  }
+
+  /** Each clean and quarantined row of the period, with the settlement it names. */
+  private Dataset<Row> rowsByDataset(Period period, Dataset<Row> placement) {
+    Dataset<Row> rows = null;
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      String name = dataset.tableName();
+      Dataset<Row> accepted =
+          warehouse
+              .read("clean/" + name)
+              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .select(col("settlement_id"), lit(name).as("dataset"), lit(1).as("accepted"));
+      Dataset<Row> quarantined =
+          warehouse
+              .read("quarantine/" + name)
+              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .select(
+                  upper(trim(col("raw").getItem("settlement_id"))).as("settlement_id"),
+                  lit(name).as("dataset"),
+                  lit(0).as("accepted"));
+      Dataset<Row> both = accepted.unionByName(quarantined);
+      rows = rows == null ? both : rows.unionByName(both);
+    }
+    return rows.join(placement, new String[] {"settlement_id"}, "left");
+  }
+
+  private static List<Column> rowSums() {
+    List<Column> sums = new ArrayList<>();
+    for (String name : rowColumns()) {
+      String dataset = name.substring(name.lastIndexOf('_') + 1);
+      int accepted = name.startsWith("rows_accepted") ? 1 : 0;
+      sums.add(
+          sum(when(col("dataset").equalTo(dataset).and(col("accepted").equalTo(accepted)), 1)
+                  .otherwise(0))
+              .cast("int")
+              .as(name));
+    }
+    return sums;
+  }
+
+  private static List<String> rowColumns() {
+    List<String> names = new ArrayList<>();
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      names.add("rows_accepted_" + dataset.tableName());
+      names.add("rows_quarantined_" + dataset.tableName());
+    }
+    return names;
+  }
+
+  /** Every count of a level; zero, never null, for an entity without data. */
+  private static String[] countColumns() {
+    List<String> names = new ArrayList<>(HouseholdIndicators.sumColumns());
+    names.addAll(DemandIndicators.sumColumns());
+    names.addAll(List.of("activities", "participants", "women_participants"));
+    names.addAll(rowColumns());
+    return names.toArray(String[]::new);
+  }
+
+  private static Dataset<Row> indicators(Dataset<Row> entities, Dataset<Row> levels, String level) {
+    Dataset<Row> joined =
+        entities
+            .join(
+                levels
+                    .where(col("level").equalTo(level))
+                    .drop("level")
+                    .withColumnRenamed("key", "level_key"),
+                col("key").equalTo(col("level_key")),
+                "left")
+            .drop("key", "level_key")
+            .na()
+            .fill(0, countColumns());
+    return DemandIndicators.derived(HouseholdIndicators.derived(joined));
+  }
+
+  private static Dataset<Row> settlementMonth(RegistryFrames frames, Dataset<Row> levels) {
+    Dataset<Row> entities = frames.settlements().withColumn("key", col("settlement_id"));
+    return indicators(entities, levels, "settlement").orderBy("settlement_id");
+  }
+
+  private static Dataset<Row> countyMonth(RegistryFrames frames, Dataset<Row> levels) {
+    Dataset<Row> counties =
+        frames
+            .settlements()
+            .groupBy("county_en", "county_fa")
+            .agg(
+                count(lit(1)).cast("int").as("settlements"),
+                sum("est_households").cast("int").as("est_households"),
+                sum("est_population").cast("int").as("est_population"))
+            .withColumn("key", col("county_en"));
+    return indicators(counties, levels, "county").orderBy("county_en");
+  }
+
+  private Dataset<Row> provinceMonth(
+      RegistryFrames frames, Dataset<Row> levels, Dataset<Row> offices, Period period) {
+    Dataset<Row> province =
+        frames
+            .settlements()
+            .agg(
+                count(lit(1)).cast("int").as("settlements"),
+                sum("est_households").cast("int").as("est_households"),
+                sum("est_population").cast("int").as("est_population"))
+            .withColumn("key", lit("province"));
+    Dataset<Row> completeness =
+        offices
+            .where(col("active"))
+            .agg(
+                count(lit(1)).cast("int").as("active_offices"),
+                sum(when(col("demands_arrived"), 1).otherwise(0))
+                    .cast("int")
+                    .as("offices_sent_demands"),
+                sum(when(col("demands_on_time"), 1).otherwise(0)).cast("int").as("offices_on_time"))
+            .withColumn(
+                "completeness", Shares.ratio(col("offices_sent_demands"), col("active_offices")))
+            .withColumn("timeliness", Shares.ratio(col("offices_on_time"), col("active_offices")));
+    return indicators(province, levels, "province").crossJoin(completeness);
+  }
+
+  private static Dataset<Row> categoryMonth(RegistryFrames frames, Dataset<Row> demands) {
+    Dataset<Row> counts =
+        demands
+            .groupBy("settlement_id", "category")
+            .agg(
+                sum("is_new").cast("int").as("demands_new"),
+                sum("is_resolved").cast("int").as("demands_resolved"),
+                sum("is_open").cast("int").as("demands_open"));
+    Dataset<Row> categories =
+        frames
+            .settlements()
+            .select("settlement_id")
+            .crossJoin(
+                org.apache.spark.sql.functions.broadcast(
+                    demands
+                        .sparkSession()
+                        .createDataset(CATEGORIES, org.apache.spark.sql.Encoders.STRING())
+                        .toDF("category")));
+    return categories
+        .join(counts, new String[] {"settlement_id", "category"}, "left")
+        .na()
+        .fill(0, new String[] {"demands_new", "demands_resolved", "demands_open"})
+        .orderBy("settlement_id", "category");
+  }
+
+  private static Dataset<Row> agencyMonth(RegistryFrames frames, Dataset<Row> demands) {
+    List<Column> aggregates = new ArrayList<>(DemandIndicators.sums());
+    aggregates.addAll(DemandIndicators.statistics());
+    Dataset<Row> byAgency =
+        demands
+            .groupBy("agency_id")
+            .agg(
+                aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    return DemandIndicators.derived(
+            frames
+                .agencies()
+                .join(byAgency, new String[] {"agency_id"}, "left")
+                .na()
+                .fill(0, DemandIndicators.sumColumns().toArray(String[]::new)))
+        .orderBy("agency_id");
+  }
+
+  /** For each settlement and the province, the last 12 periods' figures, from their marts. */
+  private Dataset<Row> trend(Period period) {
+    String first = period.minusMonths(TREND_PERIODS - 1).toString();
+    Column window = col(Tables.PERIOD).between(lit(first), lit(period.toString()));
+    List<Column> figures =
+        List.of(
+            col("demands_new"),
+            col("demands_resolved"),
+            col("demands_open"),
+            col("slum_households_share"),
+            col("m0"));
+    List<Column> settlementColumns = new ArrayList<>();
+    settlementColumns.add(lit("settlement").as("scope"));
+    settlementColumns.add(col("settlement_id"));
+    settlementColumns.add(col(Tables.PERIOD).as("trend_period"));
+    settlementColumns.addAll(figures);
+    List<Column> provinceColumns = new ArrayList<>();
+    provinceColumns.add(lit("province").as("scope"));
+    provinceColumns.add(lit(null).cast("string").as("settlement_id"));
+    provinceColumns.add(col(Tables.PERIOD).as("trend_period"));
+    provinceColumns.addAll(figures);
+    return warehouse
+        .read("marts/settlement_month")
+        .where(window)
+        .select(settlementColumns.toArray(Column[]::new))
+        .unionByName(
+            warehouse
+                .read("marts/province_month")
+                .where(window)
+                .select(provinceColumns.toArray(Column[]::new)))
+        .withColumn(Tables.PERIOD, lit(period.toString()))
+        .orderBy("scope", "settlement_id", "trend_period");
+  }
+}

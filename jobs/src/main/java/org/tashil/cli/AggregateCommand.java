@@ -1,0 +1,75 @@
+package org.tashil.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.tashil.aggregate.AggregateJob;
+import org.tashil.calendar.Period;
+import org.tashil.spark.Spark;
+import org.tashil.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tashil aggregate --period P}: the indicator marts of a period. */
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Compute every indicator mart of a period (settlements, counties, province, categories,"
+            + " agencies, offices, 12-month trend) from the clean tables of all periods up to it.")
+public final class AggregateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+  @Mixin SparkOptions sparkOptions;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = PeriodConverter.class,
+      description = "The Jalali month, e.g. 1405-08, or 'previous'.")
+  Period period;
+
+  @Option(
+      names = "--on-time-days",
+      paramLabel = "DAYS",
+      defaultValue = "10",
+      description =
+          "A file is on time when first seen at most this many days after the period's last day."
+              + " Default: ${DEFAULT-VALUE}.")
+  int onTimeDays;
+
+  @Override
+  public Integer call() {
+    if (onTimeDays < 0) {
+      throw new UsageException("--on-time-days must be 0 or more, not " + onTimeDays);
+    }
+    long start = System.nanoTime();
+    sparkOptions.applyLogLevel();
+    SparkSession spark = Spark.session("tashil aggregate " + period, sparkOptions.master());
+    AggregateJob.Result result =
+        new AggregateJob(
+                spark, storage.registry(), new Warehouse(spark, storage.warehouse()), onTimeDays)
+            .run(period);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.ROOT,
+        "aggregate %s: %d marts in %.1f s%n",
+        period,
+        result.rows().size(),
+        (System.nanoTime() - start) / 1e9);
+    for (Map.Entry<String, Long> mart : result.rows().entrySet()) {
+      out.printf(Locale.ROOT, "  %-17s %,7d rows%n", mart.getKey(), mart.getValue());
+    }
+    out.println("warehouse: " + storage.warehouse());
+    out.flush();
+    return Tashil.OK;
+  }
+}

@@ -1,0 +1,317 @@
+package org.tashil.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.SparkTests;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.IngestJob;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * The marts of a hand-made province (src/test/resources/indicators: four settlements in two
+ * counties, three offices, two agencies, four months), through the real ingest and aggregate. Every
+ * expected value below was worked out by hand from those files; the working is in the comments.
+ */
+class TestAggregateJob {
+
+  private static final Path FIXTURE = Path.of("src/test/resources/indicators");
+  private static final double EXACT = 1e-12;
+
+  @TempDir static Path temp;
+  private static Warehouse warehouse;
+
+  @BeforeAll
+  static void ingestFourMonthsAndAggregateThree() throws IOException {
+    Path inbox = temp.resolve("inbox");
+    try (Stream<Path> paths = Files.walk(FIXTURE.resolve("inbox"))) {
+      for (Path path : paths.toList()) {
+        Path copy = inbox.resolve(FIXTURE.resolve("inbox").relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy);
+        }
+      }
+    }
+    Registry registry = Registry.load(FIXTURE.resolve("reference"));
+    warehouse = new Warehouse(SparkTests.session(), temp.resolve("warehouse").toString());
+    IngestJob ingest = new IngestJob(SparkTests.session(), registry, inbox.toString(), warehouse);
+    // Each month's files are first seen 3 days after the month ends: on time.
+    for (String period : List.of("1405-06", "1405-07", "1405-08", "1405-09")) {
+      Period p = Period.parse(period);
+      ingest.run(p, p.lastDay().plusDays(3));
+    }
+    // 1405-09's newer version of D4 is already in when 1405-06..08 are aggregated.
+    AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, warehouse, 10);
+    for (String period : List.of("1405-06", "1405-07", "1405-08")) {
+      aggregate.run(Period.parse(period));
+    }
+  }
+
+  private static Row row(String mart, String period, String where) {
+    List<Row> rows =
+        warehouse
+            .read("marts/" + mart)
+            .where("period = '" + period + "' AND " + where)
+            .collectAsList();
+    assertThat(rows).as(mart + " " + where).hasSize(1);
+    return rows.get(0);
+  }
+
+  private static Row settlement(String id) {
+    return row("settlement_month", "1405-08", "settlement_id = '" + id + "'");
+  }
+
+  private static double number(Row row, String column) {
+    return ((Number) row.getAs(column)).doubleValue();
+  }
+
+  @Test
+  void theHouseholdBasisTakesEachHouseholdsLatestSurvey() {
+    // T-001 at 1405-08: HH-0001..0004, HH-0005 re-surveyed in 1405-08 (its 1405-06 survey no longer
+    // counts), HH-0006 as surveyed on 1405/07/20 (the older survey of 1405/07/10 sent late in
+    // 1405-08
+    // does not replace it). S7 (0 members) and S8 (unknown settlement) were quarantined.
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "households")).isEqualTo(6);
+    assertThat(number(t1, "persons")).isEqualTo(25); // 3 + 4 + 7 + 2 + 5 + 4
+    assertThat(number(t1, "coverage")).isCloseTo(0.6, within(EXACT)); // 6 / 10
+  }
+
+  @Test
+  void eachDeprivationAtItsBoundary() {
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "dep_water")).isEqualTo(1); // HH-0003 tanker; HH-0005 and 0006 no longer
+    assertThat(number(t1, "dep_sanitation")).isEqualTo(0);
+    // HH-0001: 3 persons in 1 room is not crowded; HH-0003: 7 in 2 (3.5) is; HH-0004: 0 rooms is.
+    assertThat(number(t1, "dep_crowding")).isEqualTo(2);
+    assertThat(number(t1, "dep_durable")).isEqualTo(1); // HH-0004 mud walls
+    assertThat(number(t1, "dep_tenure")).isEqualTo(1); // HH-0004 none
+    assertThat(number(t1, "dep_electricity")).isEqualTo(1); // HH-0004 unmetered
+    assertThat(number(t1, "dep_gas")).isEqualTo(1); // HH-0002
+    assertThat(number(t1, "dep_schooling")).isEqualTo(1); // HH-0002: 1 of 2 children in school
+    assertThat(number(t1, "dep_insurance")).isEqualTo(1); // HH-0002: 3 of 4 insured
+    assertThat(number(t1, "dep_employment")).isEqualTo(0); // HH-0005 employed since its re-survey
+    assertThat(number(t1, "dep_crowding_share")).isCloseTo(2.0 / 6, within(EXACT));
+    // T-002: hazard_zone = yes makes both households' housing not durable.
+    assertThat(number(settlement("T-002"), "dep_durable")).isEqualTo(2);
+  }
+
+  @Test
+  void slumHouseholdsAndPersons() {
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "slum_households")).isEqualTo(2); // HH-0003 and HH-0004
+    assertThat(number(t1, "slum_persons")).isEqualTo(9); // 7 + 2
+    assertThat(number(t1, "slum_households_share")).isCloseTo(2.0 / 6, within(EXACT));
+    assertThat(number(t1, "slum_persons_share")).isCloseTo(9.0 / 25, within(EXACT));
+  }
+
+  @Test
+  void aScoreOfExactlyOneThirdIsPoor() {
+    // HH-0002: gas 1/12 + schooling 1/6 + insurance 1/12 = 1/3 exactly: poor. HH-0004: 23/60: poor.
+    // HH-0003: 12/60: not poor. H = (4 + 2) / 25; A = (4·20 + 2·23) / 60 / 6; M0 = H × A.
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "poor_households")).isEqualTo(2);
+    assertThat(number(t1, "poor_persons")).isEqualTo(6);
+    assertThat(number(t1, "h")).isCloseTo(0.24, within(EXACT));
+    assertThat(number(t1, "a")).isCloseTo(0.35, within(EXACT));
+    assertThat(number(t1, "m0")).isCloseTo(0.084, within(EXACT));
+  }
+
+  @Test
+  void countyAndProvinceAreRatiosOfSumsNotAveragesOfShares() {
+    // T-002: HH-0009 (24/60, poor, slum) and HH-0010 (6/60, slum): slum share 1, M0 = 6·24/60/7.
+    Row t2 = settlement("T-002");
+    assertThat(number(t2, "slum_households_share")).isCloseTo(1.0, within(EXACT));
+    assertThat(number(t2, "m0")).isCloseTo(144.0 / 60 / 7, within(EXACT));
+    // Alpha = T-001 + T-002: 4 slum households of 8 is 0.5, not the average (1/3 + 1) / 2.
+    Row alpha = row("county_month", "1405-08", "county_en = 'Alpha'");
+    assertThat(number(alpha, "slum_households_share")).isCloseTo(0.5, within(EXACT));
+    assertThat(number(alpha, "h")).isCloseTo(12.0 / 32, within(EXACT));
+    assertThat(number(alpha, "a")).isCloseTo(270.0 / 60 / 12, within(EXACT));
+    assertThat(number(alpha, "m0")).isCloseTo(270.0 / 60 / 32, within(EXACT));
+    Row province = row("province_month", "1405-08", "true");
+    assertThat(number(province, "households")).isEqualTo(8);
+    assertThat(number(province, "slum_households_share")).isCloseTo(0.5, within(EXACT));
+    assertThat(number(province, "m0")).isCloseTo(270.0 / 60 / 32, within(EXACT));
+    assertThat(number(province, "coverage")).isCloseTo(8.0 / 27, within(EXACT));
+  }
+
+  @Test
+  void aRegistrySettlementWithoutDataHasZerosAndNoShares() {
+    Row t3 = settlement("T-003");
+    assertThat(number(t3, "households")).isZero();
+    assertThat(number(t3, "demands_new")).isZero();
+    assertThat(number(t3, "activities")).isZero();
+    assertThat(t3.isNullAt(t3.fieldIndex("slum_households_share"))).isTrue();
+    assertThat(t3.isNullAt(t3.fieldIndex("m0"))).isTrue();
+    assertThat(t3.isNullAt(t3.fieldIndex("days_to_resolve_median"))).isTrue();
+    assertThat(number(t3, "coverage")).isZero();
+    Row beta = row("county_month", "1405-08", "county_en = 'Beta'");
+    assertThat(number(beta, "households")).isZero();
+    assertThat(beta.isNullAt(beta.fieldIndex("h"))).isTrue();
+    assertThat(warehouse.read("marts/settlement_month").where("period = '1405-08'").count())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void hazardZoneAndConsent() {
+    Row t2 = settlement("T-002");
+    assertThat(number(t2, "hazard_households")).isEqualTo(2);
+    assertThat(number(t2, "consent_yes")).isEqualTo(1);
+    assertThat(number(t2, "consent_undecided")).isEqualTo(1);
+    assertThat(number(t2, "consent_no")).isZero();
+  }
+
+  @Test
+  void demandsAsTheyStoodAtTheEndOfThePeriod() {
+    // T-001 at 1405-08: D5 new (and rejected); D1 (updated in three periods) resolved on the
+    // period's
+    // last day after 71 days; D2 resolved after exactly 30 days, its agency's SLA; D4 still open:
+    // its
+    // resolution of 1405/09/05 came later. D4's age at 1405/08/30 is 90 days: the 31–90 bucket.
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "demands_new")).isEqualTo(1);
+    assertThat(number(t1, "demands_resolved")).isEqualTo(2);
+    assertThat(number(t1, "demands_rejected")).isEqualTo(1);
+    assertThat(number(t1, "demands_withdrawn")).isZero();
+    assertThat(number(t1, "demands_open")).isEqualTo(1);
+    assertThat(number(t1, "open_age_31_90")).isEqualTo(1);
+    assertThat(number(t1, "open_age_0_30")).isZero();
+    assertThat(number(t1, "oldest_open_days")).isEqualTo(90);
+    assertThat(number(t1, "households_affected_open")).isEqualTo(25);
+    // Median of {30, 71} is 50.5; the 90th percentile 30 + 0.9 × 41 = 66.9.
+    assertThat(number(t1, "days_to_resolve_median")).isCloseTo(50.5, within(EXACT));
+    assertThat(number(t1, "days_to_resolve_p90")).isCloseTo(66.9, within(1e-9));
+    assertThat(number(t1, "sla_met")).isEqualTo(1);
+    assertThat(number(t1, "sla_met_share")).isCloseTo(0.5, within(EXACT));
+    assertThat(number(t1, "open_overdue")).isEqualTo(1); // 90 days > ag-w's 10
+  }
+
+  @Test
+  void demandsOfAnEarlierPeriodAsTheyStoodThen() {
+    // At 1405-07's end D1 and D4 were in progress and D2 newly registered: all three open.
+    Row t1 = row("settlement_month", "1405-07", "settlement_id = 'T-001'");
+    assertThat(number(t1, "demands_new")).isEqualTo(1);
+    assertThat(number(t1, "demands_open")).isEqualTo(3);
+    assertThat(number(t1, "demands_resolved")).isZero();
+    // Households at 1405-07: HH-0005 as surveyed in 1405-06 (tanker, head not employed: 11/60) and
+    // HH-0006 as surveyed on 1405/07/20.
+    assertThat(number(t1, "households")).isEqualTo(2);
+    assertThat(number(t1, "dep_water")).isEqualTo(1);
+    assertThat(number(t1, "dep_employment")).isEqualTo(1);
+    assertThat(number(t1, "poor_households")).isZero();
+  }
+
+  @Test
+  void agenciesAndCategories() {
+    Row water = row("agency_month", "1405-08", "agency_id = 'ag-w'");
+    assertThat(number(water, "demands_resolved")).isEqualTo(1);
+    assertThat(number(water, "days_to_resolve_median")).isEqualTo(71);
+    assertThat(number(water, "sla_met_share")).isZero();
+    assertThat(number(water, "open_overdue")).isEqualTo(1);
+    assertThat(number(water, "oldest_open_days")).isEqualTo(90);
+    Row municipality = row("agency_month", "1405-08", "agency_id = 'ag-m'");
+    assertThat(number(municipality, "demands_new")).isEqualTo(2); // D3 and D5
+    assertThat(number(municipality, "sla_met_share")).isCloseTo(1.0, within(EXACT));
+    assertThat(number(municipality, "oldest_open_days")).isEqualTo(20); // D3 since 1405/08/10
+    Row waterT1 =
+        row("category_month", "1405-08", "settlement_id = 'T-001' AND category = 'water'");
+    assertThat(number(waterT1, "demands_resolved")).isEqualTo(1);
+    assertThat(number(waterT1, "demands_open")).isEqualTo(1);
+    assertThat(warehouse.read("marts/category_month").where("period = '1405-08'").count())
+        .isEqualTo(4 * 14);
+  }
+
+  @Test
+  void activitiesAndRows() {
+    Row t1 = settlement("T-001");
+    assertThat(number(t1, "activities")).isEqualTo(1);
+    assertThat(number(t1, "participants")).isEqualTo(20);
+    assertThat(number(t1, "women_participants")).isEqualTo(12);
+    assertThat(number(t1, "rows_accepted_households")).isEqualTo(6);
+    assertThat(number(t1, "rows_quarantined_households")).isEqualTo(1); // S7; S8 names T-999
+    Row province = row("province_month", "1405-08", "true");
+    assertThat(number(province, "activities")).isEqualTo(3);
+    assertThat(number(province, "participants")).isEqualTo(38);
+    assertThat(number(province, "rows_quarantined_households")).isEqualTo(2);
+  }
+
+  @Test
+  void completenessCountsOfficesActiveInThePeriod() {
+    // 1405-08: OF-A, OF-B and OF-C (opened 1405/08/15) are active; only OF-A sent demands.
+    Row august = row("province_month", "1405-08", "true");
+    assertThat(number(august, "active_offices")).isEqualTo(3);
+    assertThat(number(august, "completeness")).isCloseTo(1.0 / 3, within(EXACT));
+    assertThat(number(august, "timeliness")).isCloseTo(1.0 / 3, within(EXACT));
+    // 1405-07: OF-C had not opened.
+    Row july = row("province_month", "1405-07", "true");
+    assertThat(number(july, "active_offices")).isEqualTo(2);
+    assertThat(number(july, "completeness")).isCloseTo(0.5, within(EXACT));
+    Row ofC = row("office_month", "1405-08", "office_id = 'OF-C'");
+    assertThat(ofC.<Boolean>getAs("active")).isTrue();
+    assertThat(ofC.<Boolean>getAs("activities_arrived")).isTrue();
+    assertThat(ofC.<Boolean>getAs("demands_arrived")).isFalse();
+    assertThat((LocalDate) ofC.getAs("activities_first_seen_on"))
+        .isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(row("office_month", "1405-07", "office_id = 'OF-C'").<Boolean>getAs("active"))
+        .isFalse();
+  }
+
+  @Test
+  void theTrendHoldsEachPeriodsFigures() {
+    List<Row> trend =
+        warehouse
+            .read("marts/trend")
+            .where("period = '1405-08' AND scope = 'settlement' AND settlement_id = 'T-001'")
+            .orderBy("trend_period")
+            .collectAsList();
+    assertThat(trend)
+        .extracting(r -> r.<String>getAs("trend_period"))
+        .containsExactly("1405-06", "1405-07", "1405-08");
+    // New: D1 and D4 in 1405-06, D2 in 1405-07, D5 in 1405-08. Open at each end: 2, 3, 1.
+    assertThat(trend).extracting(r -> r.<Integer>getAs("demands_new")).containsExactly(2, 1, 1);
+    assertThat(trend).extracting(r -> r.<Integer>getAs("demands_open")).containsExactly(2, 3, 1);
+    assertThat(
+            warehouse
+                .read("marts/trend")
+                .where("period = '1405-08' AND scope = 'province'")
+                .count())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void reAggregatingGivesTheSameRows() {
+    long before = warehouse.read("marts/settlement_month").where("period = '1405-08'").count();
+    List<Row> first =
+        warehouse
+            .read("marts/agency_month")
+            .where("period = '1405-08'")
+            .orderBy("agency_id")
+            .collectAsList();
+    new AggregateJob(
+            SparkTests.session(), Registry.load(FIXTURE.resolve("reference")), warehouse, 10)
+        .run(Period.parse("1405-08"));
+    assertThat(warehouse.read("marts/settlement_month").where("period = '1405-08'").count())
+        .isEqualTo(before);
+    assertThat(
+            warehouse
+                .read("marts/agency_month")
+                .where("period = '1405-08'")
+                .orderBy("agency_id")
+                .collectAsList())
+        .isEqualTo(first);
+  }
+}
