@@ -42,22 +42,9 @@ public final class AggregateJob {
           "office_month",
           "trend");
 
+  /** The demand categories, as the demands schema defines them. */
   public static final List<String> CATEGORIES =
-      List.of(
-          "water",
-          "electricity",
-          "sewage",
-          "roads",
-          "waste",
-          "education",
-          "health",
-          "security",
-          "documents",
-          "tenure",
-          "employment",
-          "welfare",
-          "relocation",
-          "other");
+      org.tashil.schema.Dataset.DEMANDS.schema().column("category").orElseThrow().values();
 
   private static final int TREND_PERIODS = 12;
 

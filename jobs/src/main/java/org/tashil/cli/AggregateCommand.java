@@ -29,13 +29,7 @@ public final class AggregateCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
 
-  @Option(
-      names = "--period",
-      required = true,
-      paramLabel = "YYYY-MM",
-      converter = PeriodConverter.class,
-      description = "The Jalali month, e.g. 1405-08, or 'previous'.")
-  Period period;
+  @Mixin PeriodsOption periodsOption;
 
   @Option(
       names = "--on-time-days",
@@ -51,22 +45,25 @@ public final class AggregateCommand implements Callable<Integer> {
     if (onTimeDays < 0) {
       throw new UsageException("--on-time-days must be 0 or more, not " + onTimeDays);
     }
-    long start = System.nanoTime();
     sparkOptions.applyLogLevel();
-    SparkSession spark = Spark.session("tashil aggregate " + period, sparkOptions.master());
-    AggregateJob.Result result =
+    SparkSession spark =
+        Spark.session("tashil aggregate " + periodsOption.periods(), sparkOptions.master());
+    AggregateJob job =
         new AggregateJob(
-                spark, storage.registry(), new Warehouse(spark, storage.warehouse()), onTimeDays)
-            .run(period);
+            spark, storage.registry(), new Warehouse(spark, storage.warehouse()), onTimeDays);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        Locale.ROOT,
-        "aggregate %s: %d marts in %.1f s%n",
-        period,
-        result.rows().size(),
-        (System.nanoTime() - start) / 1e9);
-    for (Map.Entry<String, Long> mart : result.rows().entrySet()) {
-      out.printf(Locale.ROOT, "  %-17s %,7d rows%n", mart.getKey(), mart.getValue());
+    for (Period period : periodsOption.periods().periods()) {
+      long start = System.nanoTime();
+      AggregateJob.Result result = job.run(period);
+      out.printf(
+          Locale.ROOT,
+          "aggregate %s: %d marts in %.1f s%n",
+          period,
+          result.rows().size(),
+          (System.nanoTime() - start) / 1e9);
+      for (Map.Entry<String, Long> mart : result.rows().entrySet()) {
+        out.printf(Locale.ROOT, "  %-17s %,7d rows%n", mart.getKey(), mart.getValue());
+      }
     }
     out.println("warehouse: " + storage.warehouse());
     out.flush();

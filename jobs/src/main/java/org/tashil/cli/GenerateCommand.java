@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 import org.tashil.generate.GenerationSummary;
 import org.tashil.generate.GeneratorSettings;
 import org.tashil.generate.InboxGenerator;
-import org.tashil.generate.PeriodRange;
 import org.tashil.generate.PeriodSummary;
 import org.tashil.schema.Dataset;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     GeneratorSettings settings;
     try {
-      settings = new GeneratorSettings(PeriodRange.parse(periods), scale, seed, messy);
+      settings = new GeneratorSettings(PeriodRange.parse(periods).periods(), scale, seed, messy);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -32,13 +32,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
 
-  @Option(
-      names = "--period",
-      required = true,
-      paramLabel = "YYYY-MM",
-      converter = PeriodConverter.class,
-      description = "The Jalali month, e.g. 1405-08, or 'previous'.")
-  Period period;
+  @Mixin PeriodsOption periodsOption;
 
   @Option(
       names = "--today",
@@ -50,14 +44,18 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
-    long start = System.nanoTime();
     sparkOptions.applyLogLevel();
-    SparkSession spark = Spark.session("tashil ingest " + period, sparkOptions.master());
+    SparkSession spark =
+        Spark.session("tashil ingest " + periodsOption.periods(), sparkOptions.master());
     LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
-    IngestJob.Result result =
-        new IngestJob(spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()))
-            .run(period, seenOn);
-    print(result, (System.nanoTime() - start) / 1e9);
+    IngestJob job =
+        new IngestJob(spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()));
+    for (Period period : periodsOption.periods().periods()) {
+      long start = System.nanoTime();
+      print(job.run(period, seenOn), (System.nanoTime() - start) / 1e9);
+    }
+    spec.commandLine().getOut().println("warehouse: " + storage.warehouse());
+    spec.commandLine().getOut().flush();
     return Tashil.OK;
   }
 
@@ -100,7 +98,6 @@ public final class IngestCommand implements Callable<Integer> {
     if (!result.officesMissingFiles().isEmpty()) {
       out.println("  missing files: " + String.join(", ", result.officesMissingFiles()));
     }
-    out.println("warehouse: " + storage.warehouse());
     out.flush();
   }
 }

@@ -179,46 +179,31 @@ public final class RowChecker implements Serializable {
     return Optional.empty();
   }
 
+  /** Every bounded date is on or before the period's last day; some also on or after its first. */
   private Optional<Problem> checkBound(Column column, LocalDate date) {
     String name = column.name();
-    boolean after = date.isAfter(lastDay);
-    boolean before = date.isBefore(firstDay);
-    return switch (column.dateBound()) {
-      case NONE -> Optional.empty();
-      case NOT_AFTER_PERIOD ->
-          after
-              ? Optional.of(
-                  Problem.of(
-                      ProblemCode.FUTURE_DATE,
-                      name,
-                      "value.future_date",
-                      name,
-                      JalaliDate.describe(date),
-                      period))
-              : Optional.empty();
-      case INSIDE_PERIOD -> {
-        if (after) {
-          yield Optional.of(
-              Problem.of(
-                  ProblemCode.FUTURE_DATE,
-                  name,
-                  "value.future_date",
-                  name,
-                  JalaliDate.describe(date),
-                  period));
-        }
-        yield before
-            ? Optional.of(
-                Problem.of(
-                    ProblemCode.OUT_OF_RANGE,
-                    name,
-                    "value.before_period",
-                    name,
-                    JalaliDate.describe(date),
-                    period))
-            : Optional.empty();
-      }
-    };
+    boolean bounded = column.dateBound() != Column.DateBound.NONE;
+    if (bounded && date.isAfter(lastDay)) {
+      return Optional.of(
+          Problem.of(
+              ProblemCode.FUTURE_DATE,
+              name,
+              "value.future_date",
+              name,
+              JalaliDate.describe(date),
+              period));
+    }
+    if (column.dateBound() == Column.DateBound.INSIDE_PERIOD && date.isBefore(firstDay)) {
+      return Optional.of(
+          Problem.of(
+              ProblemCode.OUT_OF_RANGE,
+              name,
+              "value.before_period",
+              name,
+              JalaliDate.describe(date),
+              period));
+    }
+    return Optional.empty();
   }
 
   private Pattern pattern(Column column) {

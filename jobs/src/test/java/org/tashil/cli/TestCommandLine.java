@@ -189,4 +189,35 @@ class TestCommandLine {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("the inbox has no folder for period 1405-07");
   }
+
+  @Test
+  void aggregateNeedsAnIngestedWarehouseAndASaneWindow() {
+    Run window =
+        run(
+            "aggregate",
+            "--period",
+            "1405-08",
+            "--on-time-days",
+            "-1",
+            "--warehouse",
+            temp.toString(),
+            "--reference",
+            REFERENCE);
+    assertThat(window.exitCode()).isEqualTo(2);
+    assertThat(window.err()).contains("--on-time-days must be 0 or more");
+    SparkTests.session();
+    Run empty =
+        run(
+            "aggregate",
+            "--period",
+            "1405-08",
+            "--warehouse",
+            temp.resolve("empty").toString(),
+            "--reference",
+            REFERENCE);
+    assertThat(empty.exitCode()).isEqualTo(1);
+    assertThat(empty.err()).contains("run tashil ingest first");
+    assertThat(run("aggregate", "--period", "1405-08..1405-07", "--reference", REFERENCE).err())
+        .contains("period range 1405-08..1405-07 is backwards");
+  }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 import org.tashil.cli.Tashil;
 import org.tashil.ingest.FileChecker;
 import org.tashil.ingest.FileOutcome;
@@ -330,7 +331,8 @@ class TestInboxGenerator {
 
   private static GenerationSummary generate(
       Path inbox, String periods, double scale, double messy) {
-    return generate(inbox, new GeneratorSettings(PeriodRange.parse(periods), scale, 42, messy));
+    return generate(
+        inbox, new GeneratorSettings(PeriodRange.parse(periods).periods(), scale, 42, messy));
   }
 
   private static GenerationSummary generate(Path inbox, GeneratorSettings settings) {
