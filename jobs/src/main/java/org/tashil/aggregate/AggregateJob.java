@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,8 +61,8 @@ public final class AggregateJob {
     this.onTimeDays = onTimeDays;
   }
 
-  /** What one aggregate wrote: rows per mart. */
-  public record Result(Period period, Map<String, Long> rows) {}
+  /** What one aggregate wrote: the marts, with the milliseconds each took to compute and write. */
+  public record Result(Period period, Map<String, Long> millis) {}
 
   public Result run(Period period) {
     for (String table :
@@ -109,36 +110,31 @@ public final class AggregateJob {
             .collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
 
-    Map<String, Dataset<Row>> marts = new LinkedHashMap<>();
-    marts.put("settlement_month", settlementMonth(frames, levels));
-    marts.put("county_month", countyMonth(frames, levels));
-    marts.put("province_month", provinceMonth(frames, levels, offices, period));
-    marts.put("category_month", categoryMonth(frames, demands));
-    marts.put("agency_month", agencyMonth(frames, demands));
-    marts.put("office_month", offices);
-    Map<String, Long> rows = new LinkedHashMap<>();
+    // Built when written, in order: the trend reads the settlement rows written just before it.
+    Map<String, Supplier<Dataset<Row>>> marts = new LinkedHashMap<>();
+    marts.put("settlement_month", () -> settlementMonth(frames, levels));
+    marts.put("county_month", () -> countyMonth(frames, levels));
+    marts.put("province_month", () -> provinceMonth(frames, levels, offices));
+    marts.put("category_month", () -> categoryMonth(frames, demands));
+    marts.put("agency_month", () -> agencyMonth(frames, demands));
+    marts.put("office_month", () -> offices);
+    marts.put("trend", () -> trend(period));
+    Map<String, Long> millis = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, Dataset<Row>> mart : marts.entrySet()) {
-        Dataset<Row> withPeriod =
-            mart.getKey().equals("office_month")
-                ? mart.getValue()
-                : mart.getValue().withColumn(Tables.PERIOD, lit(period.toString()));
-        warehouse.replacePeriod("marts/" + mart.getKey(), period, withPeriod);
+      for (Map.Entry<String, Supplier<Dataset<Row>>> mart : marts.entrySet()) {
+        long start = System.nanoTime();
+        Dataset<Row> rows = mart.getValue().get();
+        if (!java.util.Arrays.asList(rows.columns()).contains(Tables.PERIOD)) {
+          rows = rows.withColumn(Tables.PERIOD, lit(period.toString()));
+        }
+        warehouse.replacePeriod("marts/" + mart.getKey(), period, rows);
+        millis.put(mart.getKey(), (System.nanoTime() - start) / 1_000_000);
       }
-      warehouse.replacePeriod("marts/trend", period, trend(period));
     } finally {
       demands.unpersist();
       levels.unpersist();
     }
-    for (String mart : MARTS) {
-      rows.put(
-          mart,
-          warehouse
-              .read("marts/" + mart)
-              .where(col(Tables.PERIOD).equalTo(period.toString()))
-              .count());
-    }
-    return new Result(period, rows);
+    return new Result(period, millis);
   }
 
   /**
@@ -245,7 +241,7 @@ public final class AggregateJob {
 
   private static Dataset<Row> settlementMonth(RegistryFrames frames, Dataset<Row> levels) {
     Dataset<Row> entities = frames.settlements().withColumn("key", col("settlement_id"));
-    return indicators(entities, levels, "settlement").orderBy("settlement_id");
+    return indicators(entities, levels, "settlement");
   }
 
   private static Dataset<Row> countyMonth(RegistryFrames frames, Dataset<Row> levels) {
@@ -258,11 +254,11 @@ public final class AggregateJob {
                 sum("est_households").cast("int").as("est_households"),
                 sum("est_population").cast("int").as("est_population"))
             .withColumn("key", col("county_en"));
-    return indicators(counties, levels, "county").orderBy("county_en");
+    return indicators(counties, levels, "county");
   }
 
-  private Dataset<Row> provinceMonth(
-      RegistryFrames frames, Dataset<Row> levels, Dataset<Row> offices, Period period) {
+  private static Dataset<Row> provinceMonth(
+      RegistryFrames frames, Dataset<Row> levels, Dataset<Row> offices) {
     Dataset<Row> province =
         frames
             .settlements()
@@ -307,8 +303,7 @@ public final class AggregateJob {
     return categories
         .join(counts, new String[] {"settlement_id", "category"}, "left")
         .na()
-        .fill(0, new String[] {"demands_new", "demands_resolved", "demands_open"})
-        .orderBy("settlement_id", "category");
+        .fill(0, new String[] {"demands_new", "demands_resolved", "demands_open"});
   }
 
   private static Dataset<Row> agencyMonth(RegistryFrames frames, Dataset<Row> demands) {
@@ -320,12 +315,11 @@ public final class AggregateJob {
             .agg(
                 aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     return DemandIndicators.derived(
-            frames
-                .agencies()
-                .join(byAgency, new String[] {"agency_id"}, "left")
-                .na()
-                .fill(0, DemandIndicators.sumColumns().toArray(String[]::new)))
-        .orderBy("agency_id");
+        frames
+            .agencies()
+            .join(byAgency, new String[] {"agency_id"}, "left")
+            .na()
+            .fill(0, DemandIndicators.sumColumns().toArray(String[]::new)));
   }
 
   /** For each settlement and the province, the last 12 periods' figures, from their marts. */
@@ -358,7 +352,6 @@ public final class AggregateJob {
                 .read("marts/province_month")
                 .where(window)
                 .select(provinceColumns.toArray(Column[]::new)))
-        .withColumn(Tables.PERIOD, lit(period.toString()))
-        .orderBy("scope", "settlement_id", "trend_period");
+        .withColumn(Tables.PERIOD, lit(period.toString()));
   }
 }

@@ -59,10 +59,10 @@ public final class AggregateCommand implements Callable<Integer> {
           Locale.ROOT,
           "aggregate %s: %d marts in %.1f s%n",
           period,
-          result.rows().size(),
+          result.millis().size(),
           (System.nanoTime() - start) / 1e9);
-      for (Map.Entry<String, Long> mart : result.rows().entrySet()) {
-        out.printf(Locale.ROOT, "  %-17s %,7d rows%n", mart.getKey(), mart.getValue());
+      for (Map.Entry<String, Long> mart : result.millis().entrySet()) {
+        out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
       }
     }
     out.println("warehouse: " + storage.warehouse());

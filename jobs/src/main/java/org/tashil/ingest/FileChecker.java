@@ -146,6 +146,18 @@ public final class FileChecker {
         new UnreadableFileException("file.unknown_name"));
   }
 
+  /** A file whose check failed unexpectedly: recorded as rejected, with what went wrong. */
+  public FileOutcome broken(
+      String officeId, Dataset dataset, String path, byte[] bytes, RuntimeException cause) {
+    return rejected(
+        officeId,
+        dataset == null ? "unknown" : dataset.tableName(),
+        path,
+        sha256(bytes),
+        formatOf(path),
+        new UnreadableFileException("file.unreadable", cause.toString()));
+  }
+
   /** One of several files an office sent for one dataset: none of them is read. */
   public FileOutcome oneOfSeveral(
       String officeId, Dataset dataset, String path, byte[] bytes, List<String> siblings) {

@@ -26,6 +26,15 @@ public record InboxFile(
 
   /** Checks the file's bytes: the one place that decides which kind of outcome a file gets. */
   public FileOutcome check(FileChecker checker, byte[] bytes) {
+    try {
+      return checkOrThrow(checker, bytes);
+    } catch (RuntimeException e) {
+      // A file that breaks the checker itself is rejected whole; the other files still go in.
+      return checker.broken(officeId, dataset, path, bytes, e);
+    }
+  }
+
+  private FileOutcome checkOrThrow(FileChecker checker, byte[] bytes) {
     if (dataset == null) {
       return checker.unknownFile(officeId, path, bytes);
     }

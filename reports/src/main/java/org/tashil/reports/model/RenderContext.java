@@ -1,0 +1,53 @@
+package org.tashil.reports.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+
+/**
+ * What every page names besides the figures: the language, the run that made the report, the day it
+ * was generated (printed as a Jalali date), the warehouse (marts' Delta table) version the figures
+ * were read from, and the period. {@code suppressionThreshold}: a share over fewer households than
+ * this prints {@code *} (contract §6, default 5).
+ */
+public record RenderContext(
+    Language language,
+    String runId,
+    LocalDate generatedOn,
+    long warehouseVersion,
+    ReportPeriod period,
+    int suppressionThreshold) {
+
+  public static final int DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+  public RenderContext {
+    requireNonNull(language, "language");
+    requireNonNull(runId, "runId");
+    requireNonNull(generatedOn, "generatedOn");
+    requireNonNull(period, "period");
+    if (runId.isBlank()) {
+      throw new IllegalArgumentException("the run id is empty");
+    }
+    if (warehouseVersion < 0) {
+      throw new IllegalArgumentException("a warehouse version is ≥ 0, not " + warehouseVersion);
+    }
+    if (suppressionThreshold < 1) {
+      throw new IllegalArgumentException(
+          "the suppression threshold is at least 1 household, not " + suppressionThreshold);
+    }
+  }
+
+  public RenderContext(
+      Language language,
+      String runId,
+      LocalDate generatedOn,
+      long warehouseVersion,
+      ReportPeriod period) {
+    this(language, runId, generatedOn, warehouseVersion, period, DEFAULT_SUPPRESSION_THRESHOLD);
+  }
+
+  public RenderContext withLanguage(Language other) {
+    return new RenderContext(
+        other, runId, generatedOn, warehouseVersion, period, suppressionThreshold);
+  }
+}

@@ -1,0 +1,59 @@
+package org.tashil.reports.render;
+
+import org.tashil.reports.model.RenderContext;
+import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.text.JalaliCalendar;
+import org.tashil.reports.text.Labels;
+
+/**
+ * The PDF metadata: the title in the report's language and month; subject and keywords name the
+ * period as the contract writes it ({@code 1405-08}) and the warehouse version, so a PDF found on
+ * its own can be traced to the data behind it.
+ */
+final class Metadata {
+
+  private Metadata() {}
+
+  static PdfMetadata settlement(SettlementReport report, RenderContext context) {
+    Labels labels = Labels.of(context.language());
+    String title =
+        labels.format("title.settlement", report.header().settlement().in(context.language()))
+            + " — "
+            + new JalaliCalendar(context.language()).month(context.period());
+    return new PdfMetadata(
+        title,
+        subject(context, "settlement " + report.settlementId()),
+        keywords(context) + ", " + report.settlementId());
+  }
+
+  static PdfMetadata province(RenderContext context) {
+    Labels labels = Labels.of(context.language());
+    String title =
+        labels.text("title.province")
+            + " — "
+            + new JalaliCalendar(context.language()).month(context.period());
+    return new PdfMetadata(title, subject(context, "province"), keywords(context) + ", province");
+  }
+
+  private static String subject(RenderContext context, String what) {
+    return "Tashil monthly report, "
+        + what
+        + ", period "
+        + context.period()
+        + ", warehouse version "
+        + context.warehouseVersion()
+        + ", run "
+        + context.runId();
+  }
+
+  private static String keywords(RenderContext context) {
+    return "Tashil, period "
+        + context.period()
+        + ", warehouse version "
+        + context.warehouseVersion()
+        + ", run "
+        + context.runId()
+        + ", "
+        + context.language().code();
+  }
+}

@@ -1,0 +1,202 @@
+package org.tashil.reports.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.tashil.reports.model.ProvinceReport;
+import org.tashil.reports.model.RenderContext;
+import org.tashil.reports.model.SettlementReport;
+
+/**
+ * Renders every report of a period, in one JVM, in parallel on a bounded thread pool:
+ *
+ * <pre>
+ * &lt;reports&gt;/&lt;period&gt;/province.pdf
+ * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf
+ * &lt;reports&gt;/&lt;period&gt;/index.csv      file,settlement,pages,sha256
+ * </pre>
+ *
+ * Each file is written to a temporary file in its own folder and renamed over the old one, so a
+ * reader never opens half a PDF.
+ */
+public final class PeriodRenderer {
+
+  private final ReportRenderer renderer;
+  private final int threads;
+
+  /** A renderer on as many threads as the machine has processors. */
+  public PeriodRenderer(ReportRenderer renderer) {
+    this(renderer, Runtime.getRuntime().availableProcessors());
+  }
+
+  public PeriodRenderer(ReportRenderer renderer, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("at least one thread, not " + threads);
+    }
+    this.renderer = renderer;
+    this.threads = threads;
+  }
+
+  /**
+   * Writes the province's report and every settlement's report of {@code context.period()} under
+   * {@code reportsRoot/<period>/}, then the index. Returns what was written, province first.
+   */
+  public RenderedPeriod render(
+      Path reportsRoot,
+      RenderContext context,
+      ProvinceReport province,
+      List<SettlementReport> settlements) {
+    long started = System.nanoTime();
+    requireDistinct(settlements);
+    Path folder = reportsRoot.resolve(context.period().toString());
+    Path settlementFolder = folder.resolve("settlements");
+    try {
+      Files.createDirectories(settlementFolder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + settlementFolder, e);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new RenderThreads());
+    try {
+      List<Future<RenderedReport>> futures = new ArrayList<>();
+      futures.add(
+          pool.submit(
+              () -> {
+                JasperPrint print = renderer.fill(province, context);
+                byte[] pdf = renderer.pdf(print, Metadata.province(context));
+                return write(folder, "province.pdf", "", print, pdf);
+              }));
+      for (SettlementReport settlement : settlements) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  JasperPrint print = renderer.fill(settlement, context);
+                  byte[] pdf = renderer.pdf(print, Metadata.settlement(settlement, context));
+                  return write(
+                      folder,
+                      "settlements/" + settlement.settlementId() + ".pdf",
+                      settlement.settlementId(),
+                      print,
+                      pdf);
+                }));
+      }
+      List<RenderedReport> reports = new ArrayList<>();
+      for (Future<RenderedReport> future : futures) {
+        reports.add(await(future));
+      }
+      Path index = folder.resolve("index.csv");
+      writeAtomically(index, indexCsv(reports).getBytes(StandardCharsets.UTF_8));
+      return new RenderedPeriod(
+          folder, reports, index, Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void requireDistinct(List<SettlementReport> settlements) {
+    Set<String> seen = new HashSet<>();
+    for (SettlementReport settlement : settlements) {
+      if (!seen.add(settlement.settlementId())) {
+        throw new IllegalArgumentException(
+            "settlement " + settlement.settlementId() + " given twice");
+      }
+    }
+  }
+
+  private static RenderedReport await(Future<RenderedReport> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReportException("interrupted while rendering", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ReportException("rendering failed", e.getCause());
+    }
+  }
+
+  private static RenderedReport write(
+      Path folder, String file, String settlementId, JasperPrint print, byte[] pdf) {
+    writeAtomically(folder.resolve(file), pdf);
+    return new RenderedReport(file, settlementId, print.getPages().size(), sha256(pdf));
+  }
+
+  /** Writes a temporary file beside the target, then renames it over the target. */
+  static void writeAtomically(Path target, byte[] bytes) {
+    Path temporary = null;
+    try {
+      temporary =
+          Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+      Files.write(temporary, bytes);
+      try {
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // the rename already happened, or the write failed and its error is reported
+        }
+      }
+    }
+  }
+
+  static String indexCsv(List<RenderedReport> reports) {
+    StringBuilder csv = new StringBuilder("file,settlement,pages,sha256\n");
+    for (RenderedReport report : reports) {
+      csv.append(report.file())
+          .append(',')
+          .append(report.settlementId())
+          .append(',')
+          .append(report.pages())
+          .append(',')
+          .append(report.sha256())
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Named daemon threads, so a stuck render never keeps the JVM alive. */
+  private static final class RenderThreads implements java.util.concurrent.ThreadFactory {
+    private int count;
+
+    @Override
+    public synchronized Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "tashil-render-" + ++count);
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.tashil.reports.text;
+
+import com.ibm.icu.text.SimpleDateFormat;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.tashil.reports.model.Language;
+import org.tashil.reports.model.ReportPeriod;
+
+/**
+ * Jalali month names and dates from ICU4J's Persian calendar: "آبان ۱۴۰۵" / "Aban 1405", "۶ آذر
+ * ۱۴۰۵" / "6 Azar 1405". ICU formats are not thread-safe: one instance per report being filled.
+ */
+public final class JalaliCalendar {
+
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+  private final ULocale locale;
+  private final SimpleDateFormat monthFormat;
+  private final SimpleDateFormat shortMonthFormat;
+  private final SimpleDateFormat dateFormat;
+
+  public JalaliCalendar(Language language) {
+    this.locale =
+        switch (language) {
+          case PERSIAN -> new ULocale("fa_IR@calendar=persian");
+          case ENGLISH -> new ULocale("en@calendar=persian");
+        };
+    this.monthFormat = format("MMMM y");
+    this.shortMonthFormat = format("MMM yy");
+    this.dateFormat = format("d MMMM y");
+  }
+
+  private SimpleDateFormat format(String pattern) {
+    SimpleDateFormat format = new SimpleDateFormat(pattern, locale);
+    format.setTimeZone(UTC);
+    return format;
+  }
+
+  /** "آبان ۱۴۰۵" / "Aban 1405". */
+  public String month(ReportPeriod period) {
+    return monthFormat.format(firstDay(period));
+  }
+
+  /** A short label for chart axes: "آبان ۰۵" / "Aban 05". */
+  public String shortMonth(ReportPeriod period) {
+    return shortMonthFormat.format(firstDay(period));
+  }
+
+  /** A Gregorian day written in the Jalali calendar: "۶ آذر ۱۴۰۵" / "6 Azar 1405". */
+  public String date(LocalDate day) {
+    return dateFormat.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+  }
+
+  private Date firstDay(ReportPeriod period) {
+    Calendar calendar = Calendar.getInstance(UTC, locale);
+    calendar.clear();
+    calendar.set(period.year(), period.month() - 1, 1);
+    return calendar.getTime();
+  }
+}

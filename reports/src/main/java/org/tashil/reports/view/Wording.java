@@ -1,0 +1,79 @@
+package org.tashil.reports.view;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRParameter;
+import org.tashil.reports.model.Language;
+import org.tashil.reports.model.RenderContext;
+import org.tashil.reports.model.Share;
+import org.tashil.reports.text.Formats;
+import org.tashil.reports.text.JalaliCalendar;
+import org.tashil.reports.text.Labels;
+
+/**
+ * Everything one report needs to put figures into words in its language: labels, number formats
+ * with suppression, Jalali dates, note sentences. Not thread-safe: one per report being filled.
+ */
+final class Wording {
+
+  final RenderContext context;
+  final Language language;
+  final Formats formats;
+  final Labels labels;
+  final JalaliCalendar calendar;
+  final NoteWording notes;
+
+  Wording(RenderContext context) {
+    this.context = context;
+    this.language = context.language();
+    this.formats = new Formats(language, context.suppressionThreshold());
+    this.labels = Labels.of(language);
+    this.calendar = new JalaliCalendar(language);
+    this.notes = new NoteWording(labels, formats);
+  }
+
+  String text(String text) {
+    return formats.text(text);
+  }
+
+  String label(String key) {
+    return labels.text(key);
+  }
+
+  String format(String key, Object... arguments) {
+    return formats.text(labels.format(key, arguments));
+  }
+
+  String number(long value) {
+    return formats.number(value);
+  }
+
+  String share(Share share) {
+    return formats.share(share);
+  }
+
+  /** "12 (45.0%)": a count and its share. */
+  String countWithShare(long count, Share share) {
+    return format("value.with_share", formats.number(count), formats.share(share));
+  }
+
+  /** The parameters every template takes: title, period, footer, footnotes, locale, bundle. */
+  Map<String, Object> common(String title, String subtitle) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put(JRParameter.REPORT_LOCALE, language.locale());
+    parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, labels.bundle());
+    parameters.put("TITLE", text(title));
+    parameters.put("SUBTITLE", text(subtitle));
+    parameters.put("PERIOD_LABEL", text(calendar.month(context.period())));
+    parameters.put(
+        "FOOTER_GENERATED", format("footer.generated", calendar.date(context.generatedOn())));
+    parameters.put("FOOTER_RUN", format("footer.run", context.runId(), context.warehouseVersion()));
+    List<String> footnotes = new ArrayList<>();
+    footnotes.add(format("footnote.suppressed", context.suppressionThreshold()));
+    footnotes.add(text(label("footnote.definitions")));
+    parameters.put("FOOTNOTES", String.join("\n", footnotes));
+    return parameters;
+  }
+}

@@ -1,0 +1,44 @@
+package org.tashil.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.tashil.reports.model.Language;
+import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.render.PeriodRenderer;
+import org.tashil.reports.render.RenderedPeriod;
+import org.tashil.reports.render.ReportRenderer;
+
+/**
+ * A benchmark, not a test: a whole scale-1 period (130 settlements and the province) in a fresh
+ * JVM, first-report cost included, then warm throughput. {@code RenderBenchmark [folder] [lang]}.
+ */
+public final class RenderBenchmark {
+
+  private RenderBenchmark() {}
+
+  public static void main(String[] arguments) throws Exception {
+    long jvmStart = System.nanoTime();
+    Path folder = Files.createTempDirectory(arguments.length > 0 ? arguments[0] : "tashil-bench");
+    Language language = Language.fromCode(arguments.length > 1 ? arguments[1] : "fa");
+    List<SettlementReport> settlements = ReportFixtures.syntheticSettlements(130);
+    ReportRenderer renderer = ReportRenderer.withCompiledTemplates();
+    PeriodRenderer periods = new PeriodRenderer(renderer);
+    RenderedPeriod cold =
+        periods.render(
+            folder, ReportFixtures.context(language), ReportFixtures.province(), settlements);
+    double coldSeconds = (System.nanoTime() - jvmStart) / 1e9;
+    System.out.printf(
+        "cold: %d PDFs (130 settlements + province, %s) in %.2f s wall from main(), render %.2f s%n",
+        cold.reports().size(), language.code(), coldSeconds, cold.elapsed().toMillis() / 1e3);
+    for (int round = 1; round <= 3; round++) {
+      RenderedPeriod warm =
+          periods.render(
+              folder, ReportFixtures.context(language), ReportFixtures.province(), settlements);
+      double seconds = warm.elapsed().toNanos() / 1e9;
+      System.out.printf(
+          "warm %d: %d PDFs in %.2f s = %.1f settlement PDFs/s%n",
+          round, warm.reports().size(), seconds, 130 / seconds);
+    }
+  }
+}

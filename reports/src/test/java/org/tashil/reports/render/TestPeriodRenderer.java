@@ -1,0 +1,92 @@
+package org.tashil.reports.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.reports.ReportFixtures;
+import org.tashil.reports.model.Language;
+
+/** A whole period: the files, the index and its checksums. */
+class TestPeriodRenderer {
+
+  private static PeriodRenderer periodRenderer;
+
+  @BeforeAll
+  static void load() {
+    periodRenderer = new PeriodRenderer(ReportRenderer.withCompiledTemplates(), 2);
+  }
+
+  @Test
+  void writesTheProvinceEverySettlementAndAnIndexWithPagesAndChecksums(@TempDir Path reports)
+      throws IOException {
+    RenderedPeriod period =
+        periodRenderer.render(
+            reports,
+            ReportFixtures.context(Language.PERSIAN),
+            ReportFixtures.province(),
+            List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()));
+
+    Path folder = reports.resolve("1405-08");
+    assertThat(period.folder()).isEqualTo(folder);
+    assertThat(folder.resolve("province.pdf")).isRegularFile();
+    assertThat(folder.resolve("settlements/AHV-001.pdf")).isRegularFile();
+    assertThat(folder.resolve("settlements/AHV-007.pdf")).isRegularFile();
+
+    List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo("file,settlement,pages,sha256");
+    assertThat(lines.get(1)).startsWith("province.pdf,,");
+    assertThat(lines.get(2)).startsWith("settlements/AHV-001.pdf,AHV-001,");
+    assertThat(lines.get(3)).startsWith("settlements/AHV-007.pdf,AHV-007,");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      Path pdf = folder.resolve(cells[0]);
+      byte[] bytes = Files.readAllBytes(pdf);
+      assertThat(cells[3]).isEqualTo(PeriodRenderer.sha256(bytes)).hasSize(64);
+      try (PDDocument document = Loader.loadPDF(bytes)) {
+        assertThat(cells[2]).isEqualTo(String.valueOf(document.getNumberOfPages()));
+      }
+    }
+  }
+
+  @Test
+  void leavesNoTemporaryFileAndReplacesAnEarlierRendering(@TempDir Path reports)
+      throws IOException {
+    var context = ReportFixtures.context(Language.ENGLISH);
+    periodRenderer.render(
+        reports, context, ReportFixtures.province(), List.of(ReportFixtures.mashali()));
+    RenderedPeriod again =
+        periodRenderer.render(
+            reports, context, ReportFixtures.province(), List.of(ReportFixtures.mashali()));
+    try (Stream<Path> files = Files.walk(reports)) {
+      assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+          .containsExactlyInAnyOrder("province.pdf", "AHV-007.pdf", "index.csv");
+    }
+    assertThat(again.reports())
+        .extracting(RenderedReport::file)
+        .containsExactly("province.pdf", "settlements/AHV-007.pdf");
+  }
+
+  @Test
+  void refusesASettlementGivenTwice(@TempDir Path reports) {
+    assertThatThrownBy(
+            () ->
+                periodRenderer.render(
+                    reports,
+                    ReportFixtures.context(Language.PERSIAN),
+                    ReportFixtures.province(),
+                    List.of(ReportFixtures.mashali(), ReportFixtures.mashali())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("settlement AHV-007 given twice");
+  }
+}
