@@ -41,7 +41,12 @@ public final class AggregateJob {
           "category_month",
           "agency_month",
           "office_month",
+          "open_demands",
+          "quarantine_reasons",
           "trend");
+
+  /** How many of each settlement's oldest open demands {@code open_demands} keeps. */
+  public static final int OLDEST_OPEN_KEPT = 10;
 
   /** The demand categories, as the demands schema defines them. */
   public static final List<String> CATEGORIES =
@@ -118,6 +123,8 @@ public final class AggregateJob {
     marts.put("category_month", () -> categoryMonth(frames, demands));
     marts.put("agency_month", () -> agencyMonth(frames, demands));
     marts.put("office_month", () -> offices);
+    marts.put("open_demands", () -> openDemands(frames, demands));
+    marts.put("quarantine_reasons", () -> quarantineReasons(period));
     marts.put("trend", () -> trend(period));
     Map<String, Long> millis = new LinkedHashMap<>();
     try {
@@ -320,6 +327,80 @@ public final class AggregateJob {
             .join(byAgency, new String[] {"agency_id"}, "left")
             .na()
             .fill(0, DemandIndicators.sumColumns().toArray(String[]::new)));
+  }
+
+  /**
+   * Each settlement's oldest open demands at the period's end, oldest first (ties by office and
+   * id): what the settlement report lists. Never the summary text.
+   */
+  private static Dataset<Row> openDemands(RegistryFrames frames, Dataset<Row> demands) {
+    org.apache.spark.sql.expressions.WindowSpec oldestFirst =
+        org.apache.spark.sql.expressions.Window.partitionBy("settlement_id")
+            .orderBy(col("open_age").desc(), col(Tables.OFFICE_ID), col("demand_id"));
+    return demands
+        .where(col("is_open").equalTo(1))
+        .withColumn("rank", org.apache.spark.sql.functions.row_number().over(oldestFirst))
+        .where(col("rank").leq(OLDEST_OPEN_KEPT))
+        .join(
+            frames
+                .agencies()
+                .select(
+                    col("agency_id"),
+                    col("name_fa").as("agency_name_fa"),
+                    col("name_en").as("agency_name_en")),
+            "agency_id")
+        .select(
+            col("settlement_id"),
+            col("rank").cast("int").as("rank"),
+            col(Tables.OFFICE_ID),
+            col("demand_id"),
+            col("category"),
+            col("agency_id"),
+            col("agency_name_fa"),
+            col("agency_name_en"),
+            col("priority"),
+            col("status"),
+            col("registered_on"),
+            col("open_age").cast("int").as("days_open"),
+            col("households_affected"));
+  }
+
+  /**
+   * The period's quarantined rows counted by office, settlement (as the row names it, when the
+   * registry knows it), dataset and reason: the reports' data-quality notes.
+   */
+  private Dataset<Row> quarantineReasons(Period period) {
+    Dataset<Row> all = null;
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      Dataset<Row> rows =
+          warehouse
+              .read("quarantine/" + dataset.tableName())
+              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .select(
+                  col(Tables.OFFICE_ID),
+                  upper(trim(col("raw").getItem("settlement_id"))).as("written_settlement"),
+                  lit(dataset.tableName()).as("dataset"),
+                  col("reason"),
+                  col("column"));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    Dataset<Row> known =
+        spark
+            .createDataset(
+                registry.settlements().stream().map(s -> s.id()).toList(),
+                org.apache.spark.sql.Encoders.STRING())
+            .toDF("settlement_id");
+    return all.join(
+            org.apache.spark.sql.functions.broadcast(known),
+            col("written_settlement").equalTo(col("settlement_id")),
+            "left")
+        .groupBy(
+            col(Tables.OFFICE_ID),
+            col("settlement_id"),
+            col("dataset"),
+            col("reason"),
+            col("column"))
+        .agg(count(lit(1)).cast("int").as("rows"));
   }
 
   /** For each settlement and the province, the last 12 periods' figures, from their marts. */

@@ -271,6 +271,27 @@ class TestAggregateJob {
   }
 
   @Test
+  void theOldestOpenDemandsWithoutTheirSummaries() {
+    Row d4 = row("open_demands", "1405-08", "settlement_id = 'T-001'");
+    assertThat(d4.<String>getAs("demand_id")).isEqualTo("D4");
+    assertThat(d4.<Integer>getAs("rank")).isEqualTo(1);
+    assertThat(d4.<Integer>getAs("days_open")).isEqualTo(90);
+    assertThat(d4.<String>getAs("agency_name_en")).isEqualTo("Water");
+    assertThat(warehouse.read("marts/open_demands").columns()).doesNotContain("summary");
+  }
+
+  @Test
+  void quarantinedRowsByReason() {
+    Row members = row("quarantine_reasons", "1405-08", "settlement_id = 'T-001'");
+    assertThat(members.<String>getAs("reason")).isEqualTo("OUT_OF_RANGE");
+    assertThat(members.<String>getAs("column")).isEqualTo("members");
+    assertThat(members.<Integer>getAs("rows")).isEqualTo(1);
+    Row unknown = row("quarantine_reasons", "1405-08", "settlement_id IS NULL");
+    assertThat(unknown.<String>getAs("reason")).isEqualTo("UNKNOWN_SETTLEMENT");
+    assertThat(unknown.<String>getAs("office_id")).isEqualTo("OF-A");
+  }
+
+  @Test
   void theTrendHoldsEachPeriodsFigures() {
     List<Row> trend =
         warehouse
