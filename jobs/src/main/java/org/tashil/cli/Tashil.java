@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       IngestCommand.class,
       AggregateCommand.class,
+      RenderCommand.class,
       QueryCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -63,6 +63,14 @@ public final class Warehouse {
     }
   }
 
+  /** The table's current Delta version: what a report names so it can be traced to its data. */
+  public long version(String table) {
+    return io.delta.tables.DeltaTable.forPath(spark, path(table))
+        .history(1)
+        .first()
+        .<Long>getAs("version");
+  }
+
   public Dataset<Row> read(String table) {
     return spark.read().format("delta").load(path(table));
   }

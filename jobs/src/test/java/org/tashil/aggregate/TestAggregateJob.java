@@ -3,19 +3,14 @@ package org.tashil.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tashil.SparkTests;
 import org.tashil.calendar.Period;
-import org.tashil.ingest.IngestJob;
 import org.tashil.reference.Registry;
 import org.tashil.warehouse.Warehouse;
 
@@ -29,35 +24,11 @@ class TestAggregateJob {
   private static final Path FIXTURE = Path.of("src/test/resources/indicators");
   private static final double EXACT = 1e-12;
 
-  @TempDir static Path temp;
   private static Warehouse warehouse;
 
   @BeforeAll
-  static void ingestFourMonthsAndAggregateThree() throws IOException {
-    Path inbox = temp.resolve("inbox");
-    try (Stream<Path> paths = Files.walk(FIXTURE.resolve("inbox"))) {
-      for (Path path : paths.toList()) {
-        Path copy = inbox.resolve(FIXTURE.resolve("inbox").relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    }
-    Registry registry = Registry.load(FIXTURE.resolve("reference"));
-    warehouse = new Warehouse(SparkTests.session(), temp.resolve("warehouse").toString());
-    IngestJob ingest = new IngestJob(SparkTests.session(), registry, inbox.toString(), warehouse);
-    // Each month's files are first seen 3 days after the month ends: on time.
-    for (String period : List.of("1405-06", "1405-07", "1405-08", "1405-09")) {
-      Period p = Period.parse(period);
-      ingest.run(p, p.lastDay().plusDays(3));
-    }
-    // 1405-09's newer version of D4 is already in when 1405-06..08 are aggregated.
-    AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, warehouse, 10);
-    for (String period : List.of("1405-06", "1405-07", "1405-08")) {
-      aggregate.run(Period.parse(period));
-    }
+  static void ingestFourMonthsAndAggregateThree() {
+    warehouse = IndicatorWarehouse.warehouse();
   }
 
   private static Row row(String mart, String period, String where) {

@@ -17,6 +17,14 @@ public final class RenderBenchmark {
 
   private RenderBenchmark() {}
 
+  /** CPU time of the whole JVM (every thread, compiler and GC included). */
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
   public static void main(String[] arguments) throws Exception {
     long jvmStart = System.nanoTime();
     Path folder = Files.createTempDirectory(arguments.length > 0 ? arguments[0] : "tashil-bench");
@@ -31,14 +39,24 @@ public final class RenderBenchmark {
     System.out.printf(
         "cold: %d PDFs (130 settlements + province, %s) in %.2f s wall from main(), render %.2f s%n",
         cold.reports().size(), language.code(), coldSeconds, cold.elapsed().toMillis() / 1e3);
+    System.out.printf("cold: %.2f CPU s so far%n", cpuSeconds());
     for (int round = 1; round <= 3; round++) {
+      double cpuBefore = cpuSeconds();
       RenderedPeriod warm =
           periods.render(
               folder, ReportFixtures.context(language), ReportFixtures.province(), settlements);
       double seconds = warm.elapsed().toNanos() / 1e9;
+      double cpu = cpuSeconds() - cpuBefore;
       System.out.printf(
-          "warm %d: %d PDFs in %.2f s = %.1f settlement PDFs/s%n",
-          round, warm.reports().size(), seconds, 130 / seconds);
+          "warm %d: %d PDFs in %.2f s wall = %.1f settlement PDFs/s; %.1f CPU ms per PDF"
+              + " (%d cores: %.1f PDFs/s when the machine is otherwise idle)%n",
+          round,
+          warm.reports().size(),
+          seconds,
+          130 / seconds,
+          cpu * 1000 / warm.reports().size(),
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors() * warm.reports().size() / cpu);
     }
   }
 }

@@ -21,7 +21,7 @@ import org.jfree.chart.ui.RectangleInsets;
 abstract class ReportChartCustomizer extends JRAbstractChartCustomizer {
 
   static final float TICK_SIZE = 7.5f;
-  static final float LABEL_SIZE = 7f;
+  static final float LABEL_SIZE = 6.5f;
 
   @Override
   public final void customize(JFreeChart chart, JRChart jasperChart) {

@@ -17,6 +17,8 @@ public final class TrendCustomizer extends ReportChartCustomizer {
   void customize(JFreeChart chart, CategoryPlot plot, boolean rightToLeft) {
     plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
     plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.25f);
+    plot.getDomainAxis().setTickLabelFont(ChartFonts.regular(7f));
     plot.getDomainAxis().setLowerMargin(0.01);
     plot.getDomainAxis().setUpperMargin(0.01);
     plot.getRangeAxis().setUpperMargin(0.12);

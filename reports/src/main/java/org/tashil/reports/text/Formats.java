@@ -20,6 +20,7 @@ public final class Formats {
   private final NumberFormat oneDecimal;
   private final NumberFormat threeDecimals;
   private final NumberFormat percent;
+  private final NumberFormat wholePercent;
 
   public Formats(Language language, int threshold) {
     this.language = language;
@@ -34,6 +35,8 @@ public final class Formats {
     this.percent = NumberFormat.getPercentInstance(language.locale());
     percent.setMinimumFractionDigits(1);
     percent.setMaximumFractionDigits(1);
+    this.wholePercent = NumberFormat.getPercentInstance(language.locale());
+    wholePercent.setMaximumFractionDigits(0);
   }
 
   public Language language() {
@@ -78,6 +81,14 @@ public final class Formats {
       return DASH;
     }
     return isSuppressed(share) ? SUPPRESSED : threeDecimals.format(share.value());
+  }
+
+  /** A household share as a chart label, in whole percent: "۴۵٪", "*" or "—". */
+  public String chartLabel(Share share) {
+    if (!share.present()) {
+      return DASH;
+    }
+    return isSuppressed(share) ? SUPPRESSED : wholePercent.format(share.value());
   }
 
   public boolean isSuppressed(Share share) {

@@ -114,7 +114,7 @@ final class Figures {
   static ChartPoint sharePoint(String series, String category, Share share, Wording wording) {
     Double value = wording.formats.chartValue(share);
     return new ChartPoint(
-        series, category, value == null ? 0.0 : value, wording.formats.share(share));
+        series, category, value == null ? 0.0 : value, wording.formats.chartLabel(share));
   }
 
   static ChartPoint countPoint(String series, String category, long count, Wording wording) {

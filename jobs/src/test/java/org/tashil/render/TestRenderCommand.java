@@ -1,0 +1,83 @@
+package org.tashil.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.aggregate.IndicatorWarehouse;
+import org.tashil.cli.Tashil;
+import picocli.CommandLine;
+
+/** From the marts of the hand-made province to its PDFs, through the command line. */
+class TestRenderCommand {
+
+  @TempDir Path reports;
+
+  private int render(String language, StringWriter out, StringWriter err) {
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    return commandLine.execute(
+        "render",
+        "--period",
+        "1405-08",
+        "--lang",
+        language,
+        "--warehouse",
+        IndicatorWarehouse.root().resolve("warehouse").toString(),
+        "--reference",
+        IndicatorWarehouse.FIXTURE.resolve("reference").toString(),
+        "--reports",
+        reports.toString());
+  }
+
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document).replace("\u200C", "");
+    }
+  }
+
+  @Test
+  void everySettlementAndTheProvinceGetTheirPdfAndTheIndexListsThem() throws IOException {
+    IndicatorWarehouse.warehouse();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(render("fa", out, err)).as(err.toString()).isZero();
+    Path folder = reports.resolve("1405-08");
+    assertThat(out.toString()).contains("render 1405-08: 5 PDFs");
+    for (String file :
+        List.of(
+            "province.pdf",
+            "settlements/T-001.pdf",
+            "settlements/T-002.pdf",
+            "settlements/T-003.pdf",
+            "settlements/T-004.pdf")) {
+      assertThat(folder.resolve(file)).isRegularFile();
+    }
+    List<String> index = Files.readAllLines(folder.resolve("index.csv"));
+    assertThat(index).hasSize(6);
+    assertThat(index.get(0)).isEqualTo("file,settlement,pages,sha256");
+    assertThat(String.join("\n", index)).contains("settlements/T-001.pdf,T-001,");
+    String settlement = text(folder.resolve("settlements/T-001.pdf"));
+    assertThat(settlement).contains("آزمون یک").contains("D4").doesNotContain("قطعی");
+    assertThat(text(folder.resolve("province.pdf"))).contains("آزمون دو");
+  }
+
+  @Test
+  void englishOnRequest() throws IOException {
+    IndicatorWarehouse.warehouse();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(render("en", out, err)).as(err.toString()).isZero();
+    assertThat(text(reports.resolve("1405-08/settlements/T-002.pdf"))).contains("Test Two");
+  }
+}
