@@ -47,12 +47,7 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Folder the PDFs are written under. Default: ${DEFAULT-VALUE}.")
   Path reports;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "fa|en",
-      defaultValue = "fa",
-      description = "Language of the reports: fa (Persian, default) or en (English).")
-  String language;
+  @Mixin LanguageOption languageOption;
 
   @Option(
       names = "--suppress-below",
@@ -64,14 +59,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Language lang =
-        switch (language) {
-          case "fa" -> Language.PERSIAN;
-          case "en" -> Language.ENGLISH;
-          default ->
-              throw new UsageException(
-                  "--lang is fa (Persian) or en (English), not '" + language + "'");
-        };
+    Language lang = languageOption.reportLanguage();
     if (suppressBelow < 1) {
       throw new UsageException("--suppress-below is at least 1, not " + suppressBelow);
     }

@@ -20,6 +20,7 @@ import org.tashil.reference.Registry;
 import org.tashil.schema.Problem;
 import org.tashil.text.Messages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +56,7 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "The office that sends the folder (default: the folder's name, e.g. OF-01).")
   String office;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "fa|en",
-      defaultValue = "fa",
-      description = "Language of the messages: fa (Persian, default) or en (English).")
-  String language;
+  @Mixin LanguageOption languageOption;
 
   @Option(
       names = "--reference",
@@ -76,12 +72,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Locale locale;
-    try {
-      locale = Messages.locale(language);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    Locale locale = languageOption.locale();
     if (!Files.isDirectory(folder)) {
       throw new UsageException("folder " + folder + " does not exist");
     }
