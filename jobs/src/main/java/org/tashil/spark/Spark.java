@@ -28,8 +28,14 @@ public final class Spark {
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     if (effective.startsWith("local")) {
-      conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+      conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
+      // A month's data is small: re-planning (AQE), per-file statistics and a checksum of the
+      // table's whole state after each commit cost more than they save on one machine. Measured at
+      // scale 1: aggregate 85 s -> 62 s with these and the launcher's JIT flags.
+      conf.setIfMissing("spark.sql.adaptive.enabled", "false");
+      conf.setIfMissing("spark.databricks.delta.stats.collect", "false");
+      conf.setIfMissing("spark.databricks.delta.writeChecksumFile.enabled", "false");
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
