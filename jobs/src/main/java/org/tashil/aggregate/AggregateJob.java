@@ -30,6 +30,8 @@ import org.tashil.warehouse.Warehouse;
  */
 public final class AggregateJob {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AggregateJob.class);
+
   /**
    * The marts, in the order they are written ({@code trend} reads the period's settlement rows).
    */
@@ -70,6 +72,7 @@ public final class AggregateJob {
   public record Result(Period period, Map<String, Long> millis) {}
 
   public Result run(Period period) {
+    long started = System.nanoTime();
     for (String table :
         List.of("clean/households", "clean/demands", "clean/activities", "submissions")) {
       if (!warehouse.exists(table)) {
@@ -108,6 +111,7 @@ public final class AggregateJob {
                 "full_outer")
             .cache();
 
+    LOG.info("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     List<Row> submissions =
         warehouse
             .read("submissions")
@@ -115,6 +119,8 @@ public final class AggregateJob {
             .collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
 
+    LOG.info(
+        "{}: office figures ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     // Built when written, in order: the trend reads the settlement rows written just before it.
     Map<String, Supplier<Dataset<Row>>> marts = new LinkedHashMap<>();
     marts.put("settlement_month", () -> settlementMonth(frames, levels));

@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,16 +41,17 @@ final class DemandIndicators {
     Column age = datediff(last, col("registered_on"));
     Column resolved = col("status").equalTo("resolved").and(closedInPeriod);
     Column daysToResolve = datediff(col("closed_on"), col("registered_on"));
-    return states
-        .withColumn("is_new", flag(col("registered_on").between(first, last)))
-        .withColumn("is_resolved", flag(resolved))
-        .withColumn("is_rejected", flag(col("status").equalTo("rejected").and(closedInPeriod)))
-        .withColumn("is_withdrawn", flag(col("status").equalTo("withdrawn").and(closedInPeriod)))
-        .withColumn("is_open", flag(open))
-        .withColumn("open_age", when(open, age))
-        .withColumn("days_to_resolve", when(resolved, daysToResolve))
-        .withColumn("is_sla_met", flag(resolved.and(daysToResolve.leq(col("sla_days")))))
-        .withColumn("is_overdue", flag(open.and(age.gt(col("sla_days")))));
+    Map<String, Column> flags = new LinkedHashMap<>();
+    flags.put("is_new", flag(col("registered_on").between(first, last)));
+    flags.put("is_resolved", flag(resolved));
+    flags.put("is_rejected", flag(col("status").equalTo("rejected").and(closedInPeriod)));
+    flags.put("is_withdrawn", flag(col("status").equalTo("withdrawn").and(closedInPeriod)));
+    flags.put("is_open", flag(open));
+    flags.put("open_age", when(open, age));
+    flags.put("days_to_resolve", when(resolved, daysToResolve));
+    flags.put("is_sla_met", flag(resolved.and(daysToResolve.leq(col("sla_days")))));
+    flags.put("is_overdue", flag(open.and(age.gt(col("sla_days")))));
+    return states.withColumns(flags);
   }
 
   private static Column flag(Column condition) {

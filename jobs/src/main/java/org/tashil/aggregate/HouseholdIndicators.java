@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,23 +27,20 @@ final class HouseholdIndicators {
 
   /** Adds each deprivation's flag, the slum flag, the score in sixtieths and the poor flag. */
   static Dataset<Row> withFlags(Dataset<Row> households) {
-    Dataset<Row> flagged = households;
+    // One projection, not a withColumn chain: each withColumn re-analyses the whole plan.
+    Map<String, Column> flags = new LinkedHashMap<>();
     Column score = lit(0);
     for (Deprivation deprivation : Deprivation.values()) {
-      flagged = flagged.withColumn("flag_" + deprivation.key(), deprivation.flag());
-      score = score.plus(col("flag_" + deprivation.key()).multiply(deprivation.weightSixtieths()));
+      flags.put("flag_" + deprivation.key(), deprivation.flag());
+      score = score.plus(deprivation.flag().multiply(deprivation.weightSixtieths()));
     }
-    Column slum =
+    flags.put(
+        "flag_slum",
         greatest(
-            Deprivation.slumDeprivations().stream()
-                .map(d -> col("flag_" + d.key()))
-                .toArray(Column[]::new));
-    return flagged
-        .withColumn("flag_slum", slum)
-        .withColumn("score_sixtieths", score)
-        .withColumn(
-            "flag_poor",
-            when(col("score_sixtieths").geq(Deprivation.POVERTY_LINE_SIXTIETHS), 1).otherwise(0));
+            Deprivation.slumDeprivations().stream().map(Deprivation::flag).toArray(Column[]::new)));
+    flags.put("score_sixtieths", score);
+    flags.put("flag_poor", when(score.geq(Deprivation.POVERTY_LINE_SIXTIETHS), 1).otherwise(0));
+    return households.withColumns(flags);
   }
 
   /** The sums every level keeps; shares are derived from them by {@link #derived}. */
@@ -99,27 +98,28 @@ final class HouseholdIndicators {
    * × A.
    */
   static Dataset<Row> derived(Dataset<Row> sums) {
-    Dataset<Row> out =
-        sums.withColumn("coverage", Shares.ratio(col("households"), col("est_households")));
+    Map<String, Column> shares = new LinkedHashMap<>();
+    shares.put("coverage", Shares.ratio(col("households"), col("est_households")));
     for (Deprivation deprivation : Deprivation.values()) {
-      out =
-          out.withColumn(
-              "dep_" + deprivation.key() + "_share",
-              Shares.ratio(col("dep_" + deprivation.key()), col("households")));
+      shares.put(
+          "dep_" + deprivation.key() + "_share",
+          Shares.ratio(col("dep_" + deprivation.key()), col("households")));
     }
-    Column personsSixtieths = col("persons").multiply(Deprivation.SIXTIETHS);
-    return out.withColumn(
-            "slum_households_share", Shares.ratio(col("slum_households"), col("households")))
-        .withColumn("slum_persons_share", Shares.ratio(col("slum_persons"), col("persons")))
-        .withColumn("h", Shares.ratio(col("poor_persons"), col("persons")))
-        .withColumn(
-            "a",
-            when(col("persons").equalTo(0), lit(null).cast("double"))
-                .when(col("poor_persons").equalTo(0), lit(0.0))
-                .otherwise(
-                    col("poor_weighted_score_sixtieths")
-                        .cast("double")
-                        .divide(col("poor_persons").multiply(Deprivation.SIXTIETHS))))
-        .withColumn("m0", Shares.ratio(col("poor_weighted_score_sixtieths"), personsSixtieths));
+    shares.put("slum_households_share", Shares.ratio(col("slum_households"), col("households")));
+    shares.put("slum_persons_share", Shares.ratio(col("slum_persons"), col("persons")));
+    shares.put("h", Shares.ratio(col("poor_persons"), col("persons")));
+    shares.put(
+        "a",
+        when(col("persons").equalTo(0), lit(null).cast("double"))
+            .when(col("poor_persons").equalTo(0), lit(0.0))
+            .otherwise(
+                col("poor_weighted_score_sixtieths")
+                    .cast("double")
+                    .divide(col("poor_persons").multiply(Deprivation.SIXTIETHS))));
+    shares.put(
+        "m0",
+        Shares.ratio(
+            col("poor_weighted_score_sixtieths"), col("persons").multiply(Deprivation.SIXTIETHS)));
+    return sums.withColumns(shares);
   }
 }
