@@ -70,21 +70,52 @@ public final class ReportInputs {
   public ReportInputs(Warehouse warehouse, Registry registry, Period period) {
     this.registry = registry;
     this.period = period;
-    settlements = collect(warehouse, "marts/settlement_month");
-    List<MartRow> provinceRows = collect(warehouse, "marts/province_month");
-    if (provinceRows.size() != 1 || settlements.isEmpty()) {
-      throw new IllegalStateException(
-          "the warehouse has no marts for " + period + ": run tashil aggregate --period " + period);
+    // Ten small tables: read side by side, since each read pays mostly for loading its Delta log.
+    Map<String, java.util.concurrent.CompletableFuture<List<MartRow>>> reads =
+        new java.util.LinkedHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (String table :
+          List.of(
+              "marts/settlement_month",
+              "marts/province_month",
+              "marts/county_month",
+              "marts/category_month",
+              "marts/agency_month",
+              "marts/office_month",
+              "marts/open_demands",
+              "marts/quarantine_reasons",
+              "marts/trend",
+              "submissions")) {
+        reads.put(
+            table,
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> collect(warehouse, table), pool));
+      }
+      settlements = reads.get("marts/settlement_month").join();
+      List<MartRow> provinceRows = reads.get("marts/province_month").join();
+      if (provinceRows.size() != 1 || settlements.isEmpty()) {
+        throw new IllegalStateException(
+            "the warehouse has no marts for "
+                + period
+                + ": run tashil aggregate --period "
+                + period);
+      }
+      province = provinceRows.get(0);
+      counties = reads.get("marts/county_month").join();
+      categories = reads.get("marts/category_month").join();
+      agencies = reads.get("marts/agency_month").join();
+      offices = reads.get("marts/office_month").join();
+      openDemands = reads.get("marts/open_demands").join();
+      quarantine = reads.get("marts/quarantine_reasons").join();
+      trend = reads.get("marts/trend").join();
+      submissions = reads.get("submissions").join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    } finally {
+      pool.shutdown();
     }
-    province = provinceRows.get(0);
-    counties = collect(warehouse, "marts/county_month");
-    categories = collect(warehouse, "marts/category_month");
-    agencies = collect(warehouse, "marts/agency_month");
-    offices = collect(warehouse, "marts/office_month");
-    openDemands = collect(warehouse, "marts/open_demands");
-    quarantine = collect(warehouse, "marts/quarantine_reasons");
-    trend = collect(warehouse, "marts/trend");
-    submissions = collect(warehouse, "submissions");
   }
 
   private List<MartRow> collect(Warehouse warehouse, String table) {
