@@ -189,7 +189,7 @@ public final class Registry implements Serializable {
       datasets.addAll(List.of(Dataset.values()));
     } else {
       datasets.add(
-          Dataset.ofFileName(dataset + ".csv")
+          Dataset.ofTableName(dataset)
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(

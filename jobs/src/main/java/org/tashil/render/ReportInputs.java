@@ -462,13 +462,7 @@ public final class ReportInputs {
         .findFirst()
         .ifPresent(office -> notes.addAll(officeFileNotes(office)));
     for (Dataset dataset : Dataset.values()) {
-      Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-      for (MartRow row : quarantine) {
-        if (settlementId.equals(row.text("settlement_id"))
-            && dataset.tableName().equals(row.text("dataset"))) {
-          reasons.merge(RejectReason.valueOf(row.text("reason")), row.count("rows"), Long::sum);
-        }
-      }
+      Map<RejectReason, Long> reasons = quarantinedRows("settlement_id", settlementId, dataset);
       if (!reasons.isEmpty()) {
         MartRow settlement =
             settlements.stream()
@@ -494,12 +488,7 @@ public final class ReportInputs {
         notes.add(new OfficeNote(id, name, note));
       }
       for (Dataset dataset : Dataset.values()) {
-        Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-        for (MartRow row : quarantine) {
-          if (id.equals(row.text("office_id")) && dataset.tableName().equals(row.text("dataset"))) {
-            reasons.merge(RejectReason.valueOf(row.text("reason")), row.count("rows"), Long::sum);
-          }
-        }
+        Map<RejectReason, Long> reasons = quarantinedRows("office_id", id, dataset);
         if (!reasons.isEmpty()) {
           notes.add(
               new OfficeNote(
@@ -513,22 +502,33 @@ public final class ReportInputs {
       }
       for (MartRow submission : submissions) {
         List<?> dropped = submission.row().getList(submission.row().fieldIndex("dropped_columns"));
+        java.util.Optional<Dataset> dataset = Dataset.ofTableName(submission.text("dataset"));
         if (id.equals(submission.text("office_id"))
             && dropped != null
             && !dropped.isEmpty()
-            && Dataset.ofFileName(submission.text("dataset") + ".csv").isPresent()) {
+            && dataset.isPresent()) {
           notes.add(
               new OfficeNote(
                   id,
                   name,
                   new DataQualityNote.PersonalColumnsDropped(
-                      reportDataset(
-                          Dataset.ofFileName(submission.text("dataset") + ".csv").orElseThrow()),
+                      reportDataset(dataset.get()),
                       dropped.stream().map(Objects::toString).toList())));
         }
       }
     }
     return notes;
+  }
+
+  /** The period's quarantined rows of a dataset by reason, for one office or one settlement. */
+  private Map<RejectReason, Long> quarantinedRows(String column, String value, Dataset dataset) {
+    Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
+    for (MartRow row : quarantine) {
+      if (value.equals(row.text(column)) && dataset.tableName().equals(row.text("dataset"))) {
+        reasons.merge(RejectReason.valueOf(row.text("reason")), row.count("rows"), Long::sum);
+      }
+    }
+    return reasons;
   }
 
   private static org.tashil.reports.model.Dataset reportDataset(Dataset dataset) {

@@ -34,7 +34,11 @@ public enum Dataset {
     if (dot < 0) {
       return Optional.empty();
     }
-    String base = lower.substring(0, dot);
-    return Arrays.stream(values()).filter(dataset -> dataset.tableName().equals(base)).findFirst();
+    return ofTableName(lower.substring(0, dot));
+  }
+
+  /** The dataset of a table name ({@code demands}), as the warehouse and alias file write it. */
+  public static Optional<Dataset> ofTableName(String name) {
+    return Arrays.stream(values()).filter(dataset -> dataset.tableName().equals(name)).findFirst();
   }
 }
