@@ -111,7 +111,7 @@ public final class AggregateJob {
                 "full_outer")
             .cache();
 
-    LOG.info("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
+    LOG.debug("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     List<Row> submissions =
         warehouse
             .read("submissions")
@@ -119,7 +119,7 @@ public final class AggregateJob {
             .collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
 
-    LOG.info(
+    LOG.debug(
         "{}: office figures ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     // Built when written, in order: the trend reads the settlement rows written just before it.
     Map<String, Supplier<Dataset<Row>>> marts = new LinkedHashMap<>();

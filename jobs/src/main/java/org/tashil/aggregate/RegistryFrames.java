@@ -9,7 +9,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -39,29 +38,28 @@ final class RegistryFrames {
               s.estPopulation(),
               s.hazard()));
     }
+    // Small local tables: Spark broadcasts them in joins by their size, on whichever side.
     settlements =
-        functions.broadcast(
-            spark.createDataFrame(
-                settlementRows,
-                schema(
-                    "settlement_id",
-                    "name_fa",
-                    "name_en",
-                    "county_fa",
-                    "county_en",
-                    "city_fa",
-                    "office_id",
-                    "est_households:int",
-                    "est_population:int",
-                    "hazard")));
+        spark.createDataFrame(
+            settlementRows,
+            schema(
+                "settlement_id",
+                "name_fa",
+                "name_en",
+                "county_fa",
+                "county_en",
+                "city_fa",
+                "office_id",
+                "est_households:int",
+                "est_population:int",
+                "hazard"));
     List<Row> agencyRows = new ArrayList<>();
     for (Agency a : registry.agencies()) {
       agencyRows.add(RowFactory.create(a.id(), a.nameFa(), a.nameEn(), a.slaDays()));
     }
     agencies =
-        functions.broadcast(
-            spark.createDataFrame(
-                agencyRows, schema("agency_id", "name_fa", "name_en", "sla_days:int")));
+        spark.createDataFrame(
+            agencyRows, schema("agency_id", "name_fa", "name_en", "sla_days:int"));
   }
 
   Dataset<Row> settlements() {

@@ -4,15 +4,21 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.aggregate.AggregateJob;
 import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.run.RunLog;
+import org.tashil.run.RunRecord;
+import org.tashil.run.RunStore;
+import org.tashil.run.WarehouseLock;
+import org.tashil.spark.HadoopConf;
 import org.tashil.spark.Spark;
 import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tashil aggregate --period P}: the indicator marts of a period. */
@@ -26,47 +32,52 @@ import picocli.CommandLine.Spec;
 public final class AggregateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @Mixin ConfigOption configOption;
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
-
   @Mixin PeriodsOption periodsOption;
-
-  @Option(
-      names = "--on-time-days",
-      paramLabel = "DAYS",
-      defaultValue = "10",
-      description =
-          "A file is on time when first seen at most this many days after the period's last day."
-              + " Default: ${DEFAULT-VALUE}.")
-  int onTimeDays;
+  @Mixin OnTimeOption onTimeOption;
 
   @Override
   public Integer call() {
-    if (onTimeDays < 0) {
-      throw new UsageException("--on-time-days must be 0 or more, not " + onTimeDays);
-    }
-    sparkOptions.applyLogLevel();
-    SparkSession spark =
-        Spark.session("tashil aggregate " + periodsOption.periods(), sparkOptions.master());
-    AggregateJob job =
-        new AggregateJob(
-            spark, storage.registry(), new Warehouse(spark, storage.warehouse()), onTimeDays);
-    PrintWriter out = spec.commandLine().getOut();
-    for (Period period : periodsOption.periods().periods()) {
-      long start = System.nanoTime();
-      AggregateJob.Result result = job.run(period);
-      out.printf(
-          Locale.ROOT,
-          "aggregate %s: %d marts in %.1f s%n",
-          period,
-          result.millis().size(),
-          (System.nanoTime() - start) / 1e9);
-      for (Map.Entry<String, Long> mart : result.millis().entrySet()) {
-        out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
+    int onTimeDays = onTimeOption.onTimeDays();
+    Registry registry = storage.registry();
+    Configuration hadoop = HadoopConf.withoutSpark();
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(
+            storage.warehouse(), "aggregate " + periodsOption.periods(), hadoop)) {
+      sparkOptions.applyLogLevel();
+      SparkSession spark =
+          Spark.session("tashil aggregate " + periodsOption.periods(), sparkOptions.master());
+      AggregateJob job =
+          new AggregateJob(spark, registry, new Warehouse(spark, storage.warehouse()), onTimeDays);
+      RunStore store = new RunStore(storage.warehouse(), hadoop);
+      PrintWriter out = spec.commandLine().getOut();
+      for (Period period : periodsOption.periods().periods()) {
+        long start = System.nanoTime();
+        RunLog log = new RunLog(store, "aggregate");
+        AggregateJob.Result result;
+        try {
+          result = job.run(period);
+          log.stage("aggregate", start, Map.of("marts", (long) result.millis().size()));
+          log.write(period, RunRecord.SUCCEEDED, null, null, null, null, null, null);
+        } catch (RuntimeException e) {
+          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          throw e;
+        }
+        out.printf(
+            Locale.ROOT,
+            "aggregate %s: %d marts in %.1f s%n",
+            period,
+            result.millis().size(),
+            (System.nanoTime() - start) / 1e9);
+        for (Map.Entry<String, Long> mart : result.millis().entrySet()) {
+          out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
+        }
       }
+      out.println("warehouse: " + storage.warehouse());
+      out.flush();
     }
-    out.println("warehouse: " + storage.warehouse());
-    out.flush();
     return Tashil.OK;
   }
 }

@@ -5,11 +5,17 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
 import org.tashil.ingest.Submission;
 import org.tashil.reference.Registry;
+import org.tashil.run.RunLog;
+import org.tashil.run.RunRecord;
+import org.tashil.run.RunStore;
+import org.tashil.run.WarehouseLock;
+import org.tashil.spark.HadoopConf;
 import org.tashil.spark.Spark;
 import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -29,6 +35,7 @@ import picocli.CommandLine.Spec;
 public final class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @Mixin ConfigOption configOption;
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
 
@@ -44,15 +51,31 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
-    sparkOptions.applyLogLevel();
-    SparkSession spark =
-        Spark.session("tashil ingest " + periodsOption.periods(), sparkOptions.master());
-    LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
-    IngestJob job =
-        new IngestJob(spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()));
-    for (Period period : periodsOption.periods().periods()) {
-      long start = System.nanoTime();
-      print(job.run(period, seenOn), (System.nanoTime() - start) / 1e9);
+    Configuration hadoop = HadoopConf.withoutSpark();
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(storage.warehouse(), "ingest " + periodsOption.periods(), hadoop)) {
+      sparkOptions.applyLogLevel();
+      SparkSession spark =
+          Spark.session("tashil ingest " + periodsOption.periods(), sparkOptions.master());
+      LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+      IngestJob job =
+          new IngestJob(
+              spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()));
+      RunStore store = new RunStore(storage.warehouse(), hadoop);
+      for (Period period : periodsOption.periods().periods()) {
+        long start = System.nanoTime();
+        RunLog log = new RunLog(store, "ingest");
+        IngestJob.Result result;
+        try {
+          result = job.run(period, seenOn);
+          log.stage("ingest", start, result.counts());
+          log.write(period, RunRecord.SUCCEEDED, null, null, null, null, null, null);
+        } catch (Exception e) {
+          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          throw e;
+        }
+        print(result, (System.nanoTime() - start) / 1e9);
+      }
     }
     spec.commandLine().getOut().println("warehouse: " + storage.warehouse());
     spec.commandLine().getOut().flush();

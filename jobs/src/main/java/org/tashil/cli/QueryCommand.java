@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 public final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @Mixin ConfigOption configOption;
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
 
@@ -53,6 +54,12 @@ public final class QueryCommand implements Callable<Integer> {
     Warehouse warehouse = new Warehouse(spark, storage.warehouse());
     for (String[] table : warehouse.tables()) {
       warehouse.read(table[1]).createOrReplaceTempView(table[0]);
+    }
+    org.tashil.run.RunStore runs =
+        new org.tashil.run.RunStore(
+            storage.warehouse(), spark.sparkContext().hadoopConfiguration());
+    if (!runs.list(null).isEmpty()) {
+      spark.read().json(runs.folder()).createOrReplaceTempView("runs");
     }
     Dataset<Row> result;
     try {

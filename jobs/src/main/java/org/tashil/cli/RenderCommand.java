@@ -1,26 +1,29 @@
 package org.tashil.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
-import org.tashil.render.ReportInputs;
+import org.tashil.render.RenderJob;
 import org.tashil.reports.model.Language;
-import org.tashil.reports.model.RenderContext;
-import org.tashil.reports.render.PeriodRenderer;
-import org.tashil.reports.render.RenderedPeriod;
-import org.tashil.reports.render.ReportRenderer;
+import org.tashil.run.Progress;
+import org.tashil.run.RunLog;
+import org.tashil.run.RunRecord;
+import org.tashil.run.RunStore;
+import org.tashil.run.WarehouseLock;
+import org.tashil.spark.HadoopConf;
 import org.tashil.spark.Spark;
 import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,66 +39,65 @@ import picocli.CommandLine.Spec;
 public final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @Mixin ConfigOption configOption;
   @Mixin StorageOptions storage;
   @Mixin SparkOptions sparkOptions;
   @Mixin PeriodsOption periodsOption;
-
-  @Option(
-      names = "--reports",
-      paramLabel = "DIR",
-      defaultValue = StorageOptions.HOME + "/var/reports",
-      description = "Folder the PDFs are written under. Default: ${DEFAULT-VALUE}.")
-  Path reports;
-
-  @Mixin LanguageOption languageOption;
-
-  @Option(
-      names = "--suppress-below",
-      paramLabel = "HOUSEHOLDS",
-      defaultValue = "5",
-      description =
-          "A share over fewer households than this prints as * (default ${DEFAULT-VALUE}).")
-  int suppressBelow;
+  @Mixin ReportOptions reportOptions;
 
   @Override
-  public Integer call() {
-    Language lang = languageOption.reportLanguage();
-    if (suppressBelow < 1) {
-      throw new UsageException("--suppress-below is at least 1, not " + suppressBelow);
-    }
+  public Integer call() throws Exception {
+    Language lang = reportOptions.language();
+    int suppressBelow = reportOptions.suppressBelow();
     Registry registry = storage.registry();
-    sparkOptions.applyLogLevel();
-    SparkSession spark =
-        Spark.session("tashil render " + periodsOption.periods(), sparkOptions.master());
-    Warehouse warehouse = new Warehouse(spark, storage.warehouse());
-    PeriodRenderer renderer = new PeriodRenderer(ReportRenderer.withCompiledTemplates());
-    PrintWriter out = spec.commandLine().getOut();
-    ZonedDateTime now = ZonedDateTime.now(Period.TEHRAN);
-    String runId = "render-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    for (Period period : periodsOption.periods().periods()) {
-      long start = System.nanoTime();
-      ReportInputs inputs = new ReportInputs(warehouse, registry, period);
-      RenderContext context =
-          new RenderContext(
-              lang,
-              runId,
-              now.toLocalDate(),
-              warehouse.version("marts/settlement_month"),
-              ReportInputs.reportPeriod(period),
-              suppressBelow);
-      RenderedPeriod rendered =
-          renderer.render(reports, context, inputs.provinceReport(), inputs.settlementReports());
-      out.printf(
-          Locale.ROOT,
-          "render %s: %d PDFs in %.1f s, of which %.1f s reading the marts (%s)%n",
-          period,
-          rendered.reports().size(),
-          (System.nanoTime() - start) / 1e9,
-          (System.nanoTime() - start) / 1e9 - rendered.elapsed().toNanos() / 1e9,
-          rendered.folder());
+    Configuration hadoop = HadoopConf.withoutSpark();
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(storage.warehouse(), "render " + periodsOption.periods(), hadoop)) {
+      sparkOptions.applyLogLevel();
+      SparkSession spark =
+          Spark.session("tashil render " + periodsOption.periods(), sparkOptions.master());
+      Warehouse warehouse = new Warehouse(spark, storage.warehouse());
+      RunStore store = new RunStore(storage.warehouse(), hadoop);
+      RenderJob job =
+          new RenderJob(
+              warehouse, registry, reportOptions.reports(), lang, suppressBelow, Progress.NONE);
+      PrintWriter out = spec.commandLine().getOut();
+      LocalDate today = ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+      for (Period period : periodsOption.periods().periods()) {
+        long start = System.nanoTime();
+        RunLog log = new RunLog(store, "render");
+        RenderJob.Result result;
+        try {
+          int revision = store.nextRevision(period.toString());
+          result = job.run(period, log.id(), revision, today);
+          int pdfs = result.rendered().reports().size();
+          log.stage("render", start, Map.of("pdfs", (long) pdfs));
+          log.write(
+              period,
+              RunRecord.SUCCEEDED,
+              null,
+              null,
+              revision,
+              result.warehouseVersion(),
+              null,
+              new RunRecord.Outputs(result.rendered().folder().toString(), pdfs, List.of()));
+        } catch (Exception e) {
+          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          throw e;
+        }
+        out.printf(
+            Locale.ROOT,
+            "render %s: %d PDFs in %.1f s, of which %.1f s reading the marts (%s)%n",
+            period,
+            result.rendered().reports().size(),
+            (System.nanoTime() - start) / 1e9,
+            result.readSeconds(),
+            result.rendered().folder());
+      }
+      out.println(
+          "reports: " + reportOptions.reports().resolve(periodsOption.periods().last().toString()));
+      out.flush();
     }
-    out.println("reports: " + reports.resolve(periodsOption.periods().last().toString()));
-    out.flush();
     return Tashil.OK;
   }
 }

@@ -44,6 +44,10 @@ public final class StorageOptions {
     return warehouse;
   }
 
+  public Path reference() {
+    return reference;
+  }
+
   public Registry registry() {
     return Registry.load(reference);
   }

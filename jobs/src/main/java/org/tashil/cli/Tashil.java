@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       AggregateCommand.class,
       RenderCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
       QueryCommand.class,
+      ConfigCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class Tashil {
@@ -31,12 +35,33 @@ public final class Tashil {
   public static final int LOCKED = 75;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(System.getenv(), args));
   }
 
-  /** The command line as {@code main} runs it; tests call {@code execute} on it. */
+  /**
+   * Runs a command line with the settings of the environment and the settings file (see {@link
+   * Settings}); returns the exit code.
+   */
+  public static int execute(java.util.Map<String, String> environment, String... args) {
+    Settings settings;
+    try {
+      settings = Settings.load(args, environment, java.nio.file.Path.of(""));
+    } catch (UsageException e) {
+      System.err.println("tashil: " + e.getMessage());
+      return USAGE;
+    }
+    settings.applySparkSettings();
+    return commandLine(settings).execute(args);
+  }
+
+  /** The command line with built-in defaults only; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
+    return commandLine(Settings.none());
+  }
+
+  public static CommandLine commandLine(Settings settings) {
     CommandLine commandLine = new CommandLine(new Tashil());
+    commandLine.setDefaultValueProvider(settings);
     commandLine.setExecutionExceptionHandler(Tashil::handle);
     return commandLine;
   }
@@ -46,6 +71,10 @@ public final class Tashil {
     PrintWriter err = commandLine.getErr();
     String message = exception.getMessage() != null ? exception.getMessage() : exception.toString();
     err.println("tashil " + commandLine.getCommandName() + ": " + message);
+    if (exception instanceof org.tashil.run.WarehouseLock.HeldException) {
+      err.flush();
+      return LOCKED;
+    }
     boolean usage = exception instanceof RegistryException || exception instanceof UsageException;
     if (usage) {
       err.flush();

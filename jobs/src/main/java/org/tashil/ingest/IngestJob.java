@@ -54,6 +54,21 @@ public final class IngestJob {
     public long rows(java.util.function.ToIntFunction<Submission> count) {
       return submissions.stream().mapToLong(count::applyAsInt).sum();
     }
+
+    /** The figures a run record keeps of an ingest. */
+    public Map<String, Long> counts() {
+      Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      counts.put("files", (long) submissions.size());
+      counts.put("offices", submissions.stream().map(Submission::officeId).distinct().count());
+      counts.put("rows_read", rows(Submission::rowsRead));
+      counts.put("rows_accepted", rows(Submission::rowsAccepted));
+      counts.put("rows_quarantined", rows(Submission::rowsQuarantined));
+      counts.put(
+          "files_rejected",
+          submissions.stream().filter(s -> Submission.REJECTED.equals(s.status())).count());
+      counts.put("offices_missing_files", (long) officesMissingFiles.size());
+      return counts;
+    }
   }
 
   /**

@@ -18,6 +18,25 @@ public final class HadoopConf implements Serializable {
     this.configuration = configuration;
   }
 
+  /**
+   * The Hadoop configuration of a command before (or without) Spark: the cluster's {@code
+   * *-site.xml} files and every {@code spark.hadoop.*} setting given to the JVM or in the settings
+   * file, as Spark itself would apply them.
+   */
+  public static Configuration withoutSpark() {
+    Configuration configuration = new Configuration();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            name -> {
+              if (name.startsWith("spark.hadoop.")) {
+                configuration.set(
+                    name.substring("spark.hadoop.".length()), System.getProperty(name));
+              }
+            });
+    return configuration;
+  }
+
   public Configuration configuration() {
     return configuration;
   }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tashil.calendar.Period;
+import org.tashil.run.Progress;
 
 /**
  * The warehouse (contract §4): Delta tables under one root, a local folder or any Hadoop file
@@ -30,10 +31,21 @@ public final class Warehouse {
 
   private final SparkSession spark;
   private final String root;
+  private final Progress progress;
 
   public Warehouse(SparkSession spark, String root) {
+    this(spark, root, Progress.NONE);
+  }
+
+  /** A warehouse whose writes are reported to {@code progress}, one step each. */
+  public Warehouse(SparkSession spark, String root, Progress progress) {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  public String root() {
+    return root;
   }
 
   public String path(String table) {
@@ -43,6 +55,7 @@ public final class Warehouse {
   /** Replaces the period's rows of a table with {@code rows}, atomically; creates the table. */
   public void replacePeriod(String table, Period period, Dataset<Row> rows, String... partitions) {
     long start = System.nanoTime();
+    progress.step("writing " + table);
     List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
     partitionColumns.addAll(List.of(partitions));
     rows.write()
@@ -51,7 +64,7 @@ public final class Warehouse {
         .option("replaceWhere", Tables.PERIOD + " = '" + period + "'")
         .partitionBy(partitionColumns.toArray(String[]::new))
         .save(path(table));
-    LOG.info("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
+    LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
   }
 
   public boolean exists(String table) {
@@ -77,7 +90,8 @@ public final class Warehouse {
 
   /**
    * Every Delta table of the warehouse with its view name: {@code clean_households}, {@code
-   * quarantine_demands}, {@code marts_settlement_month}, {@code submissions}, {@code runs}.
+   * quarantine_demands}, {@code marts_settlement_month}, {@code submissions} ({@code runs} is JSON,
+   * see RunStore).
    */
   public List<String[]> tables() {
     List<String[]> tables = new ArrayList<>();
@@ -95,10 +109,8 @@ public final class Warehouse {
           }
         }
       }
-      for (String single : List.of("submissions", "runs")) {
-        if (exists(single)) {
-          tables.add(new String[] {single, single});
-        }
+      if (exists("submissions")) {
+        tables.add(new String[] {"submissions", "submissions"});
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -45,6 +45,7 @@ public final class ReportFixtures {
   public static final ReportPeriod ABAN_1405 = new ReportPeriod(1405, 8);
   public static final String RUN_ID = "run-20261127-0815";
   public static final long WAREHOUSE_VERSION = 42;
+  public static final int REVISION = 2;
 
   private static final BilingualName AHVAZ = new BilingualName("اهواز", "Ahvaz");
   private static final BilingualName WATER_COMPANY =
@@ -57,7 +58,13 @@ public final class ReportFixtures {
 
   public static RenderContext context(Language language) {
     return new RenderContext(
-        language, RUN_ID, LocalDate.of(2026, 11, 27), WAREHOUSE_VERSION, ABAN_1405);
+        language,
+        RUN_ID,
+        REVISION,
+        LocalDate.of(2026, 11, 27),
+        WAREHOUSE_VERSION,
+        ABAN_1405,
+        RenderContext.DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
   /** Hasirabad: a large, well-surveyed hillside settlement with every section filled. */

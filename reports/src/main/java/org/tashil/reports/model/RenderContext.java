@@ -5,14 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 
 /**
- * What every page names besides the figures: the language, the run that made the report, the day it
- * was generated (printed as a Jalali date), the warehouse (marts' Delta table) version the figures
- * were read from, and the period. {@code suppressionThreshold}: a share over fewer households than
- * this prints {@code *} (contract §6, default 5).
+ * What every page names besides the figures: the language, the run that made the report, its
+ * revision (1 for the period's first report, 2 after late or corrected files re-ran it, …), the day
+ * it was generated (printed as a Jalali date), the warehouse (marts' Delta table) version the
+ * figures were read from, and the period. {@code suppressionThreshold}: a share over fewer
+ * households than this prints {@code *} (contract §6, default 5).
  */
 public record RenderContext(
     Language language,
     String runId,
+    int revision,
     LocalDate generatedOn,
     long warehouseVersion,
     ReportPeriod period,
@@ -27,6 +29,9 @@ public record RenderContext(
     requireNonNull(period, "period");
     if (runId.isBlank()) {
       throw new IllegalArgumentException("the run id is empty");
+    }
+    if (revision < 1) {
+      throw new IllegalArgumentException("a revision is 1 or more, not " + revision);
     }
     if (warehouseVersion < 0) {
       throw new IllegalArgumentException("a warehouse version is ≥ 0, not " + warehouseVersion);
@@ -43,11 +48,11 @@ public record RenderContext(
       LocalDate generatedOn,
       long warehouseVersion,
       ReportPeriod period) {
-    this(language, runId, generatedOn, warehouseVersion, period, DEFAULT_SUPPRESSION_THRESHOLD);
+    this(language, runId, 1, generatedOn, warehouseVersion, period, DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
   public RenderContext withLanguage(Language other) {
     return new RenderContext(
-        other, runId, generatedOn, warehouseVersion, period, suppressionThreshold);
+        other, runId, revision, generatedOn, warehouseVersion, period, suppressionThreshold);
   }
 }

@@ -43,7 +43,9 @@ final class Metadata {
         + ", warehouse version "
         + context.warehouseVersion()
         + ", run "
-        + context.runId();
+        + context.runId()
+        + ", revision "
+        + context.revision();
   }
 
   private static String keywords(RenderContext context) {
@@ -53,6 +55,8 @@ final class Metadata {
         + context.warehouseVersion()
         + ", run "
         + context.runId()
+        + ", revision "
+        + context.revision()
         + ", "
         + context.language().code();
   }

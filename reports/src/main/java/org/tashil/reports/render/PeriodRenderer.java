@@ -58,6 +58,21 @@ public final class PeriodRenderer {
    * Writes the province's report and every settlement's report of {@code context.period()} under
    * {@code reportsRoot/<period>/}, then the index. Returns what was written, province first.
    */
+  /**
+   * Removes the half-written files a render that was killed left behind (never a finished PDF: they
+   * only appear by renaming a finished file).
+   */
+  private static void removeUnfinished(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".part")) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
   public RenderedPeriod render(
       Path reportsRoot,
       RenderContext context,
@@ -69,6 +84,8 @@ public final class PeriodRenderer {
     Path settlementFolder = folder.resolve("settlements");
     try {
       Files.createDirectories(settlementFolder);
+      removeUnfinished(folder);
+      removeUnfinished(settlementFolder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + settlementFolder, e);
     }

@@ -68,7 +68,11 @@ final class Wording {
     parameters.put("SUBTITLE", text(subtitle));
     parameters.put("PERIOD_LABEL", text(calendar.month(context.period())));
     parameters.put(
-        "FOOTER_GENERATED", format("footer.generated", calendar.date(context.generatedOn())));
+        "FOOTER_GENERATED",
+        format(
+            "footer.generated",
+            formats.number(context.revision()),
+            calendar.date(context.generatedOn())));
     parameters.put("FOOTER_RUN", format("footer.run", context.runId(), context.warehouseVersion()));
     List<String> footnotes = new ArrayList<>();
     footnotes.add(format("footnote.suppressed", context.suppressionThreshold()));

@@ -49,7 +49,7 @@ class TestReportRenderer {
             "۰٫۲۲۹",
             "۳ از ۱۲۸",
             "۲۳٫۵",
-            "تاریخ تهیه: ۶ آذر ۱۴۰۵",
+            "ویرایش ۲ · تاریخ تهیه: ۶ آذر ۱۴۰۵",
             "اجرا: run-20261127-0815 · نسخهٔ انبار داده: ۴۲",
             "صفحهٔ ۱",
             "از ۲");
@@ -105,7 +105,7 @@ class TestReportRenderer {
             "1,240",
             "13.9%",
             "3 of 128",
-            "Generated 6 Azar 1405",
+            "Revision 2 · generated 6 Azar 1405",
             "Page 1",
             "of 2")
         .noneMatch(text -> text.matches("(?s).*[\\u0600-\\u06FF].*") && !text.contains("Ahvaz"));
@@ -136,6 +136,7 @@ class TestReportRenderer {
         new org.tashil.reports.model.RenderContext(
             Language.PERSIAN,
             ReportFixtures.RUN_ID,
+            1,
             java.time.LocalDate.of(2026, 11, 27),
             1,
             ReportFixtures.ABAN_1405,

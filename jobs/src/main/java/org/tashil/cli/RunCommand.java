@@ -1,0 +1,297 @@
+package org.tashil.cli;
+
+import java.io.FileNotFoundException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.tashil.aggregate.AggregateJob;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.IngestJob;
+import org.tashil.ingest.Submission;
+import org.tashil.reference.Registry;
+import org.tashil.render.RenderJob;
+import org.tashil.run.PeriodInputs;
+import org.tashil.run.Progress;
+import org.tashil.run.RunLog;
+import org.tashil.run.RunRecord;
+import org.tashil.run.RunStore;
+import org.tashil.run.WarehouseLock;
+import org.tashil.spark.HadoopConf;
+import org.tashil.spark.Spark;
+import org.tashil.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tashil run --period P}: ingest, aggregate and render in one JVM and one SparkSession, safe
+ * to call every day from cron. Nothing is done (and Spark is not started) when the period's inbox
+ * files, the registry, the settings and the program are those of the period's last successful run.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Ingest, aggregate and render one period in one go. Does nothing when the period's files,"
+            + " the registry, the settings and the program are unchanged since its last successful"
+            + " run; re-runs it when late or corrected files arrive. Safe to call daily from cron.")
+public final class RunCommand implements Callable<Integer> {
+
+  /** Progress steps of a whole run: 7 ingest writes, the marts, 2 render steps. */
+  private static final int STEPS = 7 + AggregateJob.MARTS.size() + 2;
+
+  @Spec CommandSpec spec;
+  @Mixin ConfigOption configOption;
+  @Mixin StorageOptions storage;
+  @Mixin SparkOptions sparkOptions;
+  @Mixin ReportOptions reportOptions;
+  @Mixin OnTimeOption onTimeOption;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM",
+      converter = PeriodConverter.class,
+      description =
+          "The Jalali month, e.g. 1405-08, or 'previous' (the month before today's in Tehran).")
+  Period period;
+
+  @Option(names = "--force", description = "Run the period even when nothing changed.")
+  boolean force;
+
+  @Option(
+      names = "--today",
+      hidden = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The day recorded as first_seen_on of new files (default: today in Tehran).")
+  LocalDate today;
+
+  @Override
+  public Integer call() throws Exception {
+    Registry registry = storage.registry();
+    var language = reportOptions.language();
+    int suppressBelow = reportOptions.suppressBelow();
+    int onTimeDays = onTimeOption.onTimeDays();
+    LocalDate day = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+    PrintWriter out = spec.commandLine().getOut();
+    Configuration hadoop = HadoopConf.withoutSpark();
+    try (WarehouseLock lock = WarehouseLock.acquire(storage.warehouse(), "run " + period, hadoop)) {
+      lock.takenOver()
+          .ifPresent(
+              holder ->
+                  System.err.println(
+                      "tashil run: took over the warehouse lock left by a run that is no longer"
+                          + " running ("
+                          + holder
+                          + ")"));
+      RunStore store = new RunStore(storage.warehouse(), hadoop);
+      RunLog log = new RunLog(store, "run");
+      Map<String, String> settings = new TreeMap<>();
+      settings.put("lang", language.code());
+      settings.put("suppress-below", Integer.toString(suppressBelow));
+      settings.put("on-time-days", Integer.toString(onTimeDays));
+      PeriodInputs inputs;
+      try {
+        inputs = PeriodInputs.read(storage.inbox(), period, storage.reference(), settings, hadoop);
+      } catch (FileNotFoundException e) {
+        log.write(period, RunRecord.WAITING, e.getMessage(), null, null, null, null, null);
+        out.println("run " + period + ": nothing to do yet, " + e.getMessage());
+        out.flush();
+        return Tashil.OK;
+      }
+      String fingerprint = inputs.fingerprint();
+      Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
+      if (!force && last.isPresent() && fingerprint.equals(last.get().fingerprint())) {
+        log.write(
+            period,
+            RunRecord.UNCHANGED,
+            "same inputs as run " + last.get().id(),
+            fingerprint,
+            null,
+            last.get().warehouseVersion(),
+            inputs.files(),
+            last.get().outputs());
+        out.printf(
+            "run %s: nothing to do; its files, the registry, the settings and the program are"
+                + " those of run %s (revision %s, %s). --force runs it again.%n",
+            period, last.get().id(), last.get().revision(), last.get().ended());
+        out.flush();
+        return Tashil.OK;
+      }
+      String why =
+          last.isEmpty()
+              ? "first run of the period"
+              : force ? "--force" : inputs.changesSince(last.get());
+      int revision = store.nextRevision(period.toString());
+      return runStages(registry, inputs, fingerprint, why, revision, day, log, out);
+    }
+  }
+
+  private int runStages(
+      Registry registry,
+      PeriodInputs inputs,
+      String fingerprint,
+      String why,
+      int revision,
+      LocalDate day,
+      RunLog log,
+      PrintWriter out)
+      throws Exception {
+    Progress progress = Progress.toStderr(Progress.stderrIsTerminal());
+    progress.expect(STEPS);
+    long started = System.nanoTime();
+    List<RunRecord.Input> files = inputs.files();
+    try {
+      progress.stage("run " + period + " (" + why + "): starting Spark");
+      sparkOptions.applyLogLevel();
+      SparkSession spark = Spark.session("tashil run " + period, sparkOptions.master());
+      Warehouse warehouse = new Warehouse(spark, storage.warehouse(), progress);
+
+      progress.stage("ingest " + period);
+      long stage = System.nanoTime();
+      IngestJob.Result ingested =
+          new IngestJob(spark, registry, storage.inbox(), warehouse).run(period, day);
+      log.stage("ingest", stage, ingested.counts());
+      files = withSubmissions(files, ingested.submissions());
+
+      progress.stage("aggregate " + period);
+      stage = System.nanoTime();
+      AggregateJob.Result aggregated =
+          new AggregateJob(spark, registry, warehouse, onTimeOption.onTimeDays()).run(period);
+      log.stage("aggregate", stage, Map.of("marts", (long) aggregated.millis().size()));
+
+      progress.stage("render " + period);
+      stage = System.nanoTime();
+      RenderJob.Result rendered =
+          new RenderJob(
+                  warehouse,
+                  registry,
+                  reportOptions.reports(),
+                  reportOptions.language(),
+                  reportOptions.suppressBelow(),
+                  progress)
+              .run(period, log.id(), revision, day);
+      int pdfs = rendered.rendered().reports().size();
+      log.stage("render", stage, Map.of("pdfs", (long) pdfs));
+      progress.finish();
+
+      RunRecord record =
+          log.write(
+              period,
+              RunRecord.SUCCEEDED,
+              why,
+              fingerprint,
+              revision,
+              rendered.warehouseVersion(),
+              files,
+              new RunRecord.Outputs(
+                  rendered.rendered().folder().toString(), pdfs, ingested.officesMissingFiles()));
+      printSummary(out, record, ingested, (System.nanoTime() - started) / 1e9);
+      return Tashil.OK;
+    } catch (Exception | Error e) {
+      progress.finish();
+      log.write(
+          period,
+          RunRecord.FAILED,
+          String.valueOf(e.getMessage() != null ? e.getMessage() : e),
+          fingerprint,
+          null,
+          null,
+          files,
+          null);
+      throw e;
+    }
+  }
+
+  /** The inbox files with the day each was first seen and what became of it. */
+  private static List<RunRecord.Input> withSubmissions(
+      List<RunRecord.Input> files, List<Submission> submissions) {
+    Map<String, Submission> byFile = new HashMap<>();
+    submissions.forEach(submission -> byFile.put(submission.file(), submission));
+    List<RunRecord.Input> out = new ArrayList<>();
+    for (RunRecord.Input file : files) {
+      Submission submission = byFile.get(file.file());
+      out.add(
+          submission == null
+              ? file
+              : new RunRecord.Input(
+                  file.office(),
+                  file.dataset(),
+                  file.file(),
+                  file.bytes(),
+                  file.sha256(),
+                  String.valueOf(submission.firstSeenOn()),
+                  submission.status()));
+    }
+    return out;
+  }
+
+  private void printSummary(
+      PrintWriter out, RunRecord record, IngestJob.Result ingested, double seconds) {
+    out.printf(
+        Locale.ROOT,
+        "run %s: done in %.1f s, revision %d (%s)%n",
+        period,
+        seconds,
+        record.revision(),
+        record.message());
+    for (RunRecord.Stage stage : record.stages()) {
+      out.printf(
+          Locale.ROOT, "  %-10s %6.1f s  %s%n", stage.name(), stage.seconds(), describe(stage));
+    }
+    for (Submission s : ingested.submissions()) {
+      if (Submission.REJECTED.equals(s.status())) {
+        out.println("  rejected " + s.file() + ": " + s.message(Locale.ENGLISH));
+      }
+    }
+    if (!ingested.officesMissingFiles().isEmpty()) {
+      out.println("  missing files: " + String.join(", ", ingested.officesMissingFiles()));
+    }
+    out.println(
+        "  warehouse: "
+            + storage.warehouse()
+            + " (marts version "
+            + record.warehouseVersion()
+            + ")");
+    out.println("reports: " + record.outputs().reports());
+    out.flush();
+  }
+
+  private static String describe(RunRecord.Stage stage) {
+    Map<String, Long> c = stage.counts();
+    return switch (stage.name()) {
+      case "ingest" ->
+          String.format(
+              Locale.ROOT,
+              "%d files from %d offices, %,d rows read, %,d accepted, %,d quarantined, %d files"
+                  + " rejected",
+              c.get("files"),
+              c.get("offices"),
+              c.get("rows_read"),
+              c.get("rows_accepted"),
+              c.get("rows_quarantined"),
+              c.get("files_rejected"));
+      case "aggregate" -> c.get("marts") + " marts";
+      case "render" ->
+          String.format(
+              Locale.ROOT,
+              "%d PDFs, %.1f per second",
+              c.get("pdfs"),
+              c.get("pdfs") / Math.max(stage.seconds(), 0.001));
+      default -> c.toString();
+    };
+  }
+}

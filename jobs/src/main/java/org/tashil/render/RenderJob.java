@@ -1,0 +1,75 @@
+package org.tashil.render;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.reports.model.Language;
+import org.tashil.reports.model.RenderContext;
+import org.tashil.reports.render.PeriodRenderer;
+import org.tashil.reports.render.RenderedPeriod;
+import org.tashil.reports.render.ReportRenderer;
+import org.tashil.run.Progress;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * {@code tashil render}: the period's marts read into the reports' records, and every PDF of the
+ * period rendered from them in this JVM, in parallel.
+ */
+public final class RenderJob {
+
+  private final Warehouse warehouse;
+  private final Registry registry;
+  private final Path reports;
+  private final Language language;
+  private final int suppressBelow;
+  private final Progress progress;
+  private PeriodRenderer renderer;
+
+  public RenderJob(
+      Warehouse warehouse,
+      Registry registry,
+      Path reports,
+      Language language,
+      int suppressBelow,
+      Progress progress) {
+    this.warehouse = warehouse;
+    this.registry = registry;
+    this.reports = reports;
+    this.language = language;
+    this.suppressBelow = suppressBelow;
+    this.progress = progress;
+  }
+
+  /** What one render made, and how long reading the marts took. */
+  public record Result(RenderedPeriod rendered, long warehouseVersion, double readSeconds) {}
+
+  public Result run(Period period, String runId, int revision, LocalDate today) {
+    long start = System.nanoTime();
+    progress.step("reading the marts");
+    ReportInputs inputs = new ReportInputs(warehouse, registry, period);
+    long version = warehouse.version("marts/settlement_month");
+    RenderContext context =
+        new RenderContext(
+            language,
+            runId,
+            revision,
+            today,
+            version,
+            ReportInputs.reportPeriod(period),
+            suppressBelow);
+    var province = inputs.provinceReport();
+    var settlements = inputs.settlementReports();
+    double readSeconds = (System.nanoTime() - start) / 1e9;
+    progress.step("rendering " + (settlements.size() + 1) + " PDFs");
+    RenderedPeriod rendered = renderer().render(reports, context, province, settlements);
+    return new Result(rendered, version, readSeconds);
+  }
+
+  private PeriodRenderer renderer() {
+    if (renderer == null) {
+      renderer = new PeriodRenderer(ReportRenderer.withCompiledTemplates());
+    }
+    return renderer;
+  }
+}

@@ -1,0 +1,99 @@
+package org.tashil.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.tashil.calendar.Period;
+
+/**
+ * The record one command is building: its id (which the reports print), start, stages; written to
+ * the {@link RunStore} when the command ends, whatever the outcome.
+ */
+public final class RunLog {
+
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final RunStore store;
+  private final String command;
+  private final String id;
+  private final Instant started = Instant.now();
+  private final List<RunRecord.Stage> stages = new ArrayList<>();
+
+  public RunLog(RunStore store, String command) {
+    this.store = store;
+    this.command = command;
+    this.id =
+        ZonedDateTime.now(Period.TEHRAN).format(ID_TIME)
+            + "-"
+            + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Instant started() {
+    return started;
+  }
+
+  public List<RunRecord.Stage> stages() {
+    return List.copyOf(stages);
+  }
+
+  public void stage(String name, long startedNanos, Map<String, Long> counts) {
+    stages.add(
+        new RunRecord.Stage(
+            name, Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, counts));
+  }
+
+  /** Writes the record; a record that cannot be written is reported, never hides the outcome. */
+  public RunRecord write(
+      Period period,
+      String outcome,
+      String message,
+      String fingerprint,
+      Integer revision,
+      Long warehouseVersion,
+      List<RunRecord.Input> inputs,
+      RunRecord.Outputs outputs) {
+    RunRecord record =
+        new RunRecord(
+            id,
+            period.toString(),
+            command,
+            BuildInfo.version(),
+            BuildInfo.built(),
+            host(),
+            ProcessHandle.current().pid(),
+            started.toString(),
+            Instant.now().toString(),
+            outcome,
+            message,
+            fingerprint,
+            revision,
+            warehouseVersion,
+            inputs == null ? List.of() : inputs,
+            stages(),
+            outputs);
+    try {
+      store.append(record);
+    } catch (IOException e) {
+      System.err.println("tashil " + command + ": could not write the run record: " + e);
+    }
+    return record;
+  }
+
+  static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+}

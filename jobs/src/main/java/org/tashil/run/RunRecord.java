@@ -1,0 +1,66 @@
+package org.tashil.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One record of {@code <warehouse>/runs/} (contract §4): what a command did to a period, with what
+ * inputs and program, how long each stage took and what it made. {@code tashil run} compares the
+ * fingerprint of the last successful run of a period with today's to decide whether there is
+ * anything to do; {@code tashil status} prints the records.
+ *
+ * @param outcome {@link #SUCCEEDED}, {@link #FAILED}, {@link #UNCHANGED} (nothing to do) or {@link
+ *     #WAITING} (no file of the period has arrived yet)
+ * @param revision the period's report revision this run rendered (1, 2, …), null when it rendered
+ *     nothing
+ * @param warehouseVersion the marts' Delta version the reports name, null when none was read
+ */
+public record RunRecord(
+    String id,
+    String period,
+    String command,
+    String version,
+    String built,
+    String host,
+    long pid,
+    String started,
+    String ended,
+    String outcome,
+    String message,
+    String fingerprint,
+    Integer revision,
+    Long warehouseVersion,
+    List<Input> inputs,
+    List<Stage> stages,
+    Outputs outputs) {
+
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+  public static final String UNCHANGED = "unchanged";
+  public static final String WAITING = "waiting";
+
+  /** One file of the period's inbox, as the run saw it. */
+  public record Input(
+      String office,
+      String dataset,
+      String file,
+      long bytes,
+      String sha256,
+      String firstSeenOn,
+      String status) {}
+
+  /** One stage (ingest, aggregate, render): seconds and what it counted. */
+  public record Stage(String name, double seconds, Map<String, Long> counts) {}
+
+  /** What the run left for its readers. */
+  public record Outputs(String reports, int pdfs, List<String> officesMissingFiles) {}
+
+  public boolean succeeded() {
+    return SUCCEEDED.equals(outcome);
+  }
+
+  /** Did this run render the period's reports? */
+  public boolean rendered() {
+    return succeeded() && revision != null;
+  }
+}

@@ -1,0 +1,237 @@
+package org.tashil.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.Fixtures;
+import org.tashil.SparkTests;
+import org.tashil.cli.Tashil;
+import picocli.CommandLine;
+
+/**
+ * {@code tashil run} as cron calls it: the whole period in one go, nothing to do (without Spark)
+ * while nothing changed, a new revision when a file changes, and each exit code of the contract.
+ */
+class TestRun {
+
+  private static final String REFERENCE = Fixtures.REFERENCE.toString();
+
+  @TempDir Path temp;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void spark() {
+    SparkTests.session();
+  }
+
+  private Result tashil(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  private String[] run(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--period",
+                "1405-08",
+                "--inbox",
+                temp.resolve("inbox").toString(),
+                "--warehouse",
+                temp.resolve("warehouse").toString(),
+                "--reports",
+                temp.resolve("reports").toString(),
+                "--reference",
+                REFERENCE,
+                "--lang",
+                "en",
+                "--today",
+                "2026-11-27"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  private List<RunRecord> records() throws IOException {
+    return new RunStore(temp.resolve("warehouse").toString(), new Configuration()).list("1405-08");
+  }
+
+  @Test
+  void runsThePeriodThenDoesNothingWithoutSparkUntilAFileChanges() throws Exception {
+    Fixtures.copyInbox(temp.resolve("inbox"));
+
+    Result first = tashil(run());
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    assertThat(first.out())
+        .contains("run 1405-08: done in", "revision 1 (first run of the period)")
+        .contains("ingest", "3 files from 1 offices", "aggregate", "9 marts", "131 PDFs");
+    Path province = temp.resolve("reports/1405-08/province.pdf");
+    assertThat(text(province)).contains("Revision 1");
+    RunRecord record = records().get(0);
+    assertThat(record.outcome()).isEqualTo(RunRecord.SUCCEEDED);
+    assertThat(record.inputs())
+        .extracting(RunRecord.Input::file)
+        .containsExactly(
+            "1405-08/OF-01/activities.csv",
+            "1405-08/OF-01/demands.csv",
+            "1405-08/OF-01/households.csv");
+    assertThat(record.inputs())
+        .allSatisfy(input -> assertThat(input.firstSeenOn()).isEqualTo("2026-11-27"));
+    assertThat(record.stages())
+        .extracting(RunRecord.Stage::name)
+        .containsExactly("ingest", "aggregate", "render");
+    assertThat(record.outputs().pdfs()).isEqualTo(131);
+
+    // The daily cron call: nothing changed, so nothing runs, and Spark is never started.
+    Path classLog = temp.resolve("classes.log");
+    Processes.Tashil again =
+        Processes.start(List.of("-Xlog:class+load=info:file=" + classLog), run());
+    assertThat(again.waitFor(Duration.ofMinutes(1))).as(again.output()).isZero();
+    assertThat(again.output()).contains("run 1405-08: nothing to do");
+    String loaded = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertThat(loaded).contains("org.tashil.run.RunStore ");
+    assertThat(loaded)
+        .doesNotContain("org.apache.spark.SparkContext ", "org.apache.spark.sql.SparkSession ");
+    assertThat(records())
+        .extracting(RunRecord::outcome)
+        .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED);
+
+    // A corrected file arrives: the period runs again and its reports show revision 2.
+    Path demands = temp.resolve("inbox/1405-08/OF-01/demands.csv");
+    Files.writeString(demands, Files.readString(demands) + "\n");
+    Result corrected = tashil(run());
+    assertThat(corrected.exitCode()).as(corrected.out() + corrected.err()).isZero();
+    assertThat(corrected.out()).contains("revision 2 (1 inbox file new or changed)");
+    assertThat(text(province)).contains("Revision 2").doesNotContain("Revision 1");
+    assertThat(records())
+        .extracting(RunRecord::outcome)
+        .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED, RunRecord.SUCCEEDED);
+
+    // tashil query reads the run records as the runs table.
+    Result query =
+        tashil(
+            "query",
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "SELECT command, outcome, revision FROM runs ORDER BY id");
+    assertThat(query.exitCode()).as(query.err()).isZero();
+    assertThat(query.out().lines().toList())
+        .containsExactly(
+            "command,outcome,revision", "run,succeeded,1", "run,unchanged,", "run,succeeded,2");
+  }
+
+  @Test
+  void aPeriodWhoseFilesHaveNotArrivedIsNothingToDo() throws IOException {
+    Files.createDirectories(temp.resolve("inbox"));
+    Result result = tashil(run());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("run 1405-08: nothing to do yet", "no folder for period 1405-08");
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.WAITING);
+  }
+
+  @Test
+  void aRunThatFailsExitsOneAndIsRecorded() throws IOException {
+    Fixtures.copyInbox(temp.resolve("inbox"));
+    Path log = temp.resolve("warehouse/clean/households/_delta_log");
+    Files.createDirectories(log);
+    Files.writeString(log.resolve("00000000000000000000.json"), "this is not a Delta log\n");
+    Result result = tashil(run());
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(Tashil.FAILED);
+    assertThat(result.err()).startsWith("tashil run: ").contains("--verbose");
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.FAILED);
+    assertThat(records().get(0).message()).isNotBlank();
+  }
+
+  @Test
+  void aSecondRunOnTheSameWarehouseExits75NamingTheHolder() throws IOException {
+    Fixtures.copyInbox(temp.resolve("inbox"));
+    try (WarehouseLock held =
+        WarehouseLock.acquire(
+            temp.resolve("warehouse").toString(), "run 1405-08", new Configuration())) {
+      Result result = tashil(run());
+      assertThat(result.exitCode()).isEqualTo(Tashil.LOCKED);
+      assertThat(result.err())
+          .contains("another run holds the warehouse")
+          .contains("command=run_1405-08")
+          .contains("pid=" + ProcessHandle.current().pid());
+    }
+    assertThat(records()).isEmpty();
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(tashil("run", "--period", "1405-13").exitCode()).isEqualTo(Tashil.USAGE);
+    assertThat(tashil(run("--suppress-below", "0")).exitCode()).isEqualTo(Tashil.USAGE);
+    Result unknownReference = tashil(run("--reference", temp.resolve("nowhere").toString()));
+    assertThat(unknownReference.exitCode()).isEqualTo(Tashil.USAGE);
+  }
+
+  private static String text(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  @Test
+  void settingsComeFromOptionsThenEnvironmentThenFileThenDefaults() throws IOException {
+    Path file = temp.resolve("tashil.properties");
+    Files.writeString(
+        file,
+        "warehouse=/data/from-file\nlang=en\non-time-days=5\nspark.sql.shuffle.partitions=3\n");
+    Map<String, String> env = Map.of("TASHIL_WAREHOUSE", "/data/from-environment");
+    String[] args = {"config", "--config", file.toString(), "--lang", "fa"};
+    org.tashil.cli.Settings settings = org.tashil.cli.Settings.load(args, env, Path.of(""));
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine(settings);
+    commandLine.setOut(new PrintWriter(out));
+    assertThat(commandLine.execute(args)).isZero();
+    assertThat(out.toString())
+        .contains("warehouse = /data/from-environment    # environment TASHIL_WAREHOUSE")
+        .contains("lang = fa    # option --lang")
+        .contains("on-time-days = 5    # file " + file)
+        .contains("suppress-below = 5    # default")
+        .contains("spark.sql.shuffle.partitions = 3    # file");
+  }
+
+  @Test
+  void badSettingsExitTwoNamingWhereTheyCameFrom() throws IOException {
+    Path file = temp.resolve("tashil.properties");
+    Files.writeString(file, "on-time-days=ten\n");
+    assertThat(Tashil.execute(Map.of(), "config", "--config", file.toString()))
+        .isEqualTo(Tashil.USAGE);
+    Files.writeString(file, "warehouse_dir=/tmp\n");
+    assertThat(Tashil.execute(Map.of(), "config", "--config", file.toString()))
+        .isEqualTo(Tashil.USAGE);
+    assertThat(Tashil.execute(Map.of("TASHIL_LANG", "de"), "config")).isEqualTo(Tashil.USAGE);
+    assertThat(Tashil.execute(Map.of(), "config", "--config", temp.resolve("none").toString()))
+        .isEqualTo(Tashil.USAGE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                org.tashil.cli.Settings.load(
+                    new String[] {"config", "--config", file.toString()}, Map.of(), Path.of("")))
+        .hasMessageContaining("warehouse_dir")
+        .hasMessageContaining(file.toString());
+  }
+}
