@@ -60,14 +60,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin ReportOptions reportOptions;
   @Mixin OnTimeOption onTimeOption;
 
-  @Option(
-      names = "--period",
-      required = true,
-      paramLabel = "YYYY-MM",
-      converter = PeriodConverter.class,
-      description =
-          "The Jalali month, e.g. 1405-08, or 'previous' (the month before today's in Tehran).")
-  Period period;
+  @Mixin PeriodsOption periodsOption;
 
   @Option(names = "--force", description = "Run the period even when nothing changed.")
   boolean force;
@@ -79,16 +72,21 @@ public final class RunCommand implements Callable<Integer> {
       description = "The day recorded as first_seen_on of new files (default: today in Tehran).")
   LocalDate today;
 
+  private SparkSession spark;
+
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
     var language = reportOptions.language();
     int suppressBelow = reportOptions.suppressBelow();
     int onTimeDays = onTimeOption.onTimeDays();
-    LocalDate day = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
-    PrintWriter out = spec.commandLine().getOut();
+    Map<String, String> settings = new TreeMap<>();
+    settings.put("lang", language.code());
+    settings.put("suppress-below", Integer.toString(suppressBelow));
+    settings.put("on-time-days", Integer.toString(onTimeDays));
     Configuration hadoop = HadoopConf.withoutSpark();
-    try (WarehouseLock lock = WarehouseLock.acquire(storage.warehouse(), "run " + period, hadoop)) {
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(storage.warehouse(), "run " + periodsOption.periods(), hadoop)) {
       lock.takenOver()
           .ifPresent(
               holder ->
@@ -98,49 +96,62 @@ public final class RunCommand implements Callable<Integer> {
                           + holder
                           + ")"));
       RunStore store = new RunStore(storage.warehouse(), hadoop);
-      RunLog log = new RunLog(store, "run");
-      Map<String, String> settings = new TreeMap<>();
-      settings.put("lang", language.code());
-      settings.put("suppress-below", Integer.toString(suppressBelow));
-      settings.put("on-time-days", Integer.toString(onTimeDays));
-      PeriodInputs inputs;
-      try {
-        inputs = PeriodInputs.read(storage.inbox(), period, storage.reference(), settings, hadoop);
-      } catch (FileNotFoundException e) {
-        log.write(period, RunRecord.WAITING, e.getMessage(), null, null, null, null, null);
-        out.println("run " + period + ": nothing to do yet, " + e.getMessage());
-        out.flush();
-        return Tashil.OK;
+      for (Period period : periodsOption.periods().periods()) {
+        runPeriod(period, registry, settings, store, hadoop);
       }
-      String fingerprint = inputs.fingerprint();
-      Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
-      if (!force && last.isPresent() && fingerprint.equals(last.get().fingerprint())) {
-        log.write(
-            period,
-            RunRecord.UNCHANGED,
-            "same inputs as run " + last.get().id(),
-            fingerprint,
-            null,
-            last.get().warehouseVersion(),
-            inputs.files(),
-            last.get().outputs());
-        out.printf(
-            "run %s: nothing to do; its files, the registry, the settings and the program are"
-                + " those of run %s (revision %s, %s). --force runs it again.%n",
-            period, last.get().id(), last.get().revision(), last.get().ended());
-        out.flush();
-        return Tashil.OK;
-      }
-      String why =
-          last.isEmpty()
-              ? "first run of the period"
-              : force ? "--force" : inputs.changesSince(last.get());
-      int revision = store.nextRevision(period.toString());
-      return runStages(registry, inputs, fingerprint, why, revision, day, log, out);
     }
+    return Tashil.OK;
   }
 
-  private int runStages(
+  /** One period: nothing to do, or its three stages. */
+  private void runPeriod(
+      Period period,
+      Registry registry,
+      Map<String, String> settings,
+      RunStore store,
+      Configuration hadoop)
+      throws Exception {
+    LocalDate day = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+    PrintWriter out = spec.commandLine().getOut();
+    RunLog log = new RunLog(store, "run");
+    PeriodInputs inputs;
+    try {
+      inputs = PeriodInputs.read(storage.inbox(), period, storage.reference(), settings, hadoop);
+    } catch (FileNotFoundException e) {
+      log.write(period, RunRecord.WAITING, e.getMessage(), null, null, null, null, null);
+      out.println("run " + period + ": nothing to do yet, " + e.getMessage());
+      out.flush();
+      return;
+    }
+    String fingerprint = inputs.fingerprint();
+    Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
+    if (!force && last.isPresent() && fingerprint.equals(last.get().fingerprint())) {
+      log.write(
+          period,
+          RunRecord.UNCHANGED,
+          "same inputs as run " + last.get().id(),
+          fingerprint,
+          null,
+          last.get().warehouseVersion(),
+          inputs.files(),
+          null);
+      out.printf(
+          "run %s: nothing to do; its files, the registry, the settings and the program are"
+              + " those of run %s (revision %s). --force runs it again.%n",
+          period, last.get().id(), last.get().revision());
+      out.flush();
+      return;
+    }
+    String why =
+        last.isEmpty()
+            ? "first run of the period"
+            : force ? "--force" : inputs.changesSince(last.get());
+    int revision = store.nextRevision(period.toString());
+    runStages(period, registry, inputs, fingerprint, why, revision, day, log, out);
+  }
+
+  private void runStages(
+      Period period,
       Registry registry,
       PeriodInputs inputs,
       String fingerprint,
@@ -155,9 +166,13 @@ public final class RunCommand implements Callable<Integer> {
     long started = System.nanoTime();
     List<RunRecord.Input> files = inputs.files();
     try {
-      progress.stage("run " + period + " (" + why + "): starting Spark");
-      sparkOptions.applyLogLevel();
-      SparkSession spark = Spark.session("tashil run " + period, sparkOptions.master());
+      if (spark == null) {
+        progress.stage("run " + period + " (" + why + "): starting Spark");
+        sparkOptions.applyLogLevel();
+        spark = Spark.session("tashil run " + periodsOption.periods(), sparkOptions.master());
+      } else {
+        progress.stage("run " + period + " (" + why + ")");
+      }
       Warehouse warehouse = new Warehouse(spark, storage.warehouse(), progress);
 
       progress.stage("ingest " + period);
@@ -199,8 +214,7 @@ public final class RunCommand implements Callable<Integer> {
               files,
               new RunRecord.Outputs(
                   rendered.rendered().folder().toString(), pdfs, ingested.officesMissingFiles()));
-      printSummary(out, record, ingested, (System.nanoTime() - started) / 1e9);
-      return Tashil.OK;
+      printSummary(out, period, record, ingested, (System.nanoTime() - started) / 1e9);
     } catch (Exception | Error e) {
       progress.finish();
       log.write(
@@ -240,7 +254,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private void printSummary(
-      PrintWriter out, RunRecord record, IngestJob.Result ingested, double seconds) {
+      PrintWriter out, Period period, RunRecord record, IngestJob.Result ingested, double seconds) {
     out.printf(
         Locale.ROOT,
         "run %s: done in %.1f s, revision %d (%s)%n",

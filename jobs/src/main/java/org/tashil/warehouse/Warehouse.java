@@ -67,10 +67,24 @@ public final class Warehouse {
     LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * Whether the table has a committed version. A run killed while creating a table leaves a {@code
+   * _delta_log} folder with no commit in it: that table does not exist yet.
+   */
   public boolean exists(String table) {
     try {
       Path log = new Path(path(table) + "/_delta_log");
-      return fileSystem(log).exists(log);
+      FileSystem fs = fileSystem(log);
+      if (!fs.isDirectory(log)) {
+        return false;
+      }
+      for (FileStatus file : fs.listStatus(log)) {
+        String name = file.getPath().getName();
+        if (name.matches("\\d{20}\\.json") || name.contains(".checkpoint")) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
