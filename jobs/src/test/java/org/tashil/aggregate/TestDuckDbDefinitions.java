@@ -1,0 +1,533 @@
+package org.tashil.aggregate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.SparkTests;
+import org.tashil.bench.DuckDbPeer;
+import org.tashil.bench.DuckDbSession;
+import org.tashil.bench.MartComparison;
+import org.tashil.bench.MartTable;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * The DuckDB SQL of the benchmark defines every household and demand figure as this package does:
+ * household by household and demand by demand, the version each engine picks and each flag, over
+ * made-up rows that take every value of every enumerated column the definitions read and sit on
+ * every boundary (3 persons a room, a score of exactly 1/3, ages 30/31, 90/91, 180/181, the SLA
+ * day), then each settlement's sums. It sits in this package to run Spark's own definitions ({@link
+ * AsOf}, {@link HouseholdIndicators}, {@link DemandIndicators}), which are package-private.
+ */
+class TestDuckDbDefinitions {
+
+  private static final Period PERIOD = Period.parse("1405-08");
+  private static final LocalDate LAST = PERIOD.lastDay();
+  private static final int[] AGES = {0, 10, 11, 30, 31, 90, 91, 180, 181, 400};
+  private static final Integer[] CLOSED_AFTER = {null, 0, 10, 11, 30, 31};
+
+  @TempDir static Path root;
+  private static Warehouse warehouse;
+  private static Registry registry;
+
+  @BeforeAll
+  static void writeMadeUpCleanTables() {
+    SparkSession spark = SparkTests.session();
+    warehouse = new Warehouse(spark, root.toString());
+    registry = IndicatorWarehouse.registry();
+    write("clean/households", Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS), households());
+    write("clean/demands", Tables.clean(org.tashil.schema.Dataset.DEMANDS), demands());
+  }
+
+  @Test
+  void eachHouseholdsSurveyAndDeprivationsAreTheSame() {
+    List<String> figures = new ArrayList<>(List.of("survey_id"));
+    for (Deprivation deprivation : Deprivation.values()) {
+      figures.add("flag_" + deprivation.key());
+    }
+    figures.addAll(List.of("flag_slum", "score_sixtieths", "flag_poor"));
+    Dataset<Row> spark =
+        HouseholdIndicators.withFlags(AsOf.householdsAsOfPeriod(warehouse, PERIOD));
+    MartComparison comparison =
+        MartComparison.compare(
+            "household_flags",
+            "key",
+            MartTable.collect(
+                spark.select(
+                    columns(concat_ws("/", col("settlement_id"), col("household_code")), figures))),
+            duckDb(
+                "SELECT settlement_id || '/' || household_code AS key, "
+                    + String.join(", ", figures)
+                    + " FROM household_flags"));
+    assertThat(comparison.report())
+        .endsWith("agree on 58 rows × " + (figures.size() + 1) + " columns");
+  }
+
+  @Test
+  void eachSettlementsHouseholdSumsAreTheSame() {
+    List<Column> sums = HouseholdIndicators.sums();
+    Dataset<Row> spark =
+        HouseholdIndicators.withFlags(AsOf.householdsAsOfPeriod(warehouse, PERIOD))
+            .groupBy("settlement_id")
+            .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    MartComparison comparison =
+        MartComparison.compare(
+            "household_sums",
+            "settlement_id",
+            MartTable.collect(spark),
+            duckDb("SELECT * FROM household_sums"));
+    assertThat(comparison.report())
+        .endsWith(
+            "agree on 2 rows × " + (HouseholdIndicators.sumColumns().size() + 1) + " columns");
+  }
+
+  @Test
+  void eachDemandsVersionAndFlagsAreTheSame() {
+    List<String> figures =
+        List.of(
+            "period",
+            "source_line",
+            "status",
+            "is_new",
+            "is_resolved",
+            "is_rejected",
+            "is_withdrawn",
+            "is_open",
+            "open_age",
+            "days_to_resolve",
+            "is_sla_met",
+            "is_overdue");
+    MartComparison comparison =
+        MartComparison.compare(
+            "demand_flags",
+            "key",
+            MartTable.collect(
+                sparkDemandFlags()
+                    .select(columns(concat_ws("/", col("office_id"), col("demand_id")), figures))),
+            duckDb(
+                "SELECT office_id || '/' || demand_id AS key, "
+                    + String.join(", ", figures)
+                    + " FROM demand_flags"));
+    // Every made-up demand, and the five whose versions tie, come late or share an id.
+    assertThat(comparison.report())
+        .endsWith(
+            "agree on " + (demandCount() + 5) + " rows × " + (figures.size() + 1) + " columns");
+  }
+
+  @Test
+  void eachSettlementsDemandFiguresAreTheSame() {
+    List<Column> aggregates = new ArrayList<>(DemandIndicators.sums());
+    aggregates.addAll(DemandIndicators.statistics());
+    Dataset<Row> spark =
+        sparkDemandFlags()
+            .groupBy("settlement_id")
+            .agg(
+                aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+    MartComparison comparison =
+        MartComparison.compare(
+            "demand_sums",
+            "settlement_id",
+            MartTable.collect(spark),
+            duckDb("SELECT * FROM demand_sums"));
+    assertThat(comparison.report())
+        .endsWith("agree on 4 rows × " + (aggregates.size() + 1) + " columns");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Dataset<Row> sparkDemandFlags() {
+    return DemandIndicators.withFlags(
+        AsOf.demandsAsOfPeriod(warehouse, PERIOD)
+            .join(
+                new RegistryFrames(SparkTests.session(), registry)
+                    .agencies()
+                    .select("agency_id", "sla_days"),
+                "agency_id"),
+        PERIOD);
+  }
+
+  private static MartTable duckDb(String sql) {
+    try (DuckDbSession session =
+        DuckDbPeer.open(SparkTests.session(), warehouse, registry, PERIOD)) {
+      return session.query(sql);
+    }
+  }
+
+  private static Column[] columns(Column key, List<String> names) {
+    List<Column> columns = new ArrayList<>(List.of(key.as("key")));
+    names.forEach(name -> columns.add(col(name)));
+    return columns.toArray(Column[]::new);
+  }
+
+  /** Writes made-up clean rows as a Delta table; a column a row leaves out is null. */
+  private static void write(String table, StructType schema, List<Map<String, Object>> rows) {
+    List<String> names = List.of(schema.fieldNames());
+    List<Row> values = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      assertThat(names).as(table).containsAll(row.keySet());
+      values.add(RowFactory.create(names.stream().map(row::get).toArray()));
+    }
+    SparkTests.session()
+        .createDataFrame(values, schema)
+        .write()
+        .format("delta")
+        .partitionBy(Tables.PERIOD, Tables.OFFICE_ID)
+        .save(warehouse.path(table));
+  }
+
+  /**
+   * 51 households that each differ from a household deprived of nothing in one value or a few, then
+   * 7 re-surveyed ones whose versions tie or come late.
+   */
+  private static List<Map<String, Object>> households() {
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("surveyed_on", LocalDate.of(2026, 11, 1));
+    none.put("members", 4);
+    none.put("habitable_rooms", 2);
+    none.put("head_sex", "f");
+    none.put("head_age", 40);
+    none.put("head_employed", "yes");
+    none.put("water", "piped_dwelling");
+    none.put("sanitation", "sewer");
+    none.put("electricity", "metered");
+    none.put("piped_gas", "yes");
+    none.put("walls", "brick");
+    none.put("tenure", "deed");
+    none.put("children_6_17", 2);
+    none.put("children_in_school", 2);
+    none.put("insured_members", 4);
+    none.put("hazard_zone", "no");
+    List<Map<String, Object>> variants = new ArrayList<>();
+    for (String column :
+        List.of(
+            "water",
+            "sanitation",
+            "electricity",
+            "piped_gas",
+            "walls",
+            "tenure",
+            "head_employed")) {
+      for (String value :
+          org.tashil.schema.Dataset.HOUSEHOLDS.schema().column(column).orElseThrow().values()) {
+        variants.add(with(none, column, value));
+      }
+    }
+    for (String consent :
+        org.tashil.schema.Dataset.HOUSEHOLDS
+            .schema()
+            .column("relocation_consent")
+            .orElseThrow()
+            .values()) {
+      variants.add(with(with(none, "hazard_zone", "yes"), "relocation_consent", consent));
+    }
+    // Crowding: more than 3 persons a room, or no room; 3 a room is not crowded.
+    int[][] membersAndRooms = {{3, 1}, {4, 1}, {6, 2}, {7, 2}, {1, 0}, {30, 10}, {30, 9}};
+    for (int[] pair : membersAndRooms) {
+      variants.add(
+          with(
+              with(with(none, "members", pair[0]), "habitable_rooms", pair[1]),
+              "insured_members",
+              pair[0]));
+    }
+    int[][] childrenInSchool = {{2, 1}, {0, 0}, {3, 0}};
+    for (int[] pair : childrenInSchool) {
+      variants.add(with(with(none, "children_6_17", pair[0]), "children_in_school", pair[1]));
+    }
+    variants.add(with(none, "insured_members", 3));
+    variants.add(with(none, "insured_members", 0));
+    // Gas 5 + schooling 10 + insurance 5 = 20/60, exactly the poverty line: poor.
+    variants.add(
+        with(with(with(none, "piped_gas", "no"), "children_in_school", 1), "insured_members", 3));
+    // 15/60: not poor; 20/60 from four twelfths: poor.
+    variants.add(
+        with(with(with(none, "piped_gas", "no"), "insured_members", 3), "head_employed", "no"));
+    variants.add(
+        with(
+            with(with(with(none, "electricity", "none"), "piped_gas", "no"), "insured_members", 3),
+            "head_employed",
+            "no"));
+    Map<String, Object> everything = new LinkedHashMap<>(none);
+    everything.putAll(
+        Map.of(
+            "water", "surface",
+            "sanitation", "open",
+            "habitable_rooms", 0,
+            "walls", "tin",
+            "tenure", "none",
+            "electricity", "none",
+            "piped_gas", "no",
+            "children_in_school", 0,
+            "insured_members", 0,
+            "head_employed", "no"));
+    variants.add(everything);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      rows.add(
+          survey(
+              variants.get(i),
+              "HH-" + (1000 + i),
+              i % 2 == 0 ? "T-001" : "T-002",
+              "1405-08",
+              i + 2));
+    }
+    // HR-1: the same day in 1405-07's and 1405-08's files: the later period's counts.
+    rows.add(
+        survey(
+            with(none, "surveyed_on", LocalDate.of(2026, 10, 20)), "HR-1", "T-001", "1405-07", 2));
+    rows.add(
+        survey(
+            with(with(none, "surveyed_on", LocalDate.of(2026, 10, 20)), "water", "tanker"),
+            "HR-1",
+            "T-001",
+            "1405-08",
+            80));
+    // HR-2: the same day twice in one file: the later line counts.
+    rows.add(survey(with(none, "walls", "mud"), "HR-2", "T-002", "1405-08", 81));
+    rows.add(survey(none, "HR-2", "T-002", "1405-08", 82));
+    // HR-3: an older survey sent late does not replace the newer one.
+    rows.add(
+        survey(
+            with(with(none, "surveyed_on", LocalDate.of(2026, 10, 21)), "tenure", "none"),
+            "HR-3",
+            "T-001",
+            "1405-07",
+            3));
+    rows.add(
+        survey(
+            with(none, "surveyed_on", LocalDate.of(2026, 10, 5)), "HR-3", "T-001", "1405-08", 83));
+    // HR-4: 1405-09's file is not yet in at 1405-08, even for a survey made in 1405-08.
+    rows.add(
+        survey(
+            with(with(none, "surveyed_on", LocalDate.of(2026, 11, 20)), "piped_gas", "no"),
+            "HR-4",
+            "T-002",
+            "1405-09",
+            2));
+    rows.add(survey(none, "HR-4", "T-002", "1405-08", 84));
+    return rows;
+  }
+
+  private static Map<String, Object> survey(
+      Map<String, Object> values, String code, String settlement, String period, int line) {
+    Map<String, Object> row = new LinkedHashMap<>(values);
+    row.put("survey_id", "S-" + code + "-" + period + "-" + line);
+    row.put("household_code", code);
+    row.put("settlement_id", settlement);
+    row.put(Tables.OFFICE_ID, "OF-A");
+    row.put("source_file", "households.csv");
+    row.put("source_line", line);
+    row.put(Tables.PERIOD, period);
+    return row;
+  }
+
+  private static int demandCount() {
+    return org.tashil.schema.Dataset.DEMANDS.schema().column("status").orElseThrow().values().size()
+        * AGES.length
+        * CLOSED_AFTER.length
+        * 2;
+  }
+
+  /**
+   * Every status × ages on each bucket's edges and each SLA's (10 and 30 days) × closed on no day
+   * or so many days after registration, at both agencies; then 5 demands whose versions tie, come
+   * late or share an id across offices.
+   */
+  private static List<Map<String, Object>> demands() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int line = 2;
+    for (String status :
+        org.tashil.schema.Dataset.DEMANDS.schema().column("status").orElseThrow().values()) {
+      for (int age : AGES) {
+        for (Integer closedAfter : CLOSED_AFTER) {
+          for (String agency : List.of("ag-w", "ag-m")) {
+            LocalDate registered = LAST.minusDays(age);
+            LocalDate closed =
+                closedAfter == null ? null : registered.plusDays(Math.min(closedAfter, age));
+            rows.add(
+                demand(
+                    "D-" + line,
+                    "T-00" + (1 + line % 4),
+                    agency,
+                    status,
+                    registered,
+                    closed,
+                    closed == null ? registered : closed,
+                    "OF-A",
+                    "1405-08",
+                    line));
+            line++;
+          }
+        }
+      }
+    }
+    LocalDate october20 = LocalDate.of(2026, 10, 20);
+    LocalDate registered = LocalDate.of(2026, 9, 1);
+    // V-1: updated the same day in 1405-07's and 1405-08's files: the later period's counts.
+    rows.add(
+        demand(
+            "V-1",
+            "T-001",
+            "ag-w",
+            "in_progress",
+            registered,
+            null,
+            october20,
+            "OF-A",
+            "1405-07",
+            2));
+    rows.add(
+        demand(
+            "V-1",
+            "T-001",
+            "ag-w",
+            "resolved",
+            registered,
+            october20,
+            october20,
+            "OF-A",
+            "1405-08",
+            900));
+    // V-2: twice in one file on the same day: the later line counts.
+    rows.add(
+        demand(
+            "V-2",
+            "T-002",
+            "ag-m",
+            "referred",
+            registered,
+            null,
+            october20,
+            "OF-A",
+            "1405-08",
+            901));
+    rows.add(
+        demand(
+            "V-2",
+            "T-002",
+            "ag-m",
+            "withdrawn",
+            registered,
+            october20,
+            october20,
+            "OF-A",
+            "1405-08",
+            902));
+    // V-3: resolved after the period's end, in 1405-09's file: still open at 1405-08's.
+    rows.add(
+        demand(
+            "V-3",
+            "T-001",
+            "ag-m",
+            "registered",
+            registered,
+            null,
+            registered,
+            "OF-A",
+            "1405-08",
+            903));
+    rows.add(
+        demand(
+            "V-3",
+            "T-001",
+            "ag-m",
+            "resolved",
+            registered,
+            LocalDate.of(2026, 11, 25),
+            LocalDate.of(2026, 11, 25),
+            "OF-A",
+            "1405-09",
+            2));
+    // V-4: an older update sent late does not replace the newer one.
+    rows.add(
+        demand(
+            "V-4",
+            "T-003",
+            "ag-w",
+            "rejected",
+            registered,
+            october20,
+            october20,
+            "OF-A",
+            "1405-07",
+            3));
+    rows.add(
+        demand(
+            "V-4",
+            "T-003",
+            "ag-w",
+            "in_progress",
+            registered,
+            null,
+            LocalDate.of(2026, 10, 1),
+            "OF-A",
+            "1405-08",
+            904));
+    // V-1 of another office is another demand.
+    rows.add(
+        demand(
+            "V-1",
+            "T-004",
+            "ag-m",
+            "registered",
+            october20,
+            null,
+            october20,
+            "OF-C",
+            "1405-08",
+            2));
+    return rows;
+  }
+
+  private static Map<String, Object> demand(
+      String id,
+      String settlement,
+      String agency,
+      String status,
+      LocalDate registered,
+      LocalDate closed,
+      LocalDate updated,
+      String office,
+      String period,
+      int line) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("demand_id", id);
+    row.put("settlement_id", settlement);
+    row.put("registered_on", registered);
+    row.put("category", "water");
+    row.put("agency_id", agency);
+    row.put("households_affected", 1 + line % 7);
+    row.put("priority", "normal");
+    row.put("status", status);
+    row.put("closed_on", closed);
+    row.put("updated_on", updated);
+    row.put(Tables.OFFICE_ID, office);
+    row.put("source_file", "demands.csv");
+    row.put("source_line", line);
+    row.put(Tables.PERIOD, period);
+    return row;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> row, String column, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(row);
+    copy.put(column, value);
+    return copy;
+  }
+}
