@@ -84,8 +84,7 @@ public final class AggregateJob {
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
     Dataset<Row> households =
-        HouseholdIndicators.withFlags(AsOf.householdsAsOfPeriod(warehouse, period))
-            .join(placement, "settlement_id");
+        AsOf.flaggedHouseholdsAsOfPeriod(warehouse, period).join(placement, "settlement_id");
     Dataset<Row> demands =
         DemandIndicators.withFlags(
                 AsOf.demandsAsOfPeriod(warehouse, period)

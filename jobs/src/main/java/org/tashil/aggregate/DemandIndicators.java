@@ -51,7 +51,7 @@ final class DemandIndicators {
     flags.put("days_to_resolve", when(resolved, daysToResolve));
     flags.put("is_sla_met", flag(resolved.and(daysToResolve.leq(col("sla_days")))));
     flags.put("is_overdue", flag(open.and(age.gt(col("sla_days")))));
-    return states.withColumns(flags);
+    return Shares.withColumnsInOrder(states, flags);
   }
 
   private static Column flag(Column condition) {

@@ -40,7 +40,7 @@ final class HouseholdIndicators {
             Deprivation.slumDeprivations().stream().map(Deprivation::flag).toArray(Column[]::new)));
     flags.put("score_sixtieths", score);
     flags.put("flag_poor", when(score.geq(Deprivation.POVERTY_LINE_SIXTIETHS), 1).otherwise(0));
-    return households.withColumns(flags);
+    return Shares.withColumnsInOrder(households, flags);
   }
 
   /** The sums every level keeps; shares are derived from them by {@link #derived}. */
@@ -70,6 +70,16 @@ final class HouseholdIndicators {
               .as("consent_" + consent));
     }
     return sums;
+  }
+
+  /** The household columns {@link #sums} reads: the flags and a few survey columns. */
+  static List<String> inputsOfSums() {
+    List<String> names = new ArrayList<>(List.of("members", "hazard_zone", "relocation_consent"));
+    for (Deprivation deprivation : Deprivation.values()) {
+      names.add("flag_" + deprivation.key());
+    }
+    names.addAll(List.of("flag_slum", "score_sixtieths", "flag_poor"));
+    return names;
   }
 
   /** The sums' column names, which are zero (never null) for an entity without households. */
@@ -120,6 +130,6 @@ final class HouseholdIndicators {
         "m0",
         Shares.ratio(
             col("poor_weighted_score_sixtieths"), col("persons").multiply(Deprivation.SIXTIETHS)));
-    return sums.withColumns(shares);
+    return Shares.withColumnsInOrder(sums, shares);
   }
 }

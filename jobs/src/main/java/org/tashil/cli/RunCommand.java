@@ -186,7 +186,10 @@ public final class RunCommand implements Callable<Integer> {
       stage = System.nanoTime();
       AggregateJob.Result aggregated =
           new AggregateJob(spark, registry, warehouse, onTimeOption.onTimeDays()).run(period);
-      log.stage("aggregate", stage, Map.of("marts", (long) aggregated.millis().size()));
+      Map<String, Long> martCounts = new java.util.LinkedHashMap<>();
+      martCounts.put("marts", (long) aggregated.millis().size());
+      aggregated.millis().forEach((mart, millis) -> martCounts.put(mart + "_ms", millis));
+      log.stage("aggregate", stage, martCounts);
 
       progress.stage("render " + period);
       stage = System.nanoTime();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       QueryCommand.class,
+      BenchCommand.class,
       ConfigCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class

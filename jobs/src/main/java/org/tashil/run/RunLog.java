@@ -78,6 +78,7 @@ public final class RunLog {
             fingerprint,
             revision,
             warehouseVersion,
+            peakHeapMb(),
             inputs == null ? List.of() : inputs,
             stages(),
             outputs);
@@ -87,6 +88,18 @@ public final class RunLog {
       System.err.println("tashil " + command + ": could not write the run record: " + e);
     }
     return record;
+  }
+
+  /** The peak use of every heap pool, summed: an upper bound of the heap the command needed. */
+  static long peakHeapMb() {
+    long bytes = 0;
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes >> 20;
   }
 
   static String host() {

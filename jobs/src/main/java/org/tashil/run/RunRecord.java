@@ -14,6 +14,7 @@ import java.util.Map;
  * @param revision the period's report revision this run rendered (1, 2, …), null when it rendered
  *     nothing
  * @param warehouseVersion the marts' Delta version the reports name, null when none was read
+ * @param peakHeapMb the most heap the process had in use by the end of the command, in MiB
  */
 public record RunRecord(
     String id,
@@ -30,6 +31,7 @@ public record RunRecord(
     String fingerprint,
     Integer revision,
     Long warehouseVersion,
+    Long peakHeapMb,
     List<Input> inputs,
     List<Stage> stages,
     Outputs outputs) {

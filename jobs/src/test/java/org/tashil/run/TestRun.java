@@ -117,16 +117,44 @@ class TestRun {
         .extracting(RunRecord::outcome)
         .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED);
 
-    // A corrected file arrives: the period runs again and its reports show revision 2.
+    // A corrected file arrives late (due by 1405/09/10): the period runs again and its reports
+    // show revision 2.
     Path demands = temp.resolve("inbox/1405-08/OF-01/demands.csv");
     Files.writeString(demands, Files.readString(demands) + "\n");
-    Result corrected = tashil(run());
+    String[] late = run();
+    late[late.length - 1] = "2026-12-05";
+    Result corrected = tashil(late);
     assertThat(corrected.exitCode()).as(corrected.out() + corrected.err()).isZero();
     assertThat(corrected.out()).contains("revision 2 (1 inbox file new or changed)");
     assertThat(text(province)).contains("Revision 2").doesNotContain("Revision 1");
     assertThat(records())
         .extracting(RunRecord::outcome)
         .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED, RunRecord.SUCCEEDED);
+
+    // status: the runs, and each active office's files in, missing or late.
+    Result status =
+        tashil(
+            "status",
+            "--period",
+            "1405-08",
+            "--inbox",
+            temp.resolve("inbox").toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            REFERENCE);
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("1405-08  run       succeeded", "1405-08  run       unchanged")
+        .contains("period 1405-08: files due by 1405/09/10 (2026-12-01)");
+    assertThat(status.out().lines().filter(line -> line.startsWith("  OF-01 ")))
+        .singleElement()
+        .asString()
+        .contains("in 1405/09/06", "late 1405/09/14");
+    assertThat(status.out().lines().filter(line -> line.startsWith("  OF-02 ")))
+        .singleElement()
+        .asString()
+        .contains("none (optional)", "missing");
 
     // tashil query reads the run records as the runs table.
     Result query =
@@ -139,6 +167,13 @@ class TestRun {
     assertThat(query.out().lines().toList())
         .containsExactly(
             "command,outcome,revision", "run,succeeded,1", "run,unchanged,", "run,succeeded,2");
+  }
+
+  @Test
+  void bashCompletionCoversTheCommands() {
+    Result completion = tashil("generate-completion");
+    assertThat(completion.exitCode()).isZero();
+    assertThat(completion.out()).contains("complete -F", "run", "status", "bench", "--period");
   }
 
   @Test

@@ -1,0 +1,263 @@
+package org.tashil.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
+import org.tashil.generate.GeneratorSettings;
+import org.tashil.generate.InboxGenerator;
+import org.tashil.run.RunRecord;
+import org.tashil.run.RunStore;
+import org.tashil.spark.HadoopConf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tashil bench --scale N}: the monthly {@code run} of a generated province, timed as cron
+ * would start it (a fresh JVM), with the time of each stage, PDFs per second and peak heap, and the
+ * aggregation beside DuckDB computing the settlement mart in SQL from the same Parquet files.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Benchmark the monthly run on a generated province: generates the inbox and the earlier"
+            + " months' warehouse once (kept under --folder), then times 'run --period P --force'"
+            + " in a fresh JVM and compares the aggregation with DuckDB on the same files.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Province size: 1 is today's (130 settlements, 200,000 households over 12 months).")
+  double scale;
+
+  @Option(
+      names = "--period",
+      paramLabel = "YYYY-MM",
+      defaultValue = "1405-08",
+      converter = PeriodConverter.class,
+      description = "The month timed (default ${DEFAULT-VALUE}).")
+  Period period;
+
+  @Option(
+      names = "--months",
+      paramLabel = "N",
+      defaultValue = "12",
+      description = "Months of history before and including the period (default ${DEFAULT-VALUE}).")
+  int months;
+
+  @Option(
+      names = "--folder",
+      paramLabel = "DIR",
+      defaultValue = StorageOptions.HOME + "/var/bench",
+      description =
+          "Where the bench keeps its inbox, warehouse and reports. Default: ${DEFAULT-VALUE}.")
+  Path folder;
+
+  @Option(
+      names = "--heap",
+      paramLabel = "SIZE",
+      defaultValue = "4g",
+      description = "Maximum heap of the timed run (-Xmx). Default: ${DEFAULT-VALUE}.")
+  String heap;
+
+  @Option(
+      names = "--reference",
+      paramLabel = "DIR",
+      defaultValue = StorageOptions.HOME + "/data/reference",
+      description = "The registry. Default: ${DEFAULT-VALUE}.")
+  Path reference;
+
+  @Override
+  public Integer call() throws Exception {
+    if (months < 1 || scale <= 0) {
+      throw new UsageException("--months is at least 1 and --scale more than 0");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path base = folder.resolve("scale-" + scaleName());
+    Path inbox = base.resolve("inbox");
+    Path warehouse = base.resolve("warehouse");
+    Path reports = base.resolve("reports");
+    List<Period> periods = Period.range(period.minusMonths(months - 1), period);
+    List<String> storage =
+        List.of(
+            "--inbox",
+            inbox.toString(),
+            "--warehouse",
+            warehouse.toString(),
+            "--reference",
+            reference.toString());
+
+    if (!Files.isDirectory(inbox.resolve(period.toString()))) {
+      long start = System.nanoTime();
+      var settings = new GeneratorSettings(periods, scale, 42, 0.15);
+      new InboxGenerator(org.tashil.reference.Registry.load(reference), settings).generate(inbox);
+      out.printf(Locale.ROOT, "generated the inbox in %.1f s: %s%n", seconds(start), inbox);
+      out.flush();
+    }
+    Path prepared = base.resolve("prepared-" + periods.get(0) + ".." + period.minusMonths(1));
+    if (periods.size() > 1 && !Files.exists(prepared)) {
+      String earlier = new PeriodRange(periods.get(0), period.minusMonths(1)).toString();
+      long start = System.nanoTime();
+      child("4g", concat(List.of("ingest", "--period", earlier), storage));
+      child("4g", concat(List.of("aggregate", "--period", earlier), storage));
+      Files.createDirectories(base);
+      Files.writeString(prepared, earlier + "\n");
+      out.printf(Locale.ROOT, "prepared the months before %s in %.1f s%n", period, seconds(start));
+      out.flush();
+    }
+
+    long start = System.nanoTime();
+    int exit =
+        child(
+            heap,
+            concat(
+                List.of(
+                    "run",
+                    "--period",
+                    period.toString(),
+                    "--force",
+                    "--reports",
+                    reports.toString()),
+                storage));
+    double wall = seconds(start);
+    if (exit != 0) {
+      out.println("bench: the timed run failed (exit " + exit + ")");
+      return Tashil.FAILED;
+    }
+    List<RunRecord> records =
+        new RunStore(warehouse.toString(), HadoopConf.withoutSpark()).list(period.toString());
+    RunRecord run = records.get(records.size() - 1);
+    print(out, run, wall);
+    return compareWithDuckDb(out, run, warehouse) ? Tashil.OK : Tashil.FAILED;
+  }
+
+  /**
+   * The settlement mart computed again by DuckDB in SQL from the same Parquet files, timed, and
+   * compared with Spark's, value by value.
+   */
+  private boolean compareWithDuckDb(PrintWriter out, RunRecord run, Path warehousePath) {
+    org.apache.spark.sql.SparkSession spark =
+        org.tashil.spark.Spark.session("tashil bench: DuckDB beside Spark", null);
+    org.tashil.warehouse.Warehouse warehouse =
+        new org.tashil.warehouse.Warehouse(spark, warehousePath.toString());
+    var registry = org.tashil.reference.Registry.load(reference);
+    var duckDb = org.tashil.bench.DuckDbPeer.settlementMonth(spark, warehouse, registry, period);
+    // Once more, warm, as the second of two runs in one JVM.
+    duckDb = org.tashil.bench.DuckDbPeer.settlementMonth(spark, warehouse, registry, period);
+    var comparison = org.tashil.bench.MartComparison.settlementMonth(warehouse, duckDb);
+    double sparkAggregate = 0;
+    double sparkSettlement = 0;
+    for (RunRecord.Stage stage : run.stages()) {
+      if (stage.name().equals("aggregate")) {
+        sparkAggregate = stage.seconds();
+        sparkSettlement = stage.counts().getOrDefault("settlement_month_ms", 0L) / 1e3;
+      }
+    }
+    double duck = duckDb.millis() / 1e3;
+    out.printf(
+        Locale.ROOT,
+        "aggregation: Spark %.1f s for every mart (settlement_month %.1f s, computed and"
+            + " committed) vs DuckDB %.2f s for settlement_month from %d Parquet files (warm):"
+            + " Spark/DuckDB %.0f× (settlement_month alone %.0f×)%n",
+        sparkAggregate,
+        sparkSettlement,
+        duck,
+        duckDb.files(),
+        sparkAggregate / Math.max(duck, 1e-3),
+        sparkSettlement / Math.max(duck, 1e-3));
+    out.println(comparison.report());
+    out.flush();
+    return comparison.agree();
+  }
+
+  private void print(PrintWriter out, RunRecord run, double wall) {
+    out.printf(Locale.ROOT, "%n# tashil bench: scale %s, period %s%n", scaleName(), period);
+    out.printf(Locale.ROOT, "| %-38s | %8s |%n", "stage", "seconds");
+    out.printf(Locale.ROOT, "|%s|%s|%n", "-".repeat(40), "-".repeat(10));
+    double render = 0;
+    long pdfs = 0;
+    for (RunRecord.Stage stage : run.stages()) {
+      out.printf(Locale.ROOT, "| %-38s | %8.1f |%n", stage.name(), stage.seconds());
+      if (stage.name().equals("render")) {
+        render = stage.seconds();
+        pdfs = stage.counts().get("pdfs");
+      }
+    }
+    out.printf(Locale.ROOT, "| %-38s | %8.1f |%n", "whole run, wall (JVM start included)", wall);
+    Map<String, Long> ingest = run.stages().get(0).counts();
+    out.printf(
+        Locale.ROOT,
+        "rows ingested: %,d read, %,d accepted; PDFs: %d, %.1f per second; peak heap %,d MiB (-Xmx%s)%n",
+        ingest.get("rows_read"),
+        ingest.get("rows_accepted"),
+        pdfs,
+        pdfs / Math.max(render, 1e-3),
+        run.peakHeapMb(),
+        heap);
+    for (RunRecord.Stage stage : run.stages()) {
+      if (stage.name().equals("aggregate")) {
+        List<String> marts = new ArrayList<>();
+        stage
+            .counts()
+            .forEach(
+                (key, value) -> {
+                  if (key.endsWith("_ms")) {
+                    marts.add(
+                        String.format(
+                            Locale.ROOT, "%s %.1f s", key.replace("_ms", ""), value / 1e3));
+                  }
+                });
+        out.println("aggregate by mart (compute and commit): " + String.join(", ", marts));
+      }
+    }
+    out.flush();
+  }
+
+  /** Runs {@code tashil <args>} in a fresh JVM with this JVM's flags and the given heap. */
+  private int child(String maxHeap, List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!argument.startsWith("-Xmx")) {
+        command.add(argument);
+      }
+    }
+    command.add("-Xmx" + maxHeap);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Tashil.class.getName());
+    command.addAll(args);
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  private String scaleName() {
+    return scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
