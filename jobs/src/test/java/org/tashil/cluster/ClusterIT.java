@@ -1,0 +1,354 @@
+package org.tashil.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tashil.Fixtures;
+import org.tashil.SparkTests;
+import org.tashil.cli.Tashil;
+import org.tashil.warehouse.Warehouse;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The cluster jar on a real Spark standalone cluster (a Master, a Worker and its executors, each a
+ * {@code java} process with Spark's jars only), submitted with spark-submit, against the same
+ * commands run in local mode on the same inbox: the marts must hold the same rows and the PDFs the
+ * same figures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+
+  /** What both runs do, in order, on the generated inbox. */
+  private static final List<List<String>> COMMANDS =
+      List.of(
+          List.of("ingest", "--period", "1405-07..1405-08"),
+          List.of("aggregate", "--period", "1405-07..1405-08"),
+          List.of("render", "--period", "1405-08"));
+
+  /** The period whose reports both runs render. */
+  private static final String REPORTED = "1405-08";
+
+  private static final String MAIN_CLASS = Tashil.class.getName();
+
+  /**
+   * Spark settings of the submissions: a month of a small province on a one-Worker cluster, as in
+   * local mode (org.tashil.spark.Spark): few shuffle partitions and no re-planning (AQE), the Delta
+   * log replayed in two tasks rather than 50, no per-file statistics or checksums.
+   */
+  private static final List<String> CLUSTER_CONF =
+      List.of(
+          "spark.ui.enabled=false",
+          "spark.driver.host=127.0.0.1",
+          "spark.driver.bindAddress=127.0.0.1",
+          "spark.executor.memory=1g",
+          "spark.sql.shuffle.partitions=2",
+          "spark.sql.adaptive.enabled=false",
+          "spark.locality.wait=0",
+          "spark.databricks.delta.snapshotPartitions=2",
+          "spark.databricks.delta.stats.collect=false",
+          "spark.databricks.delta.writeChecksumFile.enabled=false");
+
+  /** The footer line of every page names the run and the generation date: they differ. */
+  private static final Pattern RUN_ID = Pattern.compile("render-\\d{8}-\\d{6}");
+
+  private final Path work = Path.of(System.getProperty("tashil.cluster.work"));
+  private final Path clusterJar = Path.of(System.getProperty("tashil.cluster.jar"));
+  private final Path inbox = work.resolve("inbox");
+  private final Outputs cluster = new Outputs(work.resolve("cluster"));
+  private final Outputs local = new Outputs(work.resolve("local"));
+  private StandaloneCluster standalone;
+
+  /** Where one run writes. */
+  private record Outputs(Path root) {
+    Path warehouse() {
+      return root.resolve("warehouse");
+    }
+
+    Path reports() {
+      return root.resolve("reports");
+    }
+
+    Path reported() {
+      return reports().resolve(REPORTED);
+    }
+  }
+
+  /**
+   * Generates the inbox, then runs the commands on the cluster and, at the same time (most of a
+   * cluster run is waiting), in local mode in this JVM.
+   */
+  @BeforeAll
+  void runOnTheClusterAndLocally() throws Exception {
+    deleteRecursively(work);
+    Files.createDirectories(work);
+    execute(
+        "generate",
+        "--periods",
+        "1405-07..1405-08",
+        "--scale",
+        "0.05",
+        "--seed",
+        "42",
+        "--inbox",
+        inbox.toString(),
+        "--reference",
+        Fixtures.REFERENCE.toString());
+
+    ExecutorService localMode = Executors.newSingleThreadExecutor();
+    Future<?> localRun =
+        localMode.submit(
+            () -> {
+              SparkTests.session();
+              for (List<String> command : COMMANDS) {
+                execute(withStorage(command, local).toArray(String[]::new));
+              }
+            });
+    localMode.shutdown();
+    try {
+      runOnTheCluster();
+    } finally {
+      stopTheCluster();
+      try {
+        localRun.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw (Exception) e.getCause();
+      }
+    }
+  }
+
+  private void runOnTheCluster() throws IOException, InterruptedException {
+    SparkHome sparkHome =
+        SparkHome.create(
+            work.resolve("spark-home"),
+            Path.of(System.getProperty("tashil.spark.classpath")),
+            Path.of(System.getProperty("tashil.classpath")),
+            System.getProperty("tashil.spark.shipped"));
+    List<String> jvmOptions =
+        new ArrayList<>(jvmOptions(Path.of(System.getProperty("tashil.jvm.options"))));
+    // The quick JIT, as in the tests and the launcher: these runs last a minute.
+    jvmOptions.add("-XX:TieredStopAtLevel=1");
+    standalone = StandaloneCluster.start(sparkHome, work.resolve("cluster-logs"), jvmOptions, 2);
+    for (List<String> command : COMMANDS) {
+      StandaloneCluster.Submission submission =
+          standalone.submit(
+              command.get(0), clusterJar, MAIN_CLASS, CLUSTER_CONF, withStorage(command, cluster));
+      assertThat(submission.exitCode())
+          .as("spark-submit %s:%n%s%n%s", command, submission.out(), submission.errTail())
+          .isZero();
+    }
+  }
+
+  @AfterAll
+  void stopTheCluster() {
+    if (standalone != null) {
+      standalone.close();
+    }
+  }
+
+  @Test
+  void everySubmissionRanOnTheWorkersExecutors() throws IOException {
+    try (Stream<Path> applications = Files.list(standalone.workerFolder())) {
+      List<Path> folders = applications.filter(Files::isDirectory).toList();
+      assertThat(folders).hasSize(COMMANDS.size());
+      for (Path application : folders) {
+        try (Stream<Path> files = Files.walk(application)) {
+          assertThat(files.filter(file -> file.endsWith("stderr")))
+              .as("executor logs of %s", application)
+              .isNotEmpty();
+        }
+      }
+    }
+  }
+
+  @Test
+  void theInboxHasExcelFilesSoTheExecutorsReadWithPoi() throws IOException {
+    try (Stream<Path> files = Files.walk(inbox)) {
+      assertThat(files.filter(file -> file.toString().endsWith(".xlsx"))).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theClusterWritesTheSameMartsAsLocalMode() {
+    Warehouse clusterWarehouse =
+        new Warehouse(SparkTests.session(), cluster.warehouse().toString());
+    Warehouse localWarehouse = new Warehouse(SparkTests.session(), local.warehouse().toString());
+    List<String> marts = marts(localWarehouse);
+    assertThat(marts).hasSizeGreaterThan(5);
+    assertThat(marts(clusterWarehouse)).isEqualTo(marts);
+    long rows = 0;
+    for (String mart : marts) {
+      Dataset<Row> expected = localWarehouse.read(mart);
+      Dataset<Row> actual = clusterWarehouse.read(mart);
+      assertThat(actual.schema()).as(mart).isEqualTo(expected.schema());
+      List<String> expectedRows = expected.toJSON().collectAsList();
+      assertThat(actual.toJSON().collectAsList())
+          .as(mart)
+          .containsExactlyInAnyOrderElementsOf(expectedRows);
+      rows += expectedRows.size();
+    }
+    assertThat(rows).isGreaterThan(100);
+  }
+
+  @Test
+  void theClusterRendersTheSameReportsWithTheSamePageCounts() throws IOException {
+    List<String> index = indexWithoutChecksums(local.reported());
+    assertThat(index).hasSizeGreaterThan(10).anyMatch(line -> line.startsWith("province.pdf,,"));
+    assertThat(indexWithoutChecksums(cluster.reported())).isEqualTo(index);
+  }
+
+  @Test
+  void theProvinceReportReadsTheSameApartFromTheRun() throws IOException {
+    String expected = textWithoutRun(local.reported().resolve("province.pdf"));
+    assertThat(expected).contains("۱۴۰۵");
+    assertThat(textWithoutRun(cluster.reported().resolve("province.pdf"))).isEqualTo(expected);
+  }
+
+  @Test
+  void theClusterJarCarriesTheJobsAndWhatSparkLacks() throws IOException {
+    try (JarFile jar = new JarFile(clusterJar.toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(MAIN_CLASS);
+      for (String carried :
+          List.of(
+              "org/tashil/cli/Tashil.class",
+              "org/tashil/reports/render/PeriodRenderer.class",
+              "io/delta/tables/DeltaTable.class",
+              "io/delta/storage/LogStore.class",
+              "net/sf/jasperreports/engine/JasperFillManager.class",
+              "net/sf/jasperreports/pdf/JRPdfExporter.class",
+              "picocli/CommandLine.class",
+              "org/apache/poi/xssf/usermodel/XSSFWorkbook.class",
+              "org/apache/commons/csv/CSVParser.class")) {
+        assertThat(jar.getEntry(carried)).as(carried).isNotNull();
+      }
+      for (String left :
+          List.of(
+              "org/apache/spark/SparkContext.class",
+              "org/apache/spark/sql/SparkSession.class",
+              "scala/Option.class",
+              "org/apache/hadoop/fs/FileSystem.class",
+              "com/fasterxml/jackson/databind/ObjectMapper.class",
+              "org/apache/logging/log4j/Logger.class",
+              "org/duckdb/DuckDBDriver.class")) {
+        assertThat(jar.getEntry(left)).as(left).isNull();
+      }
+    }
+  }
+
+  @Test
+  void theClusterJarKeepsEveryJasperExtension() throws IOException {
+    try (JarFile jar = new JarFile(clusterJar.toFile())) {
+      String extensions =
+          new String(
+              jar.getInputStream(jar.getEntry("jasperreports_extension.properties")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(extensions)
+          .contains("registry.factory.pdf=net.sf.jasperreports.pdf.PdfExtensionsRegistryFactory")
+          .contains("registry.factory.charts=")
+          .contains("registry.factory.tashil.fonts=")
+          .contains("registry.factory.simple.font.families=");
+    }
+  }
+
+  /** The command with the storage options it takes, pointing at one run's folders. */
+  private List<String> withStorage(List<String> command, Outputs outputs) {
+    CommandSpec spec = Tashil.commandLine().getSubcommands().get(command.get(0)).getCommandSpec();
+    List<String> arguments = new ArrayList<>(command);
+    addIfTaken(spec, arguments, "--inbox", inbox);
+    addIfTaken(spec, arguments, "--warehouse", outputs.warehouse());
+    addIfTaken(spec, arguments, "--reports", outputs.reports());
+    addIfTaken(spec, arguments, "--reference", Fixtures.REFERENCE.toAbsolutePath().normalize());
+    return arguments;
+  }
+
+  private static void addIfTaken(
+      CommandSpec spec, List<String> arguments, String option, Path value) {
+    if (spec.findOption(option) != null) {
+      arguments.add(option);
+      arguments.add(value.toString());
+    }
+  }
+
+  private static void execute(String... arguments) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode = commandLine.execute(arguments);
+    assertThat(exitCode).as("tashil %s:%n%s%s", List.of(arguments), out, err).isZero();
+  }
+
+  private static List<String> jvmOptions(Path file) throws IOException {
+    return Files.readAllLines(file).stream()
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
+  }
+
+  /** Every Delta table under marts/, as {@code marts/<name>}. */
+  private static List<String> marts(Warehouse warehouse) {
+    return warehouse.tables().stream()
+        .map(table -> table[1])
+        .filter(path -> path.startsWith("marts/"))
+        .toList();
+  }
+
+  /** index.csv without its sha256 column: the PDFs' bytes differ by the run id and the date. */
+  private static List<String> indexWithoutChecksums(Path reported) throws IOException {
+    return Files.readAllLines(reported.resolve("index.csv")).stream()
+        .map(line -> line.substring(0, line.lastIndexOf(',')))
+        .toList();
+  }
+
+  private static String textWithoutRun(Path pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(document);
+      return text.lines()
+          .filter(line -> !RUN_ID.matcher(line).find())
+          .reduce("", (all, line) -> all + line + "\n");
+    }
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
