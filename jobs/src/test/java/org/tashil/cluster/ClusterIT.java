@@ -44,12 +44,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
 
-  /** What both runs do, in order, on the generated inbox. */
+  /**
+   * What both runs do, in order, on the generated inbox: the monthly run of two months (ingest,
+   * aggregate and render each) in one submission.
+   */
   private static final List<List<String>> COMMANDS =
-      List.of(
-          List.of("ingest", "--period", "1405-07..1405-08"),
-          List.of("aggregate", "--period", "1405-07..1405-08"),
-          List.of("render", "--period", "1405-08"));
+      List.of(List.of("run", "--period", "1405-07..1405-08"));
 
   /** The period whose reports both runs render. */
   private static final String REPORTED = "1405-08";
