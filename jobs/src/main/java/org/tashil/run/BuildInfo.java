@@ -21,9 +21,12 @@ public final class BuildInfo {
     return BUILD.getProperty("built", "unknown");
   }
 
-  /** What {@code run} compares: a new build re-runs a period. */
+  /**
+   * What {@code run} compares: a new build re-runs a period. Sorted, so that the fingerprint is the
+   * same in every JVM ({@code Map.of} iterates in a different order from one JVM to the next).
+   */
   public static Map<String, String> program() {
-    return Map.of("version", version(), "built", built());
+    return new java.util.TreeMap<>(Map.of("version", version(), "built", built()));
   }
 
   private static Properties load() {

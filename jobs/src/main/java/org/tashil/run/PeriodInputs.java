@@ -74,6 +74,12 @@ public record PeriodInputs(
         period.toString(), files, registry, BuildInfo.program(), new TreeMap<>(settings));
   }
 
+  public PeriodInputs {
+    reference = new TreeMap<>(reference);
+    program = new TreeMap<>(program);
+    settings = new TreeMap<>(settings);
+  }
+
   /** One checksum over everything the run depends on. */
   public String fingerprint() {
     StringBuilder text = new StringBuilder("period ").append(period).append('\n');
