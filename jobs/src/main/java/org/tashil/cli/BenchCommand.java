@@ -235,7 +235,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!argument.startsWith("-Xmx")) {
+      // Its own heap; and the class archive is mapped by the child, never written by it too.
+      if (!argument.startsWith("-Xmx") && !argument.startsWith("-XX:ArchiveClassesAtExit")) {
         command.add(argument);
       }
     }
