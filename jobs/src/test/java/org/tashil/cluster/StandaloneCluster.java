@@ -23,7 +23,7 @@ final class StandaloneCluster implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final Duration STARTUP = Duration.ofSeconds(90);
-  private static final Duration SUBMISSION = Duration.ofMinutes(5);
+  private static final Duration SUBMISSION = Duration.ofMinutes(10);
 
   private final SparkHome sparkHome;
   private final Path logs;
