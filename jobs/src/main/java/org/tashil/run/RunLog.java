@@ -17,7 +17,9 @@ import org.tashil.calendar.Period;
  */
 public final class RunLog {
 
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** Ids (and so record files) sort by start time, to the millisecond. */
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
   private final RunStore store;
   private final String command;
