@@ -75,7 +75,12 @@ class ClusterIT {
           "spark.databricks.delta.writeChecksumFile.enabled=false");
 
   /** The footer line of every page names the run and the generation date: they differ. */
-  private static final Pattern RUN_ID = Pattern.compile("render-\\d{8}-\\d{6}");
+  /**
+   * A run id, {@code 20261128-082216-047-3905}, as the footer prints it; text extraction may give
+   * its parts in either order inside a right-to-left line.
+   */
+  private static final Pattern RUN_ID =
+      Pattern.compile("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{4}|[0-9a-f]{4}-\\d{3}-\\d{6}-\\d{8}");
 
   private final Path work = Path.of(System.getProperty("tashil.cluster.work"));
   private final Path clusterJar = Path.of(System.getProperty("tashil.cluster.jar"));
