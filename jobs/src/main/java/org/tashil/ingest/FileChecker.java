@@ -321,7 +321,8 @@ public final class FileChecker {
     return lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : null;
   }
 
-  static String sha256(byte[] bytes) {
+  /** The SHA-256 of {@code bytes} in hex: a file's checksum, the one way Tashil computes it. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

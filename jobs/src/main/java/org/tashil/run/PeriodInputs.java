@@ -16,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.tashil.calendar.Period;
+import org.tashil.ingest.FileChecker;
 import org.tashil.ingest.Inbox;
 import org.tashil.ingest.InboxFile;
 
@@ -92,14 +93,7 @@ public record PeriodInputs(
         (key, value) -> text.append("program ").append(key).append(' ').append(value).append('\n'));
     settings.forEach(
         (key, value) -> text.append("setting ").append(key).append(' ').append(value).append('\n'));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return FileChecker.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** What changed since {@code before}'s inputs, in a few words ("2 files new or changed"). */
