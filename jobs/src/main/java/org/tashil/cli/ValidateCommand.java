@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.FileChecker;
@@ -18,6 +17,7 @@ import org.tashil.ingest.QuarantinedRow;
 import org.tashil.ingest.Submission;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Problem;
+import org.tashil.spark.HadoopConf;
 import org.tashil.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Registry registry = Registry.load(reference);
     String officeId =
         office != null ? office : folder.toAbsolutePath().normalize().getFileName().toString();
-    FileSystem fs = FileSystem.getLocal(new Configuration());
+    FileSystem fs = FileSystem.getLocal(HadoopConf.withoutSpark());
     List<InboxFile> files =
         Inbox.officeFiles(
             fs, new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), officeId, period);

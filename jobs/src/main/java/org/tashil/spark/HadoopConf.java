@@ -21,10 +21,13 @@ public final class HadoopConf implements Serializable {
   /**
    * The Hadoop configuration of a command before (or without) Spark: the cluster's {@code
    * *-site.xml} files and every {@code spark.hadoop.*} setting given to the JVM or in the settings
-   * file, as Spark itself would apply them.
+   * file, as Spark itself would apply them; local files through {@link
+   * LocalFileSystemWithoutForks}, as in Spark.
    */
   public static Configuration withoutSpark() {
     Configuration configuration = new Configuration();
+    configuration.set(
+        LocalFileSystemWithoutForks.SETTING, LocalFileSystemWithoutForks.class.getName());
     System.getProperties()
         .stringPropertyNames()
         .forEach(

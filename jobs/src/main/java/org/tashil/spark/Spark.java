@@ -27,6 +27,9 @@ public final class Spark {
     conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    conf.setIfMissing(
+        "spark.hadoop." + LocalFileSystemWithoutForks.SETTING,
+        LocalFileSystemWithoutForks.class.getName());
     if (effective.startsWith("local")) {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
