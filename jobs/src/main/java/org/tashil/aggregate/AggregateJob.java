@@ -68,8 +68,12 @@ public final class AggregateJob {
     this.onTimeDays = onTimeDays;
   }
 
-  /** What one aggregate wrote: the marts, with the milliseconds each took to compute and write. */
-  public record Result(Period period, Map<String, Long> millis) {}
+  /**
+   * What one aggregate wrote: the milliseconds each mart took to compute and write, and the rows
+   * written, by table ({@code marts/<mart>}, and the period's {@code submissions} it read), which
+   * render can take as they are instead of reading them back.
+   */
+  public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
 
   public Result run(Period period) {
     long started = System.nanoTime();
@@ -93,10 +97,7 @@ public final class AggregateJob {
             .join(placement, "settlement_id")
             .cache();
     Dataset<Row> activities =
-        warehouse
-            .read("clean/activities")
-            .where(col(Tables.PERIOD).equalTo(period.toString()))
-            .join(placement, "settlement_id");
+        warehouse.readPeriod("clean/activities", period).join(placement, "settlement_id");
 
     List<Column> demandAggregates = new ArrayList<>(DemandIndicators.sums());
     demandAggregates.addAll(DemandIndicators.statistics());
@@ -111,11 +112,7 @@ public final class AggregateJob {
             .cache();
 
     LOG.debug("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
-    List<Row> submissions =
-        warehouse
-            .read("submissions")
-            .where(col(Tables.PERIOD).equalTo(period.toString()))
-            .collectAsList();
+    List<Row> submissions = warehouse.readPeriod("submissions", period).collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
 
     LOG.debug(
@@ -132,6 +129,7 @@ public final class AggregateJob {
     marts.put("quarantine_reasons", () -> quarantineReasons(period));
     marts.put("trend", () -> trend(period));
     Map<String, Long> millis = new LinkedHashMap<>();
+    Map<String, List<Row>> tables = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Supplier<Dataset<Row>>> mart : marts.entrySet()) {
         long start = System.nanoTime();
@@ -139,14 +137,21 @@ public final class AggregateJob {
         if (!java.util.Arrays.asList(rows.columns()).contains(Tables.PERIOD)) {
           rows = rows.withColumn(Tables.PERIOD, lit(period.toString()));
         }
-        warehouse.replacePeriod("marts/" + mart.getKey(), period, rows);
+        // A mart is small: computed once into memory, written from there as one file, and kept
+        // for render.
+        List<Row> computed = rows.collectAsList();
+        String table = "marts/" + mart.getKey();
+        warehouse.replacePeriod(
+            table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1));
+        tables.put(table, computed);
         millis.put(mart.getKey(), (System.nanoTime() - start) / 1_000_000);
       }
     } finally {
       demands.unpersist();
       levels.unpersist();
     }
-    return new Result(period, millis);
+    tables.put("submissions", submissions);
+    return new Result(period, millis, java.util.Collections.unmodifiableMap(tables));
   }
 
   /**
@@ -186,13 +191,11 @@ public final class AggregateJob {
       String name = dataset.tableName();
       Dataset<Row> accepted =
           warehouse
-              .read("clean/" + name)
-              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .readPeriod("clean/" + name, period)
               .select(col("settlement_id"), lit(name).as("dataset"), lit(1).as("accepted"));
       Dataset<Row> quarantined =
           warehouse
-              .read("quarantine/" + name)
-              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .readPeriod("quarantine/" + name, period)
               .select(
                   upper(trim(col("raw").getItem("settlement_id"))).as("settlement_id"),
                   lit(name).as("dataset"),
@@ -379,8 +382,7 @@ public final class AggregateJob {
     for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
       Dataset<Row> rows =
           warehouse
-              .read("quarantine/" + dataset.tableName())
-              .where(col(Tables.PERIOD).equalTo(period.toString()))
+              .readPeriod("quarantine/" + dataset.tableName(), period)
               .select(
                   col(Tables.OFFICE_ID),
                   upper(trim(col("raw").getItem("settlement_id"))).as("written_settlement"),

@@ -200,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
                   reportOptions.language(),
                   reportOptions.suppressBelow(),
                   progress)
-              .run(period, log.id(), revision, day);
+              .run(period, aggregated.tables(), log.id(), revision, day);
       int pdfs = rendered.rendered().reports().size();
       log.stage("render", stage, Map.of("pdfs", (long) pdfs));
       progress.finish();

@@ -2,6 +2,10 @@ package org.tashil.render;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.Row;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
 import org.tashil.reports.model.Language;
@@ -44,10 +48,29 @@ public final class RenderJob {
   /** What one render made, and how long reading the marts took. */
   public record Result(RenderedPeriod rendered, long warehouseVersion, double readSeconds) {}
 
+  /** Renders the period from its marts in the warehouse. */
   public Result run(Period period, String runId, int revision, LocalDate today) {
+    return render(period, null, runId, revision, today);
+  }
+
+  /**
+   * Renders the period from the rows aggregate has just written ({@link
+   * org.tashil.aggregate.AggregateJob.Result#tables}), without reading them back: the same rows, of
+   * the marts' current version.
+   */
+  public Result run(
+      Period period, Map<String, List<Row>> written, String runId, int revision, LocalDate today) {
+    return render(period, Objects.requireNonNull(written, "written"), runId, revision, today);
+  }
+
+  private Result render(
+      Period period, Map<String, List<Row>> written, String runId, int revision, LocalDate today) {
     long start = System.nanoTime();
-    progress.step("reading the marts");
-    ReportInputs inputs = new ReportInputs(warehouse, registry, period);
+    progress.step(written == null ? "reading the marts" : "taking the marts as written");
+    ReportInputs inputs =
+        written == null
+            ? ReportInputs.read(warehouse, registry, period)
+            : new ReportInputs(written, registry, period);
     long version = warehouse.version("marts/settlement_month");
     RenderContext context =
         new RenderContext(

@@ -1,7 +1,5 @@
 package org.tashil.render;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.sql.Row;
 import org.tashil.aggregate.Deprivation;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.Submission;
@@ -45,7 +44,6 @@ import org.tashil.reports.model.SettlementRelocation;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.model.TrendPoint;
 import org.tashil.schema.Dataset;
-import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
 /**
@@ -67,50 +65,66 @@ public final class ReportInputs {
   private final List<MartRow> trend;
   private final List<MartRow> submissions;
 
-  public ReportInputs(Warehouse warehouse, Registry registry, Period period) {
+  /** The tables the reports read: every mart, then the submissions (which files arrived). */
+  public static final List<String> TABLES =
+      List.of(
+          "marts/settlement_month",
+          "marts/province_month",
+          "marts/county_month",
+          "marts/category_month",
+          "marts/agency_month",
+          "marts/office_month",
+          "marts/open_demands",
+          "marts/quarantine_reasons",
+          "marts/trend",
+          "submissions");
+
+  /**
+   * The period's rows of each of {@link #TABLES}, by table name: as read from the warehouse, or as
+   * aggregate has just written them.
+   */
+  public ReportInputs(Map<String, List<Row>> tables, Registry registry, Period period) {
     this.registry = registry;
     this.period = period;
+    for (String table : TABLES) {
+      if (!tables.containsKey(table)) {
+        throw new IllegalArgumentException("no rows of " + table + " for " + period);
+      }
+    }
+    settlements = martRows(tables, "marts/settlement_month");
+    List<MartRow> provinceRows = martRows(tables, "marts/province_month");
+    if (provinceRows.size() != 1 || settlements.isEmpty()) {
+      throw new IllegalStateException(
+          "the warehouse has no marts for " + period + ": run tashil aggregate --period " + period);
+    }
+    province = provinceRows.get(0);
+    counties = martRows(tables, "marts/county_month");
+    categories = martRows(tables, "marts/category_month");
+    agencies = martRows(tables, "marts/agency_month");
+    offices = martRows(tables, "marts/office_month");
+    openDemands = martRows(tables, "marts/open_demands");
+    quarantine = martRows(tables, "marts/quarantine_reasons");
+    trend = martRows(tables, "marts/trend");
+    submissions = martRows(tables, "submissions");
+  }
+
+  /** The period's rows of each of {@link #TABLES}, read from the warehouse. */
+  public static ReportInputs read(Warehouse warehouse, Registry registry, Period period) {
     // Ten small tables: read side by side, since each read pays mostly for loading its Delta log.
-    Map<String, java.util.concurrent.CompletableFuture<List<MartRow>>> reads =
+    Map<String, java.util.concurrent.CompletableFuture<List<Row>>> reads =
         new java.util.LinkedHashMap<>();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
-      for (String table :
-          List.of(
-              "marts/settlement_month",
-              "marts/province_month",
-              "marts/county_month",
-              "marts/category_month",
-              "marts/agency_month",
-              "marts/office_month",
-              "marts/open_demands",
-              "marts/quarantine_reasons",
-              "marts/trend",
-              "submissions")) {
+      for (String table : TABLES) {
         reads.put(
             table,
             java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> collect(warehouse, table), pool));
+                () -> warehouse.readPeriod(table, period).collectAsList(), pool));
       }
-      settlements = reads.get("marts/settlement_month").join();
-      List<MartRow> provinceRows = reads.get("marts/province_month").join();
-      if (provinceRows.size() != 1 || settlements.isEmpty()) {
-        throw new IllegalStateException(
-            "the warehouse has no marts for "
-                + period
-                + ": run tashil aggregate --period "
-                + period);
-      }
-      province = provinceRows.get(0);
-      counties = reads.get("marts/county_month").join();
-      categories = reads.get("marts/category_month").join();
-      agencies = reads.get("marts/agency_month").join();
-      offices = reads.get("marts/office_month").join();
-      openDemands = reads.get("marts/open_demands").join();
-      quarantine = reads.get("marts/quarantine_reasons").join();
-      trend = reads.get("marts/trend").join();
-      submissions = reads.get("submissions").join();
+      Map<String, List<Row>> tables = new HashMap<>();
+      reads.forEach((table, read) -> tables.put(table, read.join()));
+      return new ReportInputs(tables, registry, period);
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
     } finally {
@@ -118,14 +132,8 @@ public final class ReportInputs {
     }
   }
 
-  private List<MartRow> collect(Warehouse warehouse, String table) {
-    return warehouse
-        .read(table)
-        .where(col(Tables.PERIOD).equalTo(period.toString()))
-        .collectAsList()
-        .stream()
-        .map(MartRow::new)
-        .toList();
+  private static List<MartRow> martRows(Map<String, List<Row>> tables, String table) {
+    return tables.get(table).stream().map(MartRow::new).toList();
   }
 
   public static ReportPeriod reportPeriod(Period period) {

@@ -102,6 +102,12 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table));
   }
 
+  /** The period's rows of a table. */
+  public Dataset<Row> readPeriod(String table, Period period) {
+    return read(table)
+        .where(org.apache.spark.sql.functions.col(Tables.PERIOD).equalTo(period.toString()));
+  }
+
   /**
    * Every Delta table of the warehouse with its view name: {@code clean_households}, {@code
    * quarantine_demands}, {@code marts_settlement_month}, {@code submissions} ({@code runs} is JSON,

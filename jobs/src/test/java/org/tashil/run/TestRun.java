@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
+import org.tashil.spark.HadoopConf;
 import picocli.CommandLine;
 
 /**
@@ -74,7 +74,8 @@ class TestRun {
   }
 
   private List<RunRecord> records() throws IOException {
-    return new RunStore(temp.resolve("warehouse").toString(), new Configuration()).list("1405-08");
+    return new RunStore(temp.resolve("warehouse").toString(), HadoopConf.withoutSpark())
+        .list("1405-08");
   }
 
   @Test
@@ -205,7 +206,7 @@ class TestRun {
     Fixtures.copyInbox(temp.resolve("inbox"));
     try (WarehouseLock held =
         WarehouseLock.acquire(
-            temp.resolve("warehouse").toString(), "run 1405-08", new Configuration())) {
+            temp.resolve("warehouse").toString(), "run 1405-08", HadoopConf.withoutSpark())) {
       Result result = tashil(run());
       assertThat(result.exitCode()).isEqualTo(Tashil.LOCKED);
       assertThat(result.err())

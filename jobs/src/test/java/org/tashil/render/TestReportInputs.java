@@ -1,0 +1,39 @@
+package org.tashil.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tashil.SparkTests;
+import org.tashil.aggregate.AggregateJob;
+import org.tashil.aggregate.IndicatorWarehouse;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Warehouse;
+
+class TestReportInputs {
+
+  @Test
+  void theRowsAggregateWroteMakeTheSameReportsAsTheRowsReadBack() {
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    Registry registry = IndicatorWarehouse.registry();
+    Period period = Period.parse("1405-08");
+    // Aggregating the period again gives the same rows (deterministic), now also in memory.
+    AggregateJob.Result aggregated =
+        new AggregateJob(SparkTests.session(), registry, warehouse, 10).run(period);
+
+    assertThat(aggregated.tables()).containsOnlyKeys(ReportInputs.TABLES);
+    ReportInputs written = new ReportInputs(aggregated.tables(), registry, period);
+    ReportInputs read = ReportInputs.read(warehouse, registry, period);
+
+    assertThat(written.provinceReport()).isEqualTo(read.provinceReport());
+    assertThat(written.settlementReports())
+        .hasSize(registry.settlements().size())
+        .isEqualTo(read.settlementReports());
+    // Each mart's rows are the ones now in the warehouse, value for value.
+    for (String table : ReportInputs.TABLES) {
+      assertThat(aggregated.tables().get(table))
+          .as(table)
+          .containsExactlyInAnyOrderElementsOf(warehouse.readPeriod(table, period).collectAsList());
+    }
+  }
+}
