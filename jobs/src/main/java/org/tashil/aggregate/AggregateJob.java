@@ -137,13 +137,9 @@ public final class AggregateJob {
         if (!java.util.Arrays.asList(rows.columns()).contains(Tables.PERIOD)) {
           rows = rows.withColumn(Tables.PERIOD, lit(period.toString()));
         }
-        // A mart is small: computed once into memory, written from there as one file, and kept
-        // for render.
-        List<Row> computed = rows.collectAsList();
+        // A mart is small: computed once into memory, written from there, and kept for render.
         String table = "marts/" + mart.getKey();
-        warehouse.replacePeriod(
-            table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1));
-        tables.put(table, computed);
+        tables.put(table, warehouse.replacePeriodInMemory(table, period, rows));
         millis.put(mart.getKey(), (System.nanoTime() - start) / 1_000_000);
       }
     } finally {

@@ -54,8 +54,12 @@ public final class Warehouse {
 
   /** Replaces the period's rows of a table with {@code rows}, atomically; creates the table. */
   public void replacePeriod(String table, Period period, Dataset<Row> rows, String... partitions) {
-    long start = System.nanoTime();
     progress.step("writing " + table);
+    write(table, period, rows, partitions);
+  }
+
+  private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
+    long start = System.nanoTime();
     List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
     partitionColumns.addAll(List.of(partitions));
     rows.write()
@@ -65,6 +69,17 @@ public final class Warehouse {
         .partitionBy(partitionColumns.toArray(String[]::new))
         .save(path(table));
     LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Computes a small table's rows for the period into memory, replaces the period with them (one
+   * file per partition) and returns them: the rows committed, for a caller that uses them next.
+   */
+  public List<Row> replacePeriodInMemory(String table, Period period, Dataset<Row> rows) {
+    progress.step("writing " + table);
+    List<Row> computed = rows.collectAsList();
+    write(table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1));
+    return computed;
   }
 
   /**
