@@ -117,7 +117,7 @@ public final class AggregateJob {
 
     LOG.debug(
         "{}: office figures ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
-    // Built when written, in order: the trend reads the settlement rows written just before it.
+    // Built when written: the trend reads the settlement and province rows written before it.
     Map<String, Supplier<Dataset<Row>>> marts = new LinkedHashMap<>();
     marts.put("settlement_month", () -> settlementMonth(frames, levels));
     marts.put("county_month", () -> countyMonth(frames, levels));
@@ -128,26 +128,45 @@ public final class AggregateJob {
     marts.put("open_demands", () -> openDemands(frames, demands));
     marts.put("quarantine_reasons", () -> quarantineReasons(period));
     marts.put("trend", () -> trend(period));
-    Map<String, Long> millis = new LinkedHashMap<>();
-    Map<String, List<Row>> tables = new LinkedHashMap<>();
+    Map<String, Long> millis = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    Map<String, List<Row>> tables = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    java.util.function.Consumer<String> write =
+        mart -> {
+          long start = System.nanoTime();
+          Dataset<Row> rows = marts.get(mart).get();
+          if (!java.util.Arrays.asList(rows.columns()).contains(Tables.PERIOD)) {
+            rows = rows.withColumn(Tables.PERIOD, lit(period.toString()));
+          }
+          // A mart is small: computed once into memory, written from there, and kept for render.
+          String table = "marts/" + mart;
+          tables.put(table, warehouse.replacePeriodInMemory(table, period, rows));
+          millis.put(mart, (System.nanoTime() - start) / 1_000_000);
+        };
     try {
-      for (Map.Entry<String, Supplier<Dataset<Row>>> mart : marts.entrySet()) {
-        long start = System.nanoTime();
-        Dataset<Row> rows = mart.getValue().get();
-        if (!java.util.Arrays.asList(rows.columns()).contains(Tables.PERIOD)) {
-          rows = rows.withColumn(Tables.PERIOD, lit(period.toString()));
-        }
-        // A mart is small: computed once into memory, written from there, and kept for render.
-        String table = "marts/" + mart.getKey();
-        tables.put(table, warehouse.replacePeriodInMemory(table, period, rows));
-        millis.put(mart.getKey(), (System.nanoTime() - start) / 1_000_000);
+      // settlement_month first: it fills the cached levels and demands the others read; then the
+      // marts that depend only on those, side by side; the trend last, from the marts written.
+      write.accept(MARTS.get(0));
+      List<Runnable> independent = new ArrayList<>();
+      for (String mart : MARTS.subList(1, MARTS.size() - 1)) {
+        independent.add(() -> write.accept(mart));
       }
+      warehouse.sideBySide(independent);
+      write.accept(MARTS.get(MARTS.size() - 1));
     } finally {
       demands.unpersist();
       levels.unpersist();
     }
-    tables.put("submissions", submissions);
-    return new Result(period, millis, java.util.Collections.unmodifiableMap(tables));
+    Map<String, Long> inOrder = new LinkedHashMap<>();
+    Map<String, List<Row>> tablesInOrder = new LinkedHashMap<>();
+    for (String mart : MARTS) {
+      inOrder.put(mart, millis.get(mart));
+      tablesInOrder.put("marts/" + mart, tables.get("marts/" + mart));
+    }
+    tablesInOrder.put("submissions", submissions);
+    return new Result(
+        period,
+        java.util.Collections.unmodifiableMap(inOrder),
+        java.util.Collections.unmodifiableMap(tablesInOrder));
   }
 
   /**

@@ -82,7 +82,9 @@ public final class IngestJob {
     List<InboxFile> files = Inbox.list(inbox, period, hadoop.configuration());
     Broadcast<Registry> registryShared = context.broadcast(registry);
     Broadcast<HadoopConf> hadoopShared = context.broadcast(hadoop);
-    int slices = Math.max(1, Math.min(files.size(), context.defaultParallelism() * 4));
+    // One slice of files per core: each slice becomes a task of every write below, and a task of a
+    // small write costs more in its setup than in its rows.
+    int slices = Math.max(1, Math.min(files.size(), context.defaultParallelism()));
     JavaRDD<FileOutcome> outcomes =
         context
             .parallelize(files, slices)
@@ -93,10 +95,13 @@ public final class IngestJob {
                         read(file, hadoopShared.value())))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      outcomes.count(); // the files are read and checked once, before the writes share them
+      List<Runnable> writes = new ArrayList<>();
       for (Dataset dataset : Dataset.values()) {
-        writeClean(outcomes, dataset, period);
-        writeQuarantine(outcomes, dataset, period);
+        writes.add(() -> writeClean(outcomes, dataset, period));
+        writes.add(() -> writeQuarantine(outcomes, dataset, period));
       }
+      warehouse.sideBySide(writes);
       List<Submission> submissions =
           firstSeen(outcomes.map(FileOutcome::submission).collect(), period, today);
       writeSubmissions(submissions, period);

@@ -29,6 +29,9 @@ public final class Warehouse {
   /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
   public static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
 
+  /** How many tables {@link #sideBySide} writes at once. */
+  private static final int WRITERS = 3;
+
   private final SparkSession spark;
   private final String root;
   private final Progress progress;
@@ -69,6 +72,41 @@ public final class Warehouse {
         .partitionBy(partitionColumns.toArray(String[]::new))
         .save(path(table));
     LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Runs independent writes side by side, each its own atomic commit, and returns when all have
+   * ended; the first failure is rethrown. Most of a small table's write is Delta's fixed work on
+   * the driver (its log, planning, the commit), which overlaps another write's tasks.
+   */
+  public void sideBySide(List<Runnable> writes) {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()));
+    try {
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      writes.forEach(write -> running.add(pool.submit(write)));
+      RuntimeException failure = null;
+      for (java.util.concurrent.Future<?> write : running) {
+        try {
+          write.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null) {
+            failure =
+                e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /**
