@@ -96,6 +96,7 @@ public final class AggregateJob {
                 period)
             .join(placement, "settlement_id")
             .cache();
+    Dataset<Row> quarantined = quarantinedRows(period).cache();
     Dataset<Row> activities =
         warehouse.readPeriod("clean/activities", period).join(placement, "settlement_id");
 
@@ -106,7 +107,7 @@ public final class AggregateJob {
             .join(levels(demands, demandAggregates), new String[] {"level", "key"}, "full_outer")
             .join(levels(activities, activitySums()), new String[] {"level", "key"}, "full_outer")
             .join(
-                levels(rowsByDataset(period, placement), rowSums()),
+                levels(rowsByDataset(period, quarantined, placement), rowSums()),
                 new String[] {"level", "key"},
                 "full_outer")
             .cache();
@@ -126,7 +127,7 @@ public final class AggregateJob {
     marts.put("agency_month", () -> agencyMonth(frames, demands));
     marts.put("office_month", () -> offices);
     marts.put("open_demands", () -> openDemands(frames, demands));
-    marts.put("quarantine_reasons", () -> quarantineReasons(period));
+    marts.put("quarantine_reasons", () -> quarantineReasons(quarantined));
     marts.put("trend", () -> trend(period));
     Map<String, Long> millis = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     Map<String, List<Row>> tables = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -155,6 +156,7 @@ public final class AggregateJob {
     } finally {
       demands.unpersist();
       levels.unpersist();
+      quarantined.unpersist();
     }
     Map<String, Long> inOrder = new LinkedHashMap<>();
     Map<String, List<Row>> tablesInOrder = new LinkedHashMap<>();
@@ -200,25 +202,41 @@ public final class AggregateJob {
   }
 
   /** Each clean and quarantined row of the period, with the settlement it names. */
-  private Dataset<Row> rowsByDataset(Period period, Dataset<Row> placement) {
-    Dataset<Row> rows = null;
+  private Dataset<Row> rowsByDataset(
+      Period period, Dataset<Row> quarantined, Dataset<Row> placement) {
+    Dataset<Row> rows =
+        quarantined.select(
+            col("written_settlement").as("settlement_id"), col("dataset"), lit(0).as("accepted"));
     for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
       String name = dataset.tableName();
-      Dataset<Row> accepted =
-          warehouse
-              .readPeriod("clean/" + name, period)
-              .select(col("settlement_id"), lit(name).as("dataset"), lit(1).as("accepted"));
-      Dataset<Row> quarantined =
-          warehouse
-              .readPeriod("quarantine/" + name, period)
-              .select(
-                  upper(trim(col("raw").getItem("settlement_id"))).as("settlement_id"),
-                  lit(name).as("dataset"),
-                  lit(0).as("accepted"));
-      Dataset<Row> both = accepted.unionByName(quarantined);
-      rows = rows == null ? both : rows.unionByName(both);
+      rows =
+          rows.unionByName(
+              warehouse
+                  .readPeriod("clean/" + name, period)
+                  .select(col("settlement_id"), lit(name).as("dataset"), lit(1).as("accepted")));
     }
     return rows.join(placement, new String[] {"settlement_id"}, "left");
+  }
+
+  /**
+   * The period's quarantined rows of every dataset: office, the settlement as the row writes it,
+   * dataset, reason and column. Read once, for the row counts and for {@code quarantine_reasons}.
+   */
+  private Dataset<Row> quarantinedRows(Period period) {
+    Dataset<Row> all = null;
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      Dataset<Row> rows =
+          warehouse
+              .readPeriod("quarantine/" + dataset.tableName(), period)
+              .select(
+                  col(Tables.OFFICE_ID),
+                  upper(trim(col("raw").getItem("settlement_id"))).as("written_settlement"),
+                  lit(dataset.tableName()).as("dataset"),
+                  col("reason"),
+                  col("column"));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
   }
 
   private static List<Column> rowSums() {
@@ -392,20 +410,7 @@ public final class AggregateJob {
    * The period's quarantined rows counted by office, settlement (as the row names it, when the
    * registry knows it), dataset and reason: the reports' data-quality notes.
    */
-  private Dataset<Row> quarantineReasons(Period period) {
-    Dataset<Row> all = null;
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
-      Dataset<Row> rows =
-          warehouse
-              .readPeriod("quarantine/" + dataset.tableName(), period)
-              .select(
-                  col(Tables.OFFICE_ID),
-                  upper(trim(col("raw").getItem("settlement_id"))).as("written_settlement"),
-                  lit(dataset.tableName()).as("dataset"),
-                  col("reason"),
-                  col("column"));
-      all = all == null ? rows : all.unionByName(rows);
-    }
+  private Dataset<Row> quarantineReasons(Dataset<Row> all) {
     Dataset<Row> known =
         spark
             .createDataset(
