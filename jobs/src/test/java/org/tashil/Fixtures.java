@@ -15,6 +15,20 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /** What a command returned and printed. */
+  public record CommandResult(int exitCode, String out, String err) {}
+
+  /** Runs a command in this JVM, as {@code tashil} runs it, and keeps what it printed. */
+  public static CommandResult tashil(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine commandLine = org.tashil.cli.Tashil.commandLine();
+    commandLine.setOut(new java.io.PrintWriter(out));
+    commandLine.setErr(new java.io.PrintWriter(err));
+    int exitCode = commandLine.execute(args);
+    return new CommandResult(exitCode, out.toString(), err.toString());
+  }
+
   public static synchronized Registry registry() {
     if (registry == null) {
       registry = Registry.load(REFERENCE);

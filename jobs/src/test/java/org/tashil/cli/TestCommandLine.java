@@ -1,17 +1,16 @@
 package org.tashil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tashil.Fixtures.tashil;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
+import org.tashil.Fixtures.CommandResult;
 import org.tashil.SparkTests;
-import picocli.CommandLine;
 
 /** The command line as users run it: exit codes, messages, and CSV out of query. */
 class TestCommandLine {
@@ -23,22 +22,10 @@ class TestCommandLine {
   @TempDir Path temp;
 
   /** What a command printed and returned. */
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
-  }
-
   @Test
   void validatePassesTheShippedSample() {
-    Run run =
-        run(
+    CommandResult run =
+        tashil(
             "validate",
             "--period",
             "1405-08",
@@ -55,7 +42,8 @@ class TestCommandLine {
 
   @Test
   void validatePrintsEveryRejectedRowInPersianAndExitsOne() {
-    Run run = run("validate", "--period", "1405-08", "--reference", REFERENCE, OF01.toString());
+    CommandResult run =
+        tashil("validate", "--period", "1405-08", "--reference", REFERENCE, OF01.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains(
@@ -68,8 +56,8 @@ class TestCommandLine {
 
   @Test
   void validateSpeaksEnglishOnRequest() {
-    Run run =
-        run(
+    CommandResult run =
+        tashil(
             "validate",
             "--period",
             "1405-08",
@@ -90,7 +78,8 @@ class TestCommandLine {
   void validateWritesNothing() throws IOException {
     Path office = Files.createDirectories(temp.resolve("OF-01"));
     Files.copy(SAMPLE.resolve("activities.csv"), office.resolve("activities.csv"));
-    Run run = run("validate", "--period", "1405-08", "--reference", REFERENCE, office.toString());
+    CommandResult run =
+        tashil("validate", "--period", "1405-08", "--reference", REFERENCE, office.toString());
     assertThat(run.exitCode()).isZero();
     try (var files = Files.walk(temp)) {
       assertThat(files.filter(Files::isRegularFile)).hasSize(1);
@@ -100,11 +89,11 @@ class TestCommandLine {
   @Test
   void usageErrorsExitTwo() {
     assertThat(
-            run("validate", "--period", "1405-13", "--reference", REFERENCE, OF01.toString())
+            tashil("validate", "--period", "1405-13", "--reference", REFERENCE, OF01.toString())
                 .exitCode())
         .isEqualTo(2);
-    Run missingFolder =
-        run(
+    CommandResult missingFolder =
+        tashil(
             "validate",
             "--period",
             "1405-08",
@@ -113,8 +102,8 @@ class TestCommandLine {
             temp.resolve("nowhere").toString());
     assertThat(missingFolder.exitCode()).isEqualTo(2);
     assertThat(missingFolder.err()).contains("does not exist");
-    Run badLanguage =
-        run(
+    CommandResult badLanguage =
+        tashil(
             "validate",
             "--period",
             "1405-08",
@@ -125,11 +114,11 @@ class TestCommandLine {
             OF01.toString());
     assertThat(badLanguage.exitCode()).isEqualTo(2);
     assertThat(badLanguage.err()).contains("--lang is fa (Persian) or en (English)");
-    Run badReference =
-        run("validate", "--period", "1405-08", "--reference", temp.toString(), OF01.toString());
+    CommandResult badReference =
+        tashil("validate", "--period", "1405-08", "--reference", temp.toString(), OF01.toString());
     assertThat(badReference.exitCode()).isEqualTo(2);
     assertThat(badReference.err()).contains("offices.csv is missing");
-    assertThat(run("frobnicate").exitCode()).isEqualTo(2);
+    assertThat(tashil("frobnicate").exitCode()).isEqualTo(2);
   }
 
   @Test
@@ -137,8 +126,8 @@ class TestCommandLine {
     SparkTests.session();
     Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
     String warehouse = temp.resolve("warehouse").toString();
-    Run ingest =
-        run(
+    CommandResult ingest =
+        tashil(
             "ingest",
             "--period",
             "1405-08",
@@ -153,8 +142,8 @@ class TestCommandLine {
         .contains("ingest 1405-08: 3 files from 1 offices")
         .contains("households         11 rows read          4 accepted        7 quarantined");
 
-    Run query =
-        run(
+    CommandResult query =
+        tashil(
             "query",
             "--warehouse",
             warehouse,
@@ -167,7 +156,8 @@ class TestCommandLine {
             "dataset,rows_read,rows_accepted,rows_quarantined,households_quarantined,dropped_columns\n"
                 + "households,11,4,7,7,\"[\"\"نام سرپرست\"\",\"\"تلفن همراه\"\",\"\"کد ملی\"\"]\"\n");
 
-    Run badQuery = run("query", "--warehouse", warehouse, "SELECT * FROM no_such_table");
+    CommandResult badQuery =
+        tashil("query", "--warehouse", warehouse, "SELECT * FROM no_such_table");
     assertThat(badQuery.exitCode()).isEqualTo(2);
     assertThat(badQuery.err()).contains("clean_households").contains("submissions");
   }
@@ -175,8 +165,8 @@ class TestCommandLine {
   @Test
   void ingestOfAPeriodWithoutFilesFailsClearly() {
     SparkTests.session();
-    Run run =
-        run(
+    CommandResult run =
+        tashil(
             "ingest",
             "--period",
             "1405-07",
@@ -192,8 +182,8 @@ class TestCommandLine {
 
   @Test
   void aggregateNeedsAnIngestedWarehouseAndASaneWindow() {
-    Run window =
-        run(
+    CommandResult window =
+        tashil(
             "aggregate",
             "--period",
             "1405-08",
@@ -206,8 +196,8 @@ class TestCommandLine {
     assertThat(window.exitCode()).isEqualTo(2);
     assertThat(window.err()).contains("--on-time-days must be 0 or more");
     SparkTests.session();
-    Run empty =
-        run(
+    CommandResult empty =
+        tashil(
             "aggregate",
             "--period",
             "1405-08",
@@ -217,7 +207,7 @@ class TestCommandLine {
             REFERENCE);
     assertThat(empty.exitCode()).isEqualTo(1);
     assertThat(empty.err()).contains("run tashil ingest first");
-    assertThat(run("aggregate", "--period", "1405-08..1405-07", "--reference", REFERENCE).err())
+    assertThat(tashil("aggregate", "--period", "1405-08..1405-07", "--reference", REFERENCE).err())
         .contains("period range 1405-08..1405-07 is backwards");
   }
 }

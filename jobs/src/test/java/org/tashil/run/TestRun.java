@@ -1,6 +1,7 @@
 package org.tashil.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tashil.Fixtures.tashil;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
+import org.tashil.Fixtures.CommandResult;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
 import org.tashil.spark.HadoopConf;
@@ -33,21 +35,9 @@ class TestRun {
 
   @TempDir Path temp;
 
-  private record Result(int exitCode, String out, String err) {}
-
   @BeforeAll
   static void spark() {
     SparkTests.session();
-  }
-
-  private Result tashil(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 
   private String[] run(String... extra) {
@@ -82,7 +72,7 @@ class TestRun {
   void runsThePeriodThenDoesNothingWithoutSparkUntilAFileChanges() throws Exception {
     Fixtures.copyInbox(temp.resolve("inbox"));
 
-    Result first = tashil(run());
+    CommandResult first = tashil(run());
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
     assertThat(first.out())
         .contains("run 1405-08: done in", "revision 1 (first run of the period)")
@@ -125,7 +115,7 @@ class TestRun {
     Files.writeString(demands, Files.readString(demands) + "\n");
     String[] late = run();
     late[late.length - 1] = "2026-12-05";
-    Result corrected = tashil(late);
+    CommandResult corrected = tashil(late);
     assertThat(corrected.exitCode()).as(corrected.out() + corrected.err()).isZero();
     assertThat(corrected.out()).contains("revision 2 (1 inbox file new or changed)");
     assertThat(text(province)).contains("Revision 2").doesNotContain("Revision 1");
@@ -134,7 +124,7 @@ class TestRun {
         .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED, RunRecord.SUCCEEDED);
 
     // status: the runs, and each active office's files in, missing or late.
-    Result status =
+    CommandResult status =
         tashil(
             "status",
             "--period",
@@ -159,7 +149,7 @@ class TestRun {
         .contains("none (optional)", "missing");
 
     // tashil query reads the run records as the runs table.
-    Result query =
+    CommandResult query =
         tashil(
             "query",
             "--warehouse",
@@ -173,7 +163,7 @@ class TestRun {
 
   @Test
   void bashCompletionCoversTheCommands() {
-    Result completion = tashil("generate-completion");
+    CommandResult completion = tashil("generate-completion");
     assertThat(completion.exitCode()).isZero();
     assertThat(completion.out()).contains("complete -F", "run", "status", "bench", "--period");
   }
@@ -181,7 +171,7 @@ class TestRun {
   @Test
   void aPeriodWhoseFilesHaveNotArrivedIsNothingToDo() throws IOException {
     Files.createDirectories(temp.resolve("inbox"));
-    Result result = tashil(run());
+    CommandResult result = tashil(run());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("run 1405-08: nothing to do yet", "no folder for period 1405-08");
@@ -194,7 +184,7 @@ class TestRun {
     Path log = temp.resolve("warehouse/clean/households/_delta_log");
     Files.createDirectories(log);
     Files.writeString(log.resolve("00000000000000000000.json"), "this is not a Delta log\n");
-    Result result = tashil(run());
+    CommandResult result = tashil(run());
     assertThat(result.exitCode()).as(result.out()).isEqualTo(Tashil.FAILED);
     assertThat(result.err()).startsWith("tashil run: ").contains("--verbose");
     assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.FAILED);
@@ -207,7 +197,7 @@ class TestRun {
     try (WarehouseLock held =
         WarehouseLock.acquire(
             temp.resolve("warehouse").toString(), "run 1405-08", HadoopConf.withoutSpark())) {
-      Result result = tashil(run());
+      CommandResult result = tashil(run());
       assertThat(result.exitCode()).isEqualTo(Tashil.LOCKED);
       assertThat(result.err())
           .contains("another run holds the warehouse")
@@ -221,7 +211,7 @@ class TestRun {
   void usageErrorsExitTwo() {
     assertThat(tashil("run", "--period", "1405-13").exitCode()).isEqualTo(Tashil.USAGE);
     assertThat(tashil(run("--suppress-below", "0")).exitCode()).isEqualTo(Tashil.USAGE);
-    Result unknownReference = tashil(run("--reference", temp.resolve("nowhere").toString()));
+    CommandResult unknownReference = tashil(run("--reference", temp.resolve("nowhere").toString()));
     assertThat(unknownReference.exitCode()).isEqualTo(Tashil.USAGE);
   }
 
