@@ -1,7 +1,5 @@
 package org.tashil.bench;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
 /**
@@ -64,10 +61,7 @@ public final class MartComparison {
    */
   public static MartComparison settlementMonth(Warehouse warehouse, DuckDbPeer.Result duckDb) {
     MartTable spark =
-        MartTable.collect(
-            warehouse
-                .read("marts/" + DuckDbPeer.MART)
-                .where(col(Tables.PERIOD).equalTo(duckDb.period().toString())));
+        MartTable.collect(warehouse.readPeriod("marts/" + DuckDbPeer.MART, duckDb.period()));
     return compare(DuckDbPeer.MART, DuckDbPeer.KEY, spark, duckDb.rows());
   }
 

@@ -186,8 +186,7 @@ public final class IngestJob {
     if (warehouse.exists("submissions")) {
       for (Row row :
           warehouse
-              .read("submissions")
-              .where(Tables.PERIOD + " = '" + period + "'")
+              .readPeriod("submissions", period)
               .select(Tables.OFFICE_ID, "dataset", "sha256", "first_seen_on")
               .collectAsList()) {
         String key = row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2);

@@ -29,7 +29,7 @@ public final class Warehouse {
   /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
   public static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
 
-  /** How many tables {@link #sideBySide} writes at once. */
+  /** How many tables {@link #sideBySide} reads or writes at once. */
   private static final int WRITERS = 3;
 
   private final SparkSession spark;
@@ -75,9 +75,10 @@ public final class Warehouse {
   }
 
   /**
-   * Runs independent writes side by side, each its own atomic commit, and returns when all have
-   * ended; the first failure is rethrown. Most of a small table's write is Delta's fixed work on
-   * the driver (its log, planning, the commit), which overlaps another write's tasks.
+   * Runs independent table reads or writes side by side (each write its own atomic commit), and
+   * returns when all have ended; the first failure is rethrown. Most of a small table's read or
+   * write is Delta's fixed work on the driver (its log, planning, the commit), which overlaps
+   * another's tasks.
    */
   public void sideBySide(List<Runnable> writes) {
     java.util.concurrent.ExecutorService pool =
