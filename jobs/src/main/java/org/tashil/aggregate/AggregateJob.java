@@ -75,15 +75,20 @@ public final class AggregateJob {
    */
   public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
 
+  /** Aggregates the period from the warehouse, as ingest left it. */
   public Result run(Period period) {
+    requireIngested();
+    return run(org.tashil.ingest.IngestedRows.read(warehouse, period));
+  }
+
+  /**
+   * Aggregates the period just ingested, taking what ingest committed of the period's small tables
+   * from memory ({@link org.tashil.ingest.IngestJob.Result#rows()}) instead of reading it back.
+   */
+  public Result run(org.tashil.ingest.IngestedRows ingested) {
+    requireIngested();
+    Period period = ingested.period();
     long started = System.nanoTime();
-    for (String table :
-        List.of("clean/households", "clean/demands", "clean/activities", "submissions")) {
-      if (!warehouse.exists(table)) {
-        throw new IllegalStateException(
-            "the warehouse has no " + table + " table yet: run tashil ingest first");
-      }
-    }
     RegistryFrames frames = new RegistryFrames(spark, registry);
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
@@ -96,9 +101,8 @@ public final class AggregateJob {
                 period)
             .join(placement, "settlement_id")
             .cache();
-    Dataset<Row> quarantined = quarantinedRows(period).cache();
-    Dataset<Row> activities =
-        warehouse.readPeriod("clean/activities", period).join(placement, "settlement_id");
+    Dataset<Row> quarantined = quarantinedRows(ingested);
+    Dataset<Row> activities = ingested.table("clean/activities").join(placement, "settlement_id");
 
     List<Column> demandAggregates = new ArrayList<>(DemandIndicators.sums());
     demandAggregates.addAll(DemandIndicators.statistics());
@@ -107,18 +111,24 @@ public final class AggregateJob {
             .join(levels(demands, demandAggregates), new String[] {"level", "key"}, "full_outer")
             .join(levels(activities, activitySums()), new String[] {"level", "key"}, "full_outer")
             .join(
-                levels(rowsByDataset(period, quarantined, placement), rowSums()),
+                levels(rowsByDataset(ingested, quarantined, placement), rowSums()),
                 new String[] {"level", "key"},
                 "full_outer")
             .cache();
 
     LOG.debug("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
-    List<Row> submissions = warehouse.readPeriod("submissions", period).collectAsList();
+    List<Row> submissions = ingested.table("submissions").collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
 
     LOG.debug(
         "{}: office figures ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
-    // Built when written: the trend reads the settlement and province rows written before it.
+    // The trend's earlier months, read before this month's marts are written: the state of the
+    // tables read is then the one their writes need, not one more.
+    List<Row> earlierTrend = earlierTrend(period);
+    Map<String, List<Row>> tables = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    Map<String, org.apache.spark.sql.types.StructType> schemas =
+        java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    // Built when written: the trend takes this month's settlement and province rows as written.
     Map<String, Supplier<Dataset<Row>>> marts = new LinkedHashMap<>();
     marts.put("settlement_month", () -> settlementMonth(frames, levels));
     marts.put("county_month", () -> countyMonth(frames, levels));
@@ -128,9 +138,8 @@ public final class AggregateJob {
     marts.put("office_month", () -> offices);
     marts.put("open_demands", () -> openDemands(frames, demands));
     marts.put("quarantine_reasons", () -> quarantineReasons(quarantined));
-    marts.put("trend", () -> trend(period));
+    marts.put("trend", () -> trend(period, tables, schemas, earlierTrend));
     Map<String, Long> millis = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    Map<String, List<Row>> tables = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     java.util.function.Consumer<String> write =
         mart -> {
           long start = System.nanoTime();
@@ -140,6 +149,7 @@ public final class AggregateJob {
           }
           // A mart is small: computed once into memory, written from there, and kept for render.
           String table = "marts/" + mart;
+          schemas.put(table, rows.schema());
           tables.put(table, warehouse.replacePeriodInMemory(table, period, rows));
           millis.put(mart, (System.nanoTime() - start) / 1_000_000);
         };
@@ -156,7 +166,6 @@ public final class AggregateJob {
     } finally {
       demands.unpersist();
       levels.unpersist();
-      quarantined.unpersist();
     }
     Map<String, Long> inOrder = new LinkedHashMap<>();
     Map<String, List<Row>> tablesInOrder = new LinkedHashMap<>();
@@ -169,6 +178,16 @@ public final class AggregateJob {
         period,
         java.util.Collections.unmodifiableMap(inOrder),
         java.util.Collections.unmodifiableMap(tablesInOrder));
+  }
+
+  private void requireIngested() {
+    for (String table :
+        List.of("clean/households", "clean/demands", "clean/activities", "submissions")) {
+      if (!warehouse.exists(table)) {
+        throw new IllegalStateException(
+            "the warehouse has no " + table + " table yet: run tashil ingest first");
+      }
+    }
   }
 
   /**
@@ -201,33 +220,37 @@ public final class AggregateJob {
         sum("women_participants").cast("long").as("women_participants"));
   }
 
-  /** Each clean and quarantined row of the period, with the settlement it names. */
-  private Dataset<Row> rowsByDataset(
-      Period period, Dataset<Row> quarantined, Dataset<Row> placement) {
+  /**
+   * The period's rows counted by settlement (as each row names it), dataset and whether they were
+   * accepted: {@code settlement_id}, {@code dataset}, {@code accepted} (1 or 0), {@code rows}.
+   */
+  private static Dataset<Row> rowsByDataset(
+      org.tashil.ingest.IngestedRows ingested, Dataset<Row> quarantined, Dataset<Row> placement) {
     Dataset<Row> rows =
-        quarantined.select(
-            col("written_settlement").as("settlement_id"), col("dataset"), lit(0).as("accepted"));
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
-      String name = dataset.tableName();
-      rows =
-          rows.unionByName(
-              warehouse
-                  .readPeriod("clean/" + name, period)
-                  .select(col("settlement_id"), lit(name).as("dataset"), lit(1).as("accepted")));
-    }
+        quarantined
+            .select(
+                col("written_settlement").as("settlement_id"),
+                col("dataset"),
+                lit(0).as("accepted"),
+                lit(1L).as("rows"))
+            .unionByName(
+                ingested
+                    .accepted()
+                    .select(
+                        col("settlement_id"), col("dataset"), lit(1).as("accepted"), col("rows")));
     return rows.join(placement, new String[] {"settlement_id"}, "left");
   }
 
   /**
    * The period's quarantined rows of every dataset: office, the settlement as the row writes it,
-   * dataset, reason and column. Read once, for the row counts and for {@code quarantine_reasons}.
+   * dataset, reason and column; for the row counts and for {@code quarantine_reasons}.
    */
-  private Dataset<Row> quarantinedRows(Period period) {
+  private static Dataset<Row> quarantinedRows(org.tashil.ingest.IngestedRows ingested) {
     Dataset<Row> all = null;
     for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
       Dataset<Row> rows =
-          warehouse
-              .readPeriod("quarantine/" + dataset.tableName(), period)
+          ingested
+              .table("quarantine/" + dataset.tableName())
               .select(
                   col(Tables.OFFICE_ID),
                   upper(trim(col("raw").getItem("settlement_id"))).as("written_settlement"),
@@ -245,8 +268,10 @@ public final class AggregateJob {
       String dataset = name.substring(name.lastIndexOf('_') + 1);
       int accepted = name.startsWith("rows_accepted") ? 1 : 0;
       sums.add(
-          sum(when(col("dataset").equalTo(dataset).and(col("accepted").equalTo(accepted)), 1)
-                  .otherwise(0))
+          sum(when(
+                      col("dataset").equalTo(dataset).and(col("accepted").equalTo(accepted)),
+                      col("rows"))
+                  .otherwise(0L))
               .cast("int")
               .as(name));
     }
@@ -430,36 +455,57 @@ public final class AggregateJob {
         .agg(count(lit(1)).cast("int").as("rows"));
   }
 
-  /** For each settlement and the province, the last 12 periods' figures, from their marts. */
-  private Dataset<Row> trend(Period period) {
+  /**
+   * The trend's rows of the 11 periods before this one, from the settlement and province marts
+   * (collected: they are read before this period's marts replace theirs).
+   */
+  private List<Row> earlierTrend(Period period) {
     String first = period.minusMonths(TREND_PERIODS - 1).toString();
-    Column window = col(Tables.PERIOD).between(lit(first), lit(period.toString()));
-    List<Column> figures =
-        List.of(
-            col("demands_new"),
-            col("demands_resolved"),
-            col("demands_open"),
-            col("slum_households_share"),
-            col("m0"));
-    List<Column> settlementColumns = new ArrayList<>();
-    settlementColumns.add(lit("settlement").as("scope"));
-    settlementColumns.add(col("settlement_id"));
-    settlementColumns.add(col(Tables.PERIOD).as("trend_period"));
-    settlementColumns.addAll(figures);
-    List<Column> provinceColumns = new ArrayList<>();
-    provinceColumns.add(lit("province").as("scope"));
-    provinceColumns.add(lit(null).cast("string").as("settlement_id"));
-    provinceColumns.add(col(Tables.PERIOD).as("trend_period"));
-    provinceColumns.addAll(figures);
-    return warehouse
-        .read("marts/settlement_month")
-        .where(window)
-        .select(settlementColumns.toArray(Column[]::new))
-        .unionByName(
-            warehouse
-                .read("marts/province_month")
-                .where(window)
-                .select(provinceColumns.toArray(Column[]::new)))
-        .withColumn(Tables.PERIOD, lit(period.toString()));
+    Column window =
+        col(Tables.PERIOD).geq(lit(first)).and(col(Tables.PERIOD).lt(lit(period.toString())));
+    Dataset<Row> earlier = null;
+    for (String mart : List.of("settlement_month", "province_month")) {
+      if (warehouse.exists("marts/" + mart)) {
+        Dataset<Row> rows = trendRows(warehouse.read("marts/" + mart).where(window), mart);
+        earlier = earlier == null ? rows : earlier.unionByName(rows);
+      }
+    }
+    return earlier == null ? List.of() : earlier.collectAsList();
+  }
+
+  /**
+   * For each settlement and the province, the last 12 periods' figures: this period's from the rows
+   * just written, the earlier ones as read before.
+   */
+  private Dataset<Row> trend(
+      Period period,
+      Map<String, List<Row>> tables,
+      Map<String, org.apache.spark.sql.types.StructType> schemas,
+      List<Row> earlier) {
+    Dataset<Row> trend = null;
+    for (String mart : List.of("settlement_month", "province_month")) {
+      String table = "marts/" + mart;
+      Dataset<Row> rows =
+          trendRows(spark.createDataFrame(tables.get(table), schemas.get(table)), mart);
+      trend = trend == null ? rows : trend.unionByName(rows);
+    }
+    if (!earlier.isEmpty()) {
+      trend = trend.unionByName(spark.createDataFrame(earlier, earlier.get(0).schema()));
+    }
+    return trend.withColumn(Tables.PERIOD, lit(period.toString()));
+  }
+
+  /** The trend's columns of settlement_month or province_month rows. */
+  private static Dataset<Row> trendRows(Dataset<Row> rows, String mart) {
+    boolean province = mart.equals("province_month");
+    List<Column> columns = new ArrayList<>();
+    columns.add(lit(province ? "province" : "settlement").as("scope"));
+    columns.add(province ? lit(null).cast("string").as("settlement_id") : col("settlement_id"));
+    columns.add(col(Tables.PERIOD).as("trend_period"));
+    for (String figure :
+        List.of("demands_new", "demands_resolved", "demands_open", "slum_households_share", "m0")) {
+      columns.add(col(figure));
+    }
+    return rows.select(columns.toArray(Column[]::new));
   }
 }

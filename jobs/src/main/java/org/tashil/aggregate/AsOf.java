@@ -72,14 +72,30 @@ final class AsOf {
   /**
    * The demand states (contract §5.4): for each office and demand id, the latest version with
    * updated_on on or before the period's last day; ties go to the later period, then the later
-   * line.
+   * line. Only the columns the indicators and the list of open demands read: the pick sorts every
+   * version it carries, and the summary text would be most of their bytes.
    */
   static Dataset<Row> demandsAsOfPeriod(Warehouse warehouse, Period period) {
     Dataset<Row> versions =
         warehouse
             .read("clean/demands")
             .where(col(Tables.PERIOD).leq(lit(period.toString())))
-            .where(col("updated_on").leq(lit(period.lastDay())));
+            .where(col("updated_on").leq(lit(period.lastDay())))
+            .select(
+                col(Tables.OFFICE_ID),
+                col("demand_id"),
+                col("updated_on"),
+                col(Tables.PERIOD),
+                col("source_file"),
+                col("source_line"),
+                col("settlement_id"),
+                col("agency_id"),
+                col("category"),
+                col("priority"),
+                col("status"),
+                col("registered_on"),
+                col("closed_on"),
+                col("households_affected"));
     return latest(versions, "updated_on", Tables.OFFICE_ID, "demand_id");
   }
 

@@ -184,7 +184,8 @@ public final class RunCommand implements Callable<Integer> {
       progress.stage("aggregate " + period);
       stage = System.nanoTime();
       AggregateJob.Result aggregated =
-          new AggregateJob(spark, registry, warehouse, onTimeOption.onTimeDays()).run(period);
+          new AggregateJob(spark, registry, warehouse, onTimeOption.onTimeDays())
+              .run(ingested.rows());
       Map<String, Long> martCounts = new java.util.LinkedHashMap<>();
       martCounts.put("marts", (long) aggregated.millis().size());
       aggregated.millis().forEach((mart, millis) -> martCounts.put(mart + "_ms", millis));

@@ -47,9 +47,17 @@ public final class IngestJob {
     this.warehouse = warehouse;
   }
 
-  /** What one ingest did. */
+  /**
+   * What one ingest did.
+   *
+   * @param rows what aggregate reads of this ingest, as committed, for the aggregate of the same
+   *     run
+   */
   public record Result(
-      Period period, List<Submission> submissions, List<String> officesMissingFiles) {
+      Period period,
+      List<Submission> submissions,
+      List<String> officesMissingFiles,
+      IngestedRows rows) {
 
     public long rows(java.util.function.ToIntFunction<Submission> count) {
       return submissions.stream().mapToLong(count::applyAsInt).sum();
@@ -96,21 +104,58 @@ public final class IngestJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       outcomes.count(); // the files are read and checked once, before the writes share them
+      Map<String, org.apache.spark.sql.Dataset<Row>> small =
+          java.util.Collections.synchronizedMap(new HashMap<>());
       List<Runnable> writes = new ArrayList<>();
       for (Dataset dataset : Dataset.values()) {
-        writes.add(() -> writeClean(outcomes, dataset, period));
-        writes.add(() -> writeQuarantine(outcomes, dataset, period));
+        writes.add(() -> writeClean(outcomes, dataset, period, small));
+        writes.add(() -> writeQuarantine(outcomes, dataset, period, small));
       }
+      List<Row> accepted = new ArrayList<>();
+      writes.add(() -> accepted.addAll(acceptedBySettlement(outcomes)));
       warehouse.sideBySide(writes);
       List<Submission> submissions =
           firstSeen(outcomes.map(FileOutcome::submission).collect(), period, today);
-      writeSubmissions(submissions, period);
-      return new Result(period, submissions, officesMissingFiles(period, submissions));
+      small.put("submissions", writeSubmissions(submissions, period));
+      Map<String, org.apache.spark.sql.Dataset<Row>> tables = new java.util.LinkedHashMap<>();
+      IngestedRows.TABLES.forEach(table -> tables.put(table, small.get(table)));
+      return new Result(
+          period,
+          submissions,
+          officesMissingFiles(period, submissions),
+          new IngestedRows(period, tables, IngestedRows.accepted(spark, accepted)));
     } finally {
       outcomes.unpersist(false);
       registryShared.destroy();
       hadoopShared.destroy();
     }
+  }
+
+  /** The clean rows of the period by dataset and settlement, as (dataset, settlement_id, rows). */
+  private static List<Row> acceptedBySettlement(JavaRDD<FileOutcome> outcomes) {
+    Map<String, Integer> settlementColumn = new HashMap<>();
+    for (Dataset dataset : Dataset.values()) {
+      settlementColumn.put(dataset.tableName(), Tables.clean(dataset).fieldIndex("settlement_id"));
+    }
+    Map<scala.Tuple2<String, String>, Long> counts =
+        outcomes
+            .flatMap(
+                outcome -> {
+                  String dataset = outcome.submission().dataset();
+                  List<scala.Tuple2<String, String>> keys = new ArrayList<>();
+                  if (outcome.accepted().isEmpty()) {
+                    return keys.iterator(); // a rejected file, perhaps of no known dataset
+                  }
+                  int column = settlementColumn.get(dataset);
+                  for (FileOutcome.CleanRow row : outcome.accepted()) {
+                    keys.add(new scala.Tuple2<>(dataset, (String) row.values()[column]));
+                  }
+                  return keys.iterator();
+                })
+            .countByValue();
+    List<Row> rows = new ArrayList<>();
+    counts.forEach((key, count) -> rows.add(RowFactory.create(key._1(), key._2(), count)));
+    return rows;
   }
 
   private static byte[] read(InboxFile file, HadoopConf hadoop) throws IOException {
@@ -121,7 +166,11 @@ public final class IngestJob {
     }
   }
 
-  private void writeClean(JavaRDD<FileOutcome> outcomes, Dataset dataset, Period period) {
+  private void writeClean(
+      JavaRDD<FileOutcome> outcomes,
+      Dataset dataset,
+      Period period,
+      Map<String, org.apache.spark.sql.Dataset<Row>> small) {
     String name = dataset.tableName();
     String periodText = period.toString();
     JavaRDD<Row> rows =
@@ -143,14 +192,27 @@ public final class IngestJob {
                   }
                   return out.iterator();
                 });
-    warehouse.replacePeriod(
-        "clean/" + name,
-        period,
-        spark.createDataFrame(rows, Tables.clean(dataset)),
-        Tables.OFFICE_ID);
+    String table = "clean/" + name;
+    org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
+    if (IngestedRows.TABLES.contains(table)) {
+      small.put(table, inMemory(table, period, frame, Tables.OFFICE_ID));
+    } else {
+      warehouse.replacePeriod(table, period, frame, Tables.OFFICE_ID);
+    }
   }
 
-  private void writeQuarantine(JavaRDD<FileOutcome> outcomes, Dataset dataset, Period period) {
+  /** Writes a small table's period from memory, and returns those rows. */
+  private org.apache.spark.sql.Dataset<Row> inMemory(
+      String table, Period period, org.apache.spark.sql.Dataset<Row> rows, String... partitions) {
+    return spark.createDataFrame(
+        warehouse.replacePeriodInMemory(table, period, rows, partitions), rows.schema());
+  }
+
+  private void writeQuarantine(
+      JavaRDD<FileOutcome> outcomes,
+      Dataset dataset,
+      Period period,
+      Map<String, org.apache.spark.sql.Dataset<Row>> small) {
     String name = dataset.tableName();
     String periodText = period.toString();
     JavaRDD<Row> rows =
@@ -176,8 +238,8 @@ public final class IngestJob {
                   }
                   return out.iterator();
                 });
-    warehouse.replacePeriod(
-        "quarantine/" + name, period, spark.createDataFrame(rows, Tables.QUARANTINE));
+    String table = "quarantine/" + name;
+    small.put(table, inMemory(table, period, spark.createDataFrame(rows, Tables.QUARANTINE)));
   }
 
   /** Keeps the day a checksum was first seen across re-ingests; new checksums are seen today. */
@@ -204,7 +266,8 @@ public final class IngestJob {
     return out;
   }
 
-  private void writeSubmissions(List<Submission> submissions, Period period) {
+  private org.apache.spark.sql.Dataset<Row> writeSubmissions(
+      List<Submission> submissions, Period period) {
     List<Row> rows = new ArrayList<>();
     for (Submission s : submissions) {
       rows.add(
@@ -226,7 +289,9 @@ public final class IngestJob {
               s.firstSeenOn(),
               period.toString()));
     }
-    warehouse.replacePeriod("submissions", period, spark.createDataFrame(rows, Tables.SUBMISSIONS));
+    org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(rows, Tables.SUBMISSIONS);
+    warehouse.replacePeriod("submissions", period, frame);
+    return frame;
   }
 
   /** Active offices that sent no demands or no activities file, as {@code OF-07 (demands)}. */

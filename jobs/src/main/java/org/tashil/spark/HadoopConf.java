@@ -26,8 +26,7 @@ public final class HadoopConf implements Serializable {
    */
   public static Configuration withoutSpark() {
     Configuration configuration = new Configuration();
-    configuration.set(
-        LocalFileSystemWithoutForks.SETTING, LocalFileSystemWithoutForks.class.getName());
+    LocalFileSystemWithoutForks.settings().forEach(configuration::set);
     System.getProperties()
         .stringPropertyNames()
         .forEach(

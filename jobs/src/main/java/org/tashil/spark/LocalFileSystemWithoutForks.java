@@ -1,8 +1,15 @@
 package org.tashil.spark;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFs;
+import org.apache.hadoop.fs.DelegateToFileSystem;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -17,6 +24,9 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * run creates a few thousand files (Parquet parts, their checksums, Delta's log), so it spent more
  * time starting processes than writing data. {@link Spark} and {@link HadoopConf} install this
  * class for {@code file:} paths; it behaves as {@link LocalFileSystem} in everything else.
+ *
+ * <p>Delta writes its log through Hadoop's other API, {@code FileContext}, which has its own
+ * setting: {@link ForFileContext} is the same file system for it.
  */
 public final class LocalFileSystemWithoutForks extends LocalFileSystem {
 
@@ -27,7 +37,74 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
   /** The Hadoop setting that makes {@code file:} paths use this class. */
   public static final String SETTING = "fs.file.impl";
 
+  /** The settings that make {@code file:} paths use these classes, and the classes. */
+  public static java.util.Map<String, String> settings() {
+    return java.util.Map.of(
+        SETTING,
+        LocalFileSystemWithoutForks.class.getName(),
+        ForFileContext.SETTING,
+        ForFileContext.class.getName());
+  }
+
+  /**
+   * The same local file system for Hadoop's {@code FileContext} API, through which Delta writes its
+   * commits, checksums and checkpoints: Hadoop's own ({@code LocalFs}) would start a {@code chmod}
+   * for each file it creates and a {@code readlink} for each file it renames or checks.
+   */
+  public static final class ForFileContext extends ChecksumFs {
+
+    /** The Hadoop setting that makes {@code file:} paths use this class in {@code FileContext}. */
+    public static final String SETTING = "fs.AbstractFileSystem.file.impl";
+
+    /** The constructor Hadoop calls. */
+    public ForFileContext(URI uri, Configuration configuration)
+        throws IOException, URISyntaxException {
+      super(new RawForFileContext(uri, configuration));
+    }
+  }
+
+  /** As Hadoop's {@code RawLocalFs}, over {@link Raw}. */
+  private static final class RawForFileContext extends DelegateToFileSystem {
+
+    RawForFileContext(URI uri, Configuration configuration) throws IOException, URISyntaxException {
+      super(uri, new Raw(), configuration, "file", false);
+    }
+
+    @Override
+    public int getUriDefaultPort() {
+      return -1;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public FsServerDefaults getServerDefaults() throws IOException {
+      return org.apache.hadoop.fs.local.LocalConfigKeys.getServerDefaults();
+    }
+
+    @Override
+    public FsServerDefaults getServerDefaults(Path path) throws IOException {
+      return org.apache.hadoop.fs.local.LocalConfigKeys.getServerDefaults();
+    }
+
+    @Override
+    public boolean isValidName(String src) {
+      return true; // a local path may hold a colon
+    }
+  }
+
   static final class Raw extends RawLocalFileSystem {
+
+    /**
+     * A file that is not a symbolic link is its own status: Hadoop would start {@code readlink} to
+     * find out (FileContext asks before every rename).
+     */
+    @Override
+    public FileStatus getFileLinkStatus(Path path) throws IOException {
+      if (NativeIO.isAvailable() || Files.isSymbolicLink(pathToFile(path).toPath())) {
+        return super.getFileLinkStatus(path);
+      }
+      return getFileStatus(path);
+    }
 
     @Override
     public void setPermission(Path path, FsPermission permission) throws IOException {

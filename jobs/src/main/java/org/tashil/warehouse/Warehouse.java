@@ -47,6 +47,10 @@ public final class Warehouse {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
+  public SparkSession spark() {
+    return spark;
+  }
+
   public String root() {
     return root;
   }
@@ -114,10 +118,11 @@ public final class Warehouse {
    * Computes a small table's rows for the period into memory, replaces the period with them (one
    * file per partition) and returns them: the rows committed, for a caller that uses them next.
    */
-  public List<Row> replacePeriodInMemory(String table, Period period, Dataset<Row> rows) {
+  public List<Row> replacePeriodInMemory(
+      String table, Period period, Dataset<Row> rows, String... partitions) {
     progress.step("writing " + table);
     List<Row> computed = rows.collectAsList();
-    write(table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1));
+    write(table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1), partitions);
     return computed;
   }
 

@@ -306,4 +306,32 @@ class TestAggregateJob {
                 .collectAsList())
         .isEqualTo(first);
   }
+
+  @Test
+  void aggregateGivesTheSameMartsFromIngestsRowsInMemoryAsFromTheWarehouse() throws Exception {
+    Period period = Period.parse("1405-08");
+    Registry registry = IndicatorWarehouse.registry();
+    // The month ingested again, as a run does, on the day it was first ingested (same rows).
+    org.tashil.ingest.IngestJob.Result ingested =
+        new org.tashil.ingest.IngestJob(
+                SparkTests.session(),
+                registry,
+                IndicatorWarehouse.root().resolve("inbox").toString(),
+                warehouse)
+            .run(period, period.lastDay().plusDays(3));
+    AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, warehouse, 10);
+
+    AggregateJob.Result fromMemory = aggregate.run(ingested.rows());
+    AggregateJob.Result fromWarehouse = aggregate.run(period);
+
+    assertThat(fromMemory.tables().keySet()).isEqualTo(fromWarehouse.tables().keySet());
+    fromWarehouse
+        .tables()
+        .forEach(
+            (table, rows) ->
+                assertThat(fromMemory.tables().get(table))
+                    .as(table)
+                    .isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(rows));
+  }
 }

@@ -59,7 +59,7 @@ class ClusterIT {
   /**
    * Spark settings of the submissions: a month of a small province on a one-Worker cluster, as in
    * local mode (org.tashil.spark.Spark): few shuffle partitions and no re-planning (AQE), the Delta
-   * log replayed in two tasks rather than 50, no per-file statistics or checksums.
+   * log replayed in two tasks rather than 50, no per-file statistics.
    */
   private static final List<String> CLUSTER_CONF =
       List.of(
@@ -71,8 +71,7 @@ class ClusterIT {
           "spark.sql.adaptive.enabled=false",
           "spark.locality.wait=0",
           "spark.databricks.delta.snapshotPartitions=2",
-          "spark.databricks.delta.stats.collect=false",
-          "spark.databricks.delta.writeChecksumFile.enabled=false");
+          "spark.databricks.delta.stats.collect=false");
 
   /** The footer line of every page names the run and the generation date: they differ. */
   /**

@@ -259,6 +259,34 @@ class TestIngestJob {
   }
 
   @Test
+  void whatIngestHandsToAggregateIsWhatItCommitted() {
+    IngestedRows read = IngestedRows.read(warehouse, ABAN);
+    IngestedRows handed = result.rows();
+
+    assertThat(handed.period()).isEqualTo(ABAN);
+    for (String table : IngestedRows.TABLES) {
+      assertThat(handed.table(table).collectAsList())
+          .as(table)
+          .containsExactlyInAnyOrderElementsOf(read.table(table).collectAsList());
+      assertThat(handed.table(table).schema().fieldNames())
+          .as(table)
+          .containsExactly(read.table(table).schema().fieldNames());
+    }
+    assertThat(handed.accepted().collectAsList())
+        .containsExactlyInAnyOrderElementsOf(read.accepted().collectAsList());
+    // The fixture has rows of each kind, so the comparison above compares something.
+    assertThat(read.table("quarantine/households").count()).isPositive();
+    assertThat(read.table("clean/activities").count()).isPositive();
+    assertThat(read.table("submissions").count()).isEqualTo(13);
+    assertThat(
+            read.accepted().collectAsList().stream()
+                .filter(row -> row.getString(0).equals("households"))
+                .mapToLong(row -> row.getLong(2))
+                .sum())
+        .isEqualTo(warehouse.readPeriod("clean/households", ABAN).count());
+  }
+
+  @Test
   void reIngestingReplacesThePeriodAndKeepsWhenEachFileWasFirstSeen() throws IOException {
     long cleanBefore = warehouse.read("clean/demands").count();
     ingest(FIRST_RUN.plusDays(3));

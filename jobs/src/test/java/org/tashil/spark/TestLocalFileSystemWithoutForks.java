@@ -31,6 +31,69 @@ class TestLocalFileSystemWithoutForks {
   }
 
   @Test
+  void deltasCommitsGoThroughTheSameFileSystem() throws Exception {
+    for (Configuration configuration :
+        java.util.List.of(
+            HadoopConf.withoutSpark(), SparkTests.session().sparkContext().hadoopConfiguration())) {
+      assertThat(
+              org.apache.hadoop.fs.FileContext.getFileContext(URI.create("file:///"), configuration)
+                  .getDefaultFileSystem())
+          .isInstanceOf(LocalFileSystemWithoutForks.ForFileContext.class);
+    }
+  }
+
+  @Test
+  void aCommitIsWrittenAndRenamedAsByHadoopsOwn() throws Exception {
+    org.apache.hadoop.fs.FileContext context =
+        org.apache.hadoop.fs.FileContext.getFileContext(
+            URI.create("file:///"), HadoopConf.withoutSpark());
+    Path log = new Path(temp.resolve("table/_delta_log").toUri());
+    context.mkdir(log, new FsPermission((short) 0755), true);
+    Path temporary = new Path(log, ".00000000000000000000.json.tmp");
+    try (FSDataOutputStream out =
+        context.create(
+            temporary,
+            java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE),
+            org.apache.hadoop.fs.Options.CreateOpts.perms(new FsPermission((short) 0644)))) {
+      out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path commit = new Path(log, "00000000000000000000.json");
+    context.rename(temporary, commit);
+
+    java.nio.file.Path written = temp.resolve("table/_delta_log/00000000000000000000.json");
+    assertThat(Files.readString(written)).isEqualTo("{}");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+        .isEqualTo("rw-r--r--");
+    assertThat(temp.resolve("table/_delta_log/.00000000000000000000.json.crc")).exists();
+    assertThat(temp.resolve("table/_delta_log/.00000000000000000000.json.tmp")).doesNotExist();
+    // A second commit of the same version fails, as Delta's log store relies on.
+    Path again = new Path(log, ".again.tmp");
+    try (FSDataOutputStream out =
+        context.create(again, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE))) {
+      out.write(1);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.rename(again, commit))
+        .isInstanceOf(org.apache.hadoop.fs.FileAlreadyExistsException.class);
+    // Files and symbolic links are seen as Hadoop's own local FileContext sees them.
+    java.nio.file.Path link = temp.resolve("link.json");
+    Files.createSymbolicLink(link, written);
+    org.apache.hadoop.fs.FileContext hadoops =
+        org.apache.hadoop.fs.FileContext.getFileContext(
+            URI.create("file:///"), new Configuration());
+    assertThat(hadoops.getDefaultFileSystem())
+        .isInstanceOf(org.apache.hadoop.fs.local.LocalFs.class);
+    for (Path path : java.util.List.of(commit, new Path(link.toUri()), log)) {
+      org.apache.hadoop.fs.FileStatus expected = hadoops.getFileLinkStatus(path);
+      org.apache.hadoop.fs.FileStatus actual = context.getFileLinkStatus(path);
+      assertThat(actual.isSymlink()).as(path.toString()).isEqualTo(expected.isSymlink());
+      assertThat(actual.isDirectory()).as(path.toString()).isEqualTo(expected.isDirectory());
+      assertThat(actual.getLen()).as(path.toString()).isEqualTo(expected.getLen());
+      assertThat(actual.getPath()).as(path.toString()).isEqualTo(expected.getPath());
+    }
+    assertThat(context.getFileLinkStatus(commit).getLen()).isEqualTo(2);
+  }
+
+  @Test
   void filesAndFoldersGetTheirPermissionsWithoutAProcess() throws Exception {
     FileSystem fs = local(HadoopConf.withoutSpark());
     Path folder = new Path(temp.resolve("table/period=1405-08").toUri());

@@ -1,0 +1,106 @@
+package org.tashil.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.tashil.calendar.Period;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * What aggregate reads of the period's ingest, as committed: every row of the small tables (clean
+ * activities, the three quarantine tables, submissions) and the count of clean rows by dataset and
+ * settlement. Within a {@code run}, ingest hands them to aggregate in memory ({@link
+ * IngestJob.Result#rows()}); a later {@code aggregate} reads them back ({@link #read}). Both give
+ * the same rows, so aggregate computes the same marts either way.
+ *
+ * @param tables the rows of each table named in {@link #TABLES}, each a small in-memory frame
+ * @param accepted one row per dataset and settlement with clean rows: {@code dataset}, {@code
+ *     settlement_id} (as the row names it), {@code rows}
+ */
+public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Dataset<Row> accepted) {
+
+  /** The tables whose period ingest hands over whole. */
+  public static final List<String> TABLES;
+
+  static {
+    List<String> tables = new ArrayList<>(List.of("clean/activities"));
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      tables.add("quarantine/" + dataset.tableName());
+    }
+    tables.add("submissions");
+    TABLES = List.copyOf(tables);
+  }
+
+  /** The schema of {@link #accepted}. */
+  public static final StructType ACCEPTED =
+      new StructType()
+          .add("dataset", DataTypes.StringType, false)
+          .add("settlement_id", DataTypes.StringType)
+          .add("rows", DataTypes.LongType, false);
+
+  public IngestedRows {
+    for (String table : TABLES) {
+      if (!tables.containsKey(table)) {
+        throw new IllegalArgumentException("no rows of " + table);
+      }
+    }
+  }
+
+  /** The period's rows of one of {@link #TABLES}. */
+  public Dataset<Row> table(String table) {
+    Dataset<Row> rows = tables.get(table);
+    if (rows == null) {
+      throw new IllegalArgumentException(table + " is not one of " + TABLES);
+    }
+    return rows;
+  }
+
+  /** The same rows read back from the warehouse, for an aggregate run on its own. */
+  public static IngestedRows read(Warehouse warehouse, Period period) {
+    SparkSession spark = warehouse.spark();
+    Map<String, Dataset<Row>> read = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    List<Runnable> reads = new ArrayList<>();
+    for (String table : TABLES) {
+      reads.add(
+          () -> {
+            Dataset<Row> rows = warehouse.readPeriod(table, period);
+            read.put(table, spark.createDataFrame(rows.collectAsList(), rows.schema()));
+          });
+    }
+    List<Row> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      reads.add(
+          () ->
+              accepted.addAll(
+                  warehouse
+                      .readPeriod("clean/" + dataset.tableName(), period)
+                      .groupBy(lit(dataset.tableName()).as("dataset"), col("settlement_id"))
+                      .agg(count(lit(1)).as("rows"))
+                      .collectAsList()));
+    }
+    warehouse.sideBySide(reads);
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    TABLES.forEach(table -> tables.put(table, read.get(table)));
+    return new IngestedRows(period, tables, accepted(spark, accepted));
+  }
+
+  /** The accepted counts as a frame, from rows of (dataset, settlement_id, rows). */
+  static Dataset<Row> accepted(SparkSession spark, List<Row> counts) {
+    List<Row> typed = new ArrayList<>();
+    for (Row row : counts) {
+      typed.add(RowFactory.create(row.getString(0), row.getString(1), row.getLong(2)));
+    }
+    return spark.createDataFrame(typed, ACCEPTED);
+  }
+}
