@@ -88,6 +88,22 @@ public final class AggregateJob {
   public Result run(org.tashil.ingest.IngestedRows ingested) {
     requireIngested();
     Period period = ingested.period();
+    // The marts' states, loaded beside the reads and plans below, for their writes at the end;
+    // the two the trend reads first come last.
+    List<String> warmed = new ArrayList<>();
+    for (String mart : MARTS) {
+      if (!mart.equals("settlement_month") && !mart.equals("province_month")) {
+        warmed.add("marts/" + mart);
+      }
+    }
+    warmed.addAll(List.of("marts/settlement_month", "marts/province_month"));
+    try (Warehouse.Warming warming = warehouse.warm(period, warmed)) {
+      return aggregate(ingested);
+    }
+  }
+
+  private Result aggregate(org.tashil.ingest.IngestedRows ingested) {
+    Period period = ingested.period();
     long started = System.nanoTime();
     RegistryFrames frames = new RegistryFrames(spark, registry);
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");

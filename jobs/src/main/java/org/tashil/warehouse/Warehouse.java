@@ -114,6 +114,53 @@ public final class Warehouse {
     }
   }
 
+  /** Tables being loaded ahead ({@link #warm}); closing waits for the loading to end. */
+  public interface Warming extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Loads the current state of each existing table (its files, from Delta's log) on a background
+   * thread, while the caller does other work: a write replacing a period, or a read, needs that
+   * state, and finds it computed as long as no other commit came between. Most of loading it is
+   * work on the driver and small tasks, which leave a core free beside other jobs. Close the
+   * returned handle to wait for it; a table that fails to load here is only loaded later, by the
+   * write or read that needs it, which reports the failure.
+   */
+  public Warming warm(Period period, List<String> tables) {
+    java.util.concurrent.ExecutorService thread =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread daemon = new Thread(runnable, "tashil-warm-tables");
+              daemon.setDaemon(true);
+              return daemon;
+            });
+    java.util.concurrent.Future<?> loading =
+        thread.submit(
+            () -> {
+              for (String table : tables) {
+                try {
+                  if (exists(table)) {
+                    readPeriod(table, period).inputFiles();
+                  }
+                } catch (RuntimeException e) {
+                  LOG.debug("{}: state not loaded ahead ({})", table, e.toString());
+                }
+              }
+            });
+    thread.shutdown();
+    return () -> {
+      try {
+        loading.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.debug("loading tables ahead failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
   /**
    * Computes a small table's rows for the period into memory, replaces the period with them (one
    * file per partition) and returns them: the rows committed, for a caller that uses them next.
