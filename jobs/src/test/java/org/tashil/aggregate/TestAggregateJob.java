@@ -308,18 +308,33 @@ class TestAggregateJob {
   }
 
   @Test
-  void aggregateGivesTheSameMartsFromIngestsRowsInMemoryAsFromTheWarehouse() throws Exception {
+  void aggregateGivesTheSameMartsFromIngestsRowsInMemoryAsFromTheWarehouse(
+      @org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
     Period period = Period.parse("1405-08");
     Registry registry = IndicatorWarehouse.registry();
-    // The month ingested again, as a run does, on the day it was first ingested (same rows).
+    // A copy of the warehouse, where the month is ingested again as a run does, on the day it was
+    // first ingested (same rows); the shared warehouse keeps one version of each period.
+    Path copy = temp.resolve("warehouse");
+    Path original = IndicatorWarehouse.root().resolve("warehouse");
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(original)) {
+      for (Path path : paths.toList()) {
+        Path target = copy.resolve(original.relativize(path).toString());
+        if (java.nio.file.Files.isDirectory(path)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(path, target);
+        }
+      }
+    }
+    Warehouse copied = new Warehouse(SparkTests.session(), copy.toString());
     org.tashil.ingest.IngestJob.Result ingested =
         new org.tashil.ingest.IngestJob(
                 SparkTests.session(),
                 registry,
                 IndicatorWarehouse.root().resolve("inbox").toString(),
-                warehouse)
+                copied)
             .run(period, period.lastDay().plusDays(3));
-    AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, warehouse, 10);
+    AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, copied, 10);
 
     AggregateJob.Result fromMemory = aggregate.run(ingested.rows());
     AggregateJob.Result fromWarehouse = aggregate.run(period);
