@@ -36,11 +36,26 @@ public final class TemplateCompiler {
     Files.createDirectories(target);
     long started = System.nanoTime();
     List<Path> templates = templates(source);
-    for (Path template : templates) {
-      for (Language language : Language.values()) {
-        JasperDesign design = design(template, language);
-        Path output = target.resolve(compiledName(template, language));
-        JasperCompileManager.compileReportToFile(design, output.toString());
+    // The expressions' Java sources go to a folder of this build's own: JasperReports names them
+    // after their content, so two builds of the project at once in one shared folder would delete
+    // each other's sources.
+    Path sources = Files.createTempDirectory("tashil-templates-");
+    net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance()
+        .setProperty(
+            net.sf.jasperreports.engine.design.JRCompiler.COMPILER_TEMP_DIR, sources.toString());
+    try {
+      for (Path template : templates) {
+        for (Language language : Language.values()) {
+          JasperDesign design = design(template, language);
+          Path output = target.resolve(compiledName(template, language));
+          JasperCompileManager.compileReportToFile(design, output.toString());
+        }
+      }
+    } finally {
+      try (Stream<Path> left = Files.walk(sources)) {
+        for (Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
       }
     }
     System.out.printf(
