@@ -1,10 +1,6 @@
 package org.tashil;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.tashil.reference.Registry;
 
 /** The shipped registry and the hand-made inbox under src/test/resources, shared by tests. */
@@ -38,19 +34,6 @@ public final class Fixtures {
 
   /** Copies the hand-made inbox to {@code target}, so a test can add files to it. */
   public static Path copyInbox(Path target) {
-    Path source = Path.of("src/test/resources/inbox");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : paths.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return LocalFolders.copy(Path.of("src/test/resources/inbox"), target);
   }
 }

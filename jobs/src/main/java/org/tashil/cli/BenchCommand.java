@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
       String earlier = new PeriodRange(periods.get(0), period.minusMonths(1)).toString();
       long start = System.nanoTime();
       Path preparing = base.resolve("preparing");
-      deleteTree(preparing);
+      org.tashil.LocalFolders.delete(preparing);
       List<String> into = storage(inbox, preparing);
       if (child("4g", concat(List.of("ingest", "--period", earlier), into)) != 0
           || child("4g", concat(List.of("aggregate", "--period", earlier), into)) != 0) {
@@ -128,11 +128,11 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "prepared the months before %s in %.1f s%n", period, seconds(start));
       out.flush();
     }
-    deleteTree(warehouse);
+    org.tashil.LocalFolders.delete(warehouse);
     if (periods.size() > 1) {
-      copyTree(earlierWarehouse, warehouse);
+      org.tashil.LocalFolders.copy(earlierWarehouse, warehouse);
     }
-    deleteTree(reports);
+    org.tashil.LocalFolders.delete(reports);
 
     long start = System.nanoTime();
     int exit =
@@ -267,30 +267,6 @@ public final class BenchCommand implements Callable<Integer> {
         warehouse.toString(),
         "--reference",
         reference.toString());
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   private String scaleName() {

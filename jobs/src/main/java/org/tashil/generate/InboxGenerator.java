@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
@@ -104,7 +103,7 @@ public final class InboxGenerator {
     List<OfficeFile> files = simulate(simulation, month, served);
     List<FileStyle> chosen = chooseStyles(month, files);
     Path folder = inbox.resolve(month.period().toString());
-    deleteRecursively(folder);
+    org.tashil.LocalFolders.delete(folder);
     int messyFiles = 0;
     int messyRows = 0;
     int broken = 0;
@@ -235,18 +234,5 @@ public final class InboxGenerator {
               .toList());
     }
     return served;
-  }
-
-  private static void deleteRecursively(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + folder, e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.tashil.SparkTests;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
@@ -38,17 +37,7 @@ public final class IndicatorWarehouse {
     if (warehouse == null) {
       try {
         root = Files.createTempDirectory("tashil-indicators");
-        Path inbox = root.resolve("inbox");
-        try (Stream<Path> paths = Files.walk(FIXTURE.resolve("inbox"))) {
-          for (Path path : paths.toList()) {
-            Path copy = inbox.resolve(FIXTURE.resolve("inbox").relativize(path).toString());
-            if (Files.isDirectory(path)) {
-              Files.createDirectories(copy);
-            } else {
-              Files.copy(path, copy);
-            }
-          }
-        }
+        Path inbox = org.tashil.LocalFolders.copy(FIXTURE.resolve("inbox"), root.resolve("inbox"));
         Warehouse built = new Warehouse(SparkTests.session(), root.resolve("warehouse").toString());
         IngestJob ingest = new IngestJob(SparkTests.session(), registry(), inbox.toString(), built);
         // Each month's files are first seen 3 days after the month ends: on time.

@@ -314,18 +314,9 @@ class TestAggregateJob {
     Registry registry = IndicatorWarehouse.registry();
     // A copy of the warehouse, where the month is ingested again as a run does, on the day it was
     // first ingested (same rows); the shared warehouse keeps one version of each period.
-    Path copy = temp.resolve("warehouse");
-    Path original = IndicatorWarehouse.root().resolve("warehouse");
-    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(original)) {
-      for (Path path : paths.toList()) {
-        Path target = copy.resolve(original.relativize(path).toString());
-        if (java.nio.file.Files.isDirectory(path)) {
-          java.nio.file.Files.createDirectories(target);
-        } else {
-          java.nio.file.Files.copy(path, target);
-        }
-      }
-    }
+    Path copy =
+        org.tashil.LocalFolders.copy(
+            IndicatorWarehouse.root().resolve("warehouse"), temp.resolve("warehouse"));
     Warehouse copied = new Warehouse(SparkTests.session(), copy.toString());
     org.tashil.ingest.IngestJob.Result ingested =
         new org.tashil.ingest.IngestJob(

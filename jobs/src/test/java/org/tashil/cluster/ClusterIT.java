@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +107,7 @@ class ClusterIT {
    */
   @BeforeAll
   void runOnTheClusterAndLocally() throws Exception {
-    deleteRecursively(work);
+    org.tashil.LocalFolders.delete(work);
     Files.createDirectories(work);
     execute(
         "generate",
@@ -340,19 +338,6 @@ class ClusterIT {
       return text.lines()
           .filter(line -> !RUN_ID.matcher(line).find())
           .reduce("", (all, line) -> all + line + "\n");
-    }
-  }
-
-  private static void deleteRecursively(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
