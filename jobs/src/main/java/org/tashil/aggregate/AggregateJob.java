@@ -75,10 +75,15 @@ public final class AggregateJob {
    */
   public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
 
-  /** Aggregates the period from the warehouse, as ingest left it. */
+  /**
+   * Aggregates the period from the warehouse, as ingest left it. The marts' states load while the
+   * period's small tables are read back.
+   */
   public Result run(Period period) {
     requireIngested();
-    return run(org.tashil.ingest.IngestedRows.read(warehouse, period));
+    try (Warehouse.Warming warming = warehouse.warm(period, martsToWarm())) {
+      return aggregate(org.tashil.ingest.IngestedRows.read(warehouse, period));
+    }
   }
 
   /**
@@ -87,9 +92,16 @@ public final class AggregateJob {
    */
   public Result run(org.tashil.ingest.IngestedRows ingested) {
     requireIngested();
-    Period period = ingested.period();
-    // The marts' states, loaded beside the reads and plans below, for their writes at the end;
-    // the two the trend reads first come last.
+    try (Warehouse.Warming warming = warehouse.warm(ingested.period(), martsToWarm())) {
+      return aggregate(ingested);
+    }
+  }
+
+  /**
+   * The marts whose states are loaded beside the reads and plans, for their writes at the end; the
+   * two the trend reads first come last.
+   */
+  private static List<String> martsToWarm() {
     List<String> warmed = new ArrayList<>();
     for (String mart : MARTS) {
       if (!mart.equals("settlement_month") && !mart.equals("province_month")) {
@@ -97,9 +109,7 @@ public final class AggregateJob {
       }
     }
     warmed.addAll(List.of("marts/settlement_month", "marts/province_month"));
-    try (Warehouse.Warming warming = warehouse.warm(period, warmed)) {
-      return aggregate(ingested);
-    }
+    return warmed;
   }
 
   private Result aggregate(org.tashil.ingest.IngestedRows ingested) {
@@ -109,10 +119,11 @@ public final class AggregateJob {
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
     Dataset<Row> households =
-        AsOf.flaggedHouseholdsAsOfPeriod(warehouse, period).join(placement, "settlement_id");
+        AsOf.flaggedHouseholdsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)
+            .join(placement, "settlement_id");
     Dataset<Row> demands =
         DemandIndicators.withFlags(
-                AsOf.demandsAsOfPeriod(warehouse, period)
+                AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)
                     .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
                 period)
             .join(placement, "settlement_id")

@@ -1,15 +1,32 @@
 package org.tashil.aggregate;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.when;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.tashil.calendar.Period;
+import org.tashil.reference.Agency;
+import org.tashil.reference.Registry;
+import org.tashil.reference.Settlement;
+import org.tashil.schema.ColumnType;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -19,103 +36,225 @@ import org.tashil.warehouse.Warehouse;
  */
 final class AsOf {
 
+  /**
+   * The low bits of a version's order number that hold its source line (an int, never negative).
+   */
+  private static final int LINE_BITS = 31;
+
+  private static final String ORDER = "version_order";
+  private static final String PLACE = "version_place";
+
   private AsOf() {}
+
+  /**
+   * Whether a picked version keeps its date, period, source file and line: what tests compare, and
+   * what the indicators do not read (restoring them is a join per picked row).
+   */
+  enum Source {
+    KEPT,
+    DROPPED
+  }
 
   /**
    * The household basis (contract §5.1): for each settlement and household code, the latest survey
    * with surveyed_on on or before the period's last day, from every period up to it; ties go to the
-   * later period, then the later source line.
+   * later period, then the later source file and line. Every column of the survey but its own id
+   * (free text, which the pick does not carry), with the survey's period, source file and line.
    */
-  static Dataset<Row> householdsAsOfPeriod(Warehouse warehouse, Period period) {
-    Dataset<Row> surveys =
-        warehouse
-            .read("clean/households")
-            .where(col(Tables.PERIOD).leq(lit(period.toString())))
-            .where(col("surveyed_on").leq(lit(period.lastDay())));
-    return latest(surveys, "surveyed_on", "settlement_id", "household_code");
+  static Dataset<Row> householdsAsOfPeriod(
+      Warehouse warehouse, Registry registry, Period period, Source source) {
+    org.tashil.schema.Dataset dataset = org.tashil.schema.Dataset.HOUSEHOLDS;
+    List<String> carried = new ArrayList<>();
+    for (org.tashil.schema.Column column : dataset.schema().columns()) {
+      boolean freeText =
+          column.type() == ColumnType.TEXT
+              && column.lookup() == org.tashil.schema.Column.Lookup.NONE;
+      if (!freeText && !HOUSEHOLD_KEY.contains(column.name())) {
+        carried.add(column.name());
+      }
+    }
+    carried.remove("surveyed_on");
+    return latest(
+        surveys(warehouse, period),
+        "surveyed_on",
+        HOUSEHOLD_KEY,
+        carried,
+        vocabularies(dataset, registry),
+        source);
   }
 
   /**
    * The household basis with each household's flags ({@link HouseholdIndicators#withFlags}), and
    * only the columns the sums need. A household's flags depend on its survey alone, so they are
-   * computed on every version first and the latest version is picked among narrow rows: the pick
-   * sorts far fewer bytes than with every column of the survey.
+   * computed on every version first and the latest version is picked among narrow rows.
    */
-  static Dataset<Row> flaggedHouseholdsAsOfPeriod(Warehouse warehouse, Period period) {
-    Dataset<Row> surveys =
-        HouseholdIndicators.withFlags(
-            warehouse
-                .read("clean/households")
-                .where(col(Tables.PERIOD).leq(lit(period.toString())))
-                .where(col("surveyed_on").leq(lit(period.lastDay()))));
-    java.util.List<Column> kept = new java.util.ArrayList<>();
-    for (String name :
-        java.util.List.of(
-            "settlement_id",
-            "household_code",
-            "surveyed_on",
-            Tables.PERIOD,
-            "source_file",
-            "source_line")) {
-      kept.add(col(name));
-    }
-    for (String name : HouseholdIndicators.inputsOfSums()) {
-      kept.add(col(name));
-    }
+  static Dataset<Row> flaggedHouseholdsAsOfPeriod(
+      Warehouse warehouse, Registry registry, Period period, Source source) {
     return latest(
-        surveys.select(kept.toArray(Column[]::new)),
+        HouseholdIndicators.withFlags(surveys(warehouse, period)),
         "surveyed_on",
-        "settlement_id",
-        "household_code");
+        HOUSEHOLD_KEY,
+        HouseholdIndicators.inputsOfSums(),
+        vocabularies(org.tashil.schema.Dataset.HOUSEHOLDS, registry),
+        source);
   }
 
   /**
    * The demand states (contract §5.4): for each office and demand id, the latest version with
    * updated_on on or before the period's last day; ties go to the later period, then the later
-   * line. Only the columns the indicators and the list of open demands read: the pick sorts every
-   * version it carries, and the summary text would be most of their bytes.
+   * source file and line. Only the columns the indicators and the list of open demands read.
    */
-  static Dataset<Row> demandsAsOfPeriod(Warehouse warehouse, Period period) {
+  static Dataset<Row> demandsAsOfPeriod(
+      Warehouse warehouse, Registry registry, Period period, Source source) {
     Dataset<Row> versions =
         warehouse
             .read("clean/demands")
             .where(col(Tables.PERIOD).leq(lit(period.toString())))
-            .where(col("updated_on").leq(lit(period.lastDay())))
-            .select(
-                col(Tables.OFFICE_ID),
-                col("demand_id"),
-                col("updated_on"),
-                col(Tables.PERIOD),
-                col("source_file"),
-                col("source_line"),
-                col("settlement_id"),
-                col("agency_id"),
-                col("category"),
-                col("priority"),
-                col("status"),
-                col("registered_on"),
-                col("closed_on"),
-                col("households_affected"));
-    return latest(versions, "updated_on", Tables.OFFICE_ID, "demand_id");
+            .where(col("updated_on").leq(lit(period.lastDay())));
+    return latest(
+        versions,
+        "updated_on",
+        List.of(Tables.OFFICE_ID, "demand_id"),
+        List.of(
+            "settlement_id",
+            "agency_id",
+            "category",
+            "priority",
+            "status",
+            "registered_on",
+            "closed_on",
+            "households_affected"),
+        vocabularies(org.tashil.schema.Dataset.DEMANDS, registry),
+        source);
   }
 
-  /** One row per key: the row with the greatest (date, period, source file, source line). */
-  private static Dataset<Row> latest(Dataset<Row> rows, String dateColumn, String... key) {
-    String[] columns = rows.columns();
-    Column order =
-        struct(col(dateColumn), col(Tables.PERIOD), col("source_file"), col("source_line"));
-    Column[] keys =
-        Arrays.stream(key).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  private static final List<String> HOUSEHOLD_KEY = List.of("settlement_id", "household_code");
+
+  private static Dataset<Row> surveys(Warehouse warehouse, Period period) {
+    return warehouse
+        .read("clean/households")
+        .where(col(Tables.PERIOD).leq(lit(period.toString())))
+        .where(col("surveyed_on").leq(lit(period.lastDay())));
+  }
+
+  /**
+   * The closed lists of values of a dataset's text columns: an enumeration's values, the registry's
+   * settlement or agency ids.
+   */
+  private static Map<String, List<String>> vocabularies(
+      org.tashil.schema.Dataset dataset, Registry registry) {
+    Map<String, List<String>> vocabularies = new LinkedHashMap<>();
+    for (org.tashil.schema.Column column : dataset.schema().columns()) {
+      if (column.type() == ColumnType.ENUM) {
+        vocabularies.put(column.name(), column.values());
+      } else if (column.lookup() == org.tashil.schema.Column.Lookup.SETTLEMENT) {
+        vocabularies.put(
+            column.name(), registry.settlements().stream().map(Settlement::id).toList());
+      } else if (column.lookup() == org.tashil.schema.Column.Lookup.AGENCY) {
+        vocabularies.put(column.name(), registry.agencies().stream().map(Agency::id).toList());
+      }
+    }
+    return vocabularies;
+  }
+
+  /**
+   * One row per key: the version with the greatest (date, period, source file, source line), with
+   * the key, the carried columns, and, when {@code kept}, that date, period, source file and line.
+   *
+   * <p>The pick is a hash aggregation over numbers, not a sort of every version. Each version's
+   * place in that order becomes one long: the distinct (date, period, source file) of the versions,
+   * a few per file, are numbered in order on the driver, and the number is followed by the source
+   * line's 31 bits. Text columns are carried as their position in their closed list of values
+   * ({@code vocabularies}) and turned back into text after the pick; a value outside its list (a
+   * settlement since dropped from the registry) comes back empty, as the registry joins that follow
+   * would drop it.
+   */
+  private static Dataset<Row> latest(
+      Dataset<Row> versions,
+      String dateColumn,
+      List<String> key,
+      List<String> carried,
+      Map<String, List<String>> vocabularies,
+      Source kept) {
+    String[] source = {dateColumn, Tables.PERIOD, "source_file"};
+    Dataset<Row> places = places(versions, source);
+
+    List<Column> encoded = new ArrayList<>();
+    key.forEach(name -> encoded.add(col(name)));
+    for (String name : carried) {
+      List<String> values = vocabularies.get(name);
+      if (values != null) {
+        encoded.add(array_position(literals(values), col(name)).cast("int").as(name));
+      } else if (versions.schema().apply(name).dataType().equals(DataTypes.StringType)) {
+        throw new IllegalArgumentException(name + " is text without a closed list of values");
+      } else {
+        encoded.add(col(name));
+      }
+    }
+    encoded.add(
+        col(PLACE).multiply(1L << LINE_BITS).plus(col("source_line").cast("long")).as(ORDER));
+    Dataset<Row> ordered =
+        versions.join(broadcast(places), source).select(encoded.toArray(Column[]::new));
+
+    List<Column> picks = new ArrayList<>();
+    for (String name : carried) {
+      picks.add(max_by(col(name), col(ORDER)).as(name));
+    }
     Dataset<Row> picked =
-        rows.groupBy(keys)
-            .agg(
-                max_by(
-                        struct(
-                            Arrays.stream(columns)
-                                .map(org.apache.spark.sql.functions::col)
-                                .toArray(Column[]::new)),
-                        order)
-                    .as("latest"));
-    return picked.select(col("latest.*"));
+        ordered
+            .groupBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+            .agg(max(col(ORDER)).as(ORDER), picks.toArray(Column[]::new));
+
+    List<Column> restored = new ArrayList<>();
+    key.forEach(name -> restored.add(col(name)));
+    if (kept == Source.KEPT) {
+      for (String name : source) {
+        restored.add(col(name));
+      }
+      restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
+    }
+    for (String name : carried) {
+      List<String> values = vocabularies.get(name);
+      restored.add(
+          values == null
+              ? col(name)
+              : when(col(name).gt(0), element_at(literals(values), col(name))).as(name));
+    }
+    if (kept == Source.KEPT) {
+      picked =
+          picked
+              .withColumn(PLACE, shiftright(col(ORDER), LINE_BITS))
+              .join(broadcast(places), PLACE);
+    }
+    return picked.select(restored.toArray(Column[]::new));
+  }
+
+  /**
+   * Every distinct (date, period, source file) of the versions with its place in that order: a
+   * small table, read once and numbered on the driver.
+   */
+  private static Dataset<Row> places(Dataset<Row> versions, String[] source) {
+    Dataset<Row> distinct = versions.select(source[0], source[1], source[2]).distinct();
+    List<Row> rows = new ArrayList<>(distinct.collectAsList());
+    rows.sort(
+        Comparator.comparing((Row row) -> (java.time.LocalDate) row.get(0))
+            .thenComparing(row -> utf8(row.getString(1)), java.util.Arrays::compareUnsigned)
+            .thenComparing(row -> utf8(row.getString(2)), java.util.Arrays::compareUnsigned));
+    List<Row> numbered = new ArrayList<>(rows.size());
+    for (int place = 0; place < rows.size(); place++) {
+      Row row = rows.get(place);
+      numbered.add(RowFactory.create(row.get(0), row.get(1), row.get(2), (long) place));
+    }
+    StructType schema = distinct.schema().add(PLACE, DataTypes.LongType, false);
+    return versions.sparkSession().createDataFrame(numbered, schema);
+  }
+
+  /** Text as Spark and DuckDB order it: by its UTF-8 bytes. */
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Column literals(List<String> values) {
+    return array(values.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
   }
 }
