@@ -118,12 +118,25 @@ public final class AggregateJob {
     RegistryFrames frames = new RegistryFrames(spark, registry);
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
-    Dataset<Row> households =
-        AsOf.flaggedHouseholdsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)
-            .join(placement, "settlement_id");
+    // Each pick first numbers its versions' sources (a small job): the two side by side.
+    java.util.concurrent.atomic.AtomicReference<Dataset<Row>> householdStates =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Dataset<Row>> demandStates =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    warehouse.sideBySide(
+        List.of(
+            () ->
+                householdStates.set(
+                    AsOf.flaggedHouseholdsAsOfPeriod(
+                        warehouse, registry, period, AsOf.Source.DROPPED)),
+            () ->
+                demandStates.set(
+                    AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED))));
+    Dataset<Row> households = householdStates.get().join(placement, "settlement_id");
     Dataset<Row> demands =
         DemandIndicators.withFlags(
-                AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)
+                demandStates
+                    .get()
                     .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
                 period)
             .join(placement, "settlement_id")
