@@ -61,18 +61,17 @@ final class DemandIndicators {
   /** What every level aggregates; all counts, so zero where a level has no demands. */
   static List<Column> sums() {
     List<Column> sums = new ArrayList<>();
-    sums.add(sum("is_new").cast("int").as("demands_new"));
-    sums.add(sum("is_resolved").cast("int").as("demands_resolved"));
-    sums.add(sum("is_rejected").cast("int").as("demands_rejected"));
-    sums.add(sum("is_withdrawn").cast("int").as("demands_withdrawn"));
-    sums.add(sum("is_open").cast("int").as("demands_open"));
+    sums.add(Shares.countWhere(col("is_new").equalTo(1)).as("demands_new"));
+    sums.add(Shares.countWhere(col("is_resolved").equalTo(1)).as("demands_resolved"));
+    sums.add(Shares.countWhere(col("is_rejected").equalTo(1)).as("demands_rejected"));
+    sums.add(Shares.countWhere(col("is_withdrawn").equalTo(1)).as("demands_withdrawn"));
+    sums.add(Shares.countWhere(col("is_open").equalTo(1)).as("demands_open"));
     sums.add(bucket(0, 30).as("open_age_0_30"));
     sums.add(bucket(31, 90).as("open_age_31_90"));
     sums.add(bucket(91, 180).as("open_age_91_180"));
-    sums.add(
-        sum(when(col("open_age").gt(180), 1).otherwise(0)).cast("int").as("open_age_over_180"));
-    sums.add(sum("is_sla_met").cast("int").as("sla_met"));
-    sums.add(sum("is_overdue").cast("int").as("open_overdue"));
+    sums.add(Shares.countWhere(col("open_age").gt(180)).as("open_age_over_180"));
+    sums.add(Shares.countWhere(col("is_sla_met").equalTo(1)).as("sla_met"));
+    sums.add(Shares.countWhere(col("is_overdue").equalTo(1)).as("open_overdue"));
     sums.add(
         sum(col("is_open").multiply(col("households_affected")))
             .cast("long")
@@ -110,6 +109,6 @@ final class DemandIndicators {
   }
 
   private static Column bucket(int from, int to) {
-    return sum(when(col("open_age").between(from, to), 1).otherwise(0)).cast("int");
+    return Shares.countWhere(col("open_age").between(from, to));
   }
 }

@@ -49,25 +49,22 @@ final class HouseholdIndicators {
     sums.add(count(lit(1)).cast("int").as("households"));
     sums.add(sum("members").cast("long").as("persons"));
     for (Deprivation deprivation : Deprivation.values()) {
-      sums.add(sum("flag_" + deprivation.key()).cast("int").as("dep_" + deprivation.key()));
+      sums.add(
+          Shares.countWhere(col("flag_" + deprivation.key()).equalTo(1))
+              .as("dep_" + deprivation.key()));
     }
-    sums.add(sum("flag_slum").cast("int").as("slum_households"));
+    sums.add(Shares.countWhere(col("flag_slum").equalTo(1)).as("slum_households"));
     sums.add(sum(col("flag_slum").multiply(col("members"))).cast("long").as("slum_persons"));
-    sums.add(sum("flag_poor").cast("int").as("poor_households"));
+    sums.add(Shares.countWhere(col("flag_poor").equalTo(1)).as("poor_households"));
     sums.add(sum(col("flag_poor").multiply(col("members"))).cast("long").as("poor_persons"));
     sums.add(
         sum(col("flag_poor").multiply(col("members")).multiply(col("score_sixtieths")))
             .cast("long")
             .as("poor_weighted_score_sixtieths"));
-    sums.add(
-        sum(when(col("hazard_zone").equalTo("yes"), 1).otherwise(0))
-            .cast("int")
-            .as("hazard_households"));
+    sums.add(Shares.countWhere(col("hazard_zone").equalTo("yes")).as("hazard_households"));
     for (String consent : List.of("yes", "no", "undecided")) {
       sums.add(
-          sum(when(col("relocation_consent").equalTo(consent), 1).otherwise(0))
-              .cast("int")
-              .as("consent_" + consent));
+          Shares.countWhere(col("relocation_consent").equalTo(consent)).as("consent_" + consent));
     }
     return sums;
   }

@@ -15,6 +15,15 @@ final class Shares {
 
   private Shares() {}
 
+  /**
+   * How many rows meet the condition, as an int. A count, not a sum of 0/1 flags: Spark's sum
+   * checks every addition for overflow (ANSI mode) through a closure per row, which made the
+   * rollups' additions a tenth of the marts' task time at scale 10.
+   */
+  static Column countWhere(Column condition) {
+    return org.apache.spark.sql.functions.count_if(condition).cast("int");
+  }
+
   static Column ratio(Column numerator, Column denominator) {
     return when(denominator.isNull().or(denominator.equalTo(0)), lit(null).cast("double"))
         .otherwise(numerator.cast("double").divide(denominator.cast("double")));
