@@ -59,7 +59,8 @@ final class AsOf {
    * The household basis (contract §5.1): for each settlement and household code, the latest survey
    * with surveyed_on on or before the period's last day, from every period up to it; ties go to the
    * later period, then the later source file and line. Every column of the survey but its own id
-   * (free text, which the pick does not carry), with the survey's period, source file and line.
+   * (free text, which the pick does not carry), and, when {@code source} is kept, the survey's
+   * period, source file and line.
    */
   static Dataset<Row> householdsAsOfPeriod(
       Warehouse warehouse, Registry registry, Period period, Source source) {
