@@ -7,6 +7,15 @@ import org.tashil.reference.Registry;
 public final class Fixtures {
 
   public static final Path REFERENCE = Path.of("../data/reference");
+
+  /**
+   * The quick JIT of the JVMs the tests start, as the launcher and the tests' own JVM ({@code
+   * test.argLine}) use it: C1 alone, whose default code cache (48 MB) a run fills; when full, the
+   * JIT stops and the JVM can fail for want of space.
+   */
+  public static final java.util.List<String> QUICK_JIT =
+      java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
+
   private static Registry registry;
 
   private Fixtures() {}

@@ -157,7 +157,7 @@ class ClusterIT {
     List<String> jvmOptions =
         new ArrayList<>(jvmOptions(Path.of(System.getProperty("tashil.jvm.options"))));
     // The quick JIT, as in the tests and the launcher: these runs last a minute.
-    jvmOptions.add("-XX:TieredStopAtLevel=1");
+    jvmOptions.addAll(org.tashil.Fixtures.QUICK_JIT);
     standalone = StandaloneCluster.start(sparkHome, work.resolve("cluster-logs"), jvmOptions, 2);
     for (List<String> command : COMMANDS) {
       StandaloneCluster.Submission submission =

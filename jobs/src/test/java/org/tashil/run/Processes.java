@@ -96,7 +96,7 @@ final class Processes {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + JVM_OPTIONS);
     command.add("-Xmx1g");
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(org.tashil.Fixtures.QUICK_JIT);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
