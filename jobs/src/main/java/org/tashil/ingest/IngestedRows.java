@@ -74,8 +74,7 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
     for (String table : TABLES) {
       reads.add(
           () -> {
-            Dataset<Row> rows = warehouse.readPeriod(table, period);
-            read.put(table, spark.createDataFrame(rows.collectAsList(), rows.schema()));
+            read.put(table, warehouse.readPeriodInMemory(table, period));
           });
     }
     List<Row> accepted = java.util.Collections.synchronizedList(new ArrayList<>());

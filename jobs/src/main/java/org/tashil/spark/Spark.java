@@ -35,6 +35,13 @@ public final class Spark {
     // that Delta would also keep in it is read by nothing, and under a session time zone other
     // than UTC it would be checked by rebuilding the table's state after every commit.
     conf.setIfMissing("spark.databricks.delta.allFilesInCrc.enabled", "false");
+    // upper() and lower() through the JVM, not ICU: Tashil upper-cases only ids, and ICU's case
+    // mapping first builds a table of every character's title case, 1-2 s of the driver's time on
+    // the first use.
+    conf.setIfMissing("spark.sql.icu.caseMappings.enabled", "false");
+    // Loading tables' states ahead (Warehouse.warm) runs in the background pool, whose tasks take
+    // a core only when the run's own jobs leave one free (fairscheduler.xml).
+    conf.setIfMissing("spark.scheduler.mode", "FAIR");
     if (effective.startsWith("local")) {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");

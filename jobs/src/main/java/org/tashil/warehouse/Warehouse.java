@@ -32,6 +32,23 @@ public final class Warehouse {
   /** How many tables {@link #sideBySide} reads or writes at once. */
   private static final int WRITERS = 3;
 
+  /**
+   * The fair scheduler's pool (fairscheduler.xml) whose tasks run only on a core the run's own jobs
+   * leave free.
+   */
+  static final String BACKGROUND_POOL = "background";
+
+  /**
+   * Spark's setting that chooses between generated and interpreted projections, which a thread can
+   * set for the jobs it starts. Delta's work on a table's log (its state, the files a period
+   * replaces) and the write of a few rows run a handful of rows through projections over Delta's
+   * wide schema of file actions: generating their Java source, in every task, costs more than
+   * interpreting them. The big jobs keep generated code.
+   */
+  private static final String PROJECTIONS = "spark.sql.codegen.factoryMode";
+
+  private static final String INTERPRETED = "NO_CODEGEN";
+
   private final SparkSession spark;
   private final String root;
   private final Progress progress;
@@ -139,6 +156,8 @@ public final class Warehouse {
     java.util.concurrent.Future<?> loading =
         thread.submit(
             () -> {
+              spark.sparkContext().setLocalProperty("spark.scheduler.pool", BACKGROUND_POOL);
+              spark.sparkContext().setLocalProperty(PROJECTIONS, INTERPRETED);
               for (String table : tables) {
                 try {
                   if (exists(table)) {
@@ -169,8 +188,36 @@ public final class Warehouse {
       String table, Period period, Dataset<Row> rows, String... partitions) {
     progress.step("writing " + table);
     List<Row> computed = rows.collectAsList();
-    write(table, period, spark.createDataFrame(computed, rows.schema()).coalesce(1), partitions);
+    interpreted(
+        () -> {
+          write(
+              table,
+              period,
+              spark.createDataFrame(computed, rows.schema()).coalesce(1),
+              partitions);
+          return null;
+        });
     return computed;
+  }
+
+  /** The period's rows of a small table, read into memory: a frame of local rows. */
+  public Dataset<Row> readPeriodInMemory(String table, Period period) {
+    Dataset<Row> rows = readPeriod(table, period);
+    return spark.createDataFrame(interpreted(rows::collectAsList), rows.schema());
+  }
+
+  /**
+   * Runs {@code work} with interpreted projections in the jobs it starts: for work on a table's log
+   * and on a few rows ({@link #PROJECTIONS}).
+   */
+  private <T> T interpreted(java.util.function.Supplier<T> work) {
+    String projections = spark.sparkContext().getLocalProperty(PROJECTIONS);
+    spark.sparkContext().setLocalProperty(PROJECTIONS, INTERPRETED);
+    try {
+      return work.get();
+    } finally {
+      spark.sparkContext().setLocalProperty(PROJECTIONS, projections);
+    }
   }
 
   /**
