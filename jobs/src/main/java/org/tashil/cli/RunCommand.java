@@ -159,9 +159,9 @@ public final class RunCommand implements Callable<Integer> {
       PrintWriter out)
       throws Exception {
     Progress progress = Progress.toStderr(Progress.stderrIsTerminal());
-    // Progress steps of a whole run: 7 ingest writes, the marts, 2 render steps. (Computed here:
-    // the no-op path must not load the jobs' classes, whose loggers start log4j.)
-    progress.expect(7 + AggregateJob.MARTS.size() + 2);
+    // Progress steps of a whole run: the ingest's writes, the marts, 2 render steps. (Computed
+    // here: the no-op path must not load the jobs' classes, whose loggers start log4j.)
+    progress.expect(IngestJob.TABLES.size() + AggregateJob.MARTS.size() + 2);
     long started = System.nanoTime();
     List<RunRecord.Input> files = inputs.files();
     try {

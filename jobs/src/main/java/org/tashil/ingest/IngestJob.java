@@ -40,6 +40,19 @@ public final class IngestJob {
   private final String inbox;
   private final Warehouse warehouse;
 
+  /** The tables an ingest writes, each replacing the period's rows with one commit. */
+  public static final List<String> TABLES;
+
+  static {
+    List<String> tables = new ArrayList<>();
+    for (Dataset dataset : Dataset.values()) {
+      tables.add("clean/" + dataset.tableName());
+      tables.add("quarantine/" + dataset.tableName());
+    }
+    tables.add("submissions");
+    TABLES = List.copyOf(tables);
+  }
+
   public IngestJob(SparkSession spark, Registry registry, String inbox, Warehouse warehouse) {
     this.spark = spark;
     this.registry = registry;
@@ -86,13 +99,7 @@ public final class IngestJob {
    */
   public Result run(Period period, LocalDate today) throws IOException {
     // The tables' states, loaded while the files are read and checked, for the writes after.
-    List<String> tables = new ArrayList<>();
-    for (Dataset dataset : Dataset.values()) {
-      tables.add("clean/" + dataset.tableName());
-      tables.add("quarantine/" + dataset.tableName());
-    }
-    tables.add("submissions");
-    try (Warehouse.Warming warming = warehouse.warm(period, tables)) {
+    try (Warehouse.Warming warming = warehouse.warm(period, TABLES)) {
       return ingest(period, today);
     }
   }
