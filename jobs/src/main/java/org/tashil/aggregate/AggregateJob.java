@@ -133,12 +133,16 @@ public final class AggregateJob {
                 demandStates.set(
                     AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED))));
     Dataset<Row> households = householdStates.get().join(placement, "settlement_id");
+    // Only the states a figure of the period counts are kept in memory for the rollups: at scale
+    // 10, most demands were closed in earlier periods.
     Dataset<Row> demands =
         DemandIndicators.withFlags(
                 demandStates
                     .get()
                     .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
                 period)
+            .where(DemandIndicators.counted())
+            .drop("closed_on", "sla_days")
             .join(placement, "settlement_id")
             .cache();
     Dataset<Row> quarantined = quarantinedRows(ingested);

@@ -54,6 +54,20 @@ final class DemandIndicators {
     return Shares.withColumnsInOrder(states, flags);
   }
 
+  /**
+   * Whether a flagged demand state counts in any figure of the period: new in it, closed in it, or
+   * open at its end. Every other state (closed before the period) adds zero to every sum and
+   * nothing to the statistics, so the rollups need not read it.
+   */
+  static Column counted() {
+    return col("is_new")
+        .plus(col("is_resolved"))
+        .plus(col("is_rejected"))
+        .plus(col("is_withdrawn"))
+        .plus(col("is_open"))
+        .gt(0);
+  }
+
   private static Column flag(Column condition) {
     return when(condition, 1).otherwise(0);
   }
