@@ -404,9 +404,9 @@ public final class AggregateJob {
         demands
             .groupBy("settlement_id", "category")
             .agg(
-                sum("is_new").cast("int").as("demands_new"),
-                sum("is_resolved").cast("int").as("demands_resolved"),
-                sum("is_open").cast("int").as("demands_open"));
+                DemandIndicators.flagged("is_new").as("demands_new"),
+                DemandIndicators.flagged("is_resolved").as("demands_resolved"),
+                DemandIndicators.flagged("is_open").as("demands_open"));
     Dataset<Row> categories =
         frames
             .settlements()

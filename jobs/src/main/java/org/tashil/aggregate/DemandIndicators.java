@@ -68,6 +68,11 @@ final class DemandIndicators {
         .gt(0);
   }
 
+  /** How many demand states have the flag (a column of {@link #withFlags}) set. */
+  static Column flagged(String flag) {
+    return Shares.countWhere(col(flag).equalTo(1));
+  }
+
   private static Column flag(Column condition) {
     return when(condition, 1).otherwise(0);
   }
@@ -75,17 +80,17 @@ final class DemandIndicators {
   /** What every level aggregates; all counts, so zero where a level has no demands. */
   static List<Column> sums() {
     List<Column> sums = new ArrayList<>();
-    sums.add(Shares.countWhere(col("is_new").equalTo(1)).as("demands_new"));
-    sums.add(Shares.countWhere(col("is_resolved").equalTo(1)).as("demands_resolved"));
-    sums.add(Shares.countWhere(col("is_rejected").equalTo(1)).as("demands_rejected"));
-    sums.add(Shares.countWhere(col("is_withdrawn").equalTo(1)).as("demands_withdrawn"));
-    sums.add(Shares.countWhere(col("is_open").equalTo(1)).as("demands_open"));
+    sums.add(flagged("is_new").as("demands_new"));
+    sums.add(flagged("is_resolved").as("demands_resolved"));
+    sums.add(flagged("is_rejected").as("demands_rejected"));
+    sums.add(flagged("is_withdrawn").as("demands_withdrawn"));
+    sums.add(flagged("is_open").as("demands_open"));
     sums.add(bucket(0, 30).as("open_age_0_30"));
     sums.add(bucket(31, 90).as("open_age_31_90"));
     sums.add(bucket(91, 180).as("open_age_91_180"));
     sums.add(Shares.countWhere(col("open_age").gt(180)).as("open_age_over_180"));
-    sums.add(Shares.countWhere(col("is_sla_met").equalTo(1)).as("sla_met"));
-    sums.add(Shares.countWhere(col("is_overdue").equalTo(1)).as("open_overdue"));
+    sums.add(flagged("is_sla_met").as("sla_met"));
+    sums.add(flagged("is_overdue").as("open_overdue"));
     sums.add(
         sum(col("is_open").multiply(col("households_affected")))
             .cast("long")
