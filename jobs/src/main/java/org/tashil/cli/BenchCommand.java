@@ -84,12 +84,27 @@ public final class BenchCommand implements Callable<Integer> {
       description = "The registry. Default: ${DEFAULT-VALUE}.")
   Path reference;
 
+  @Option(
+      names = "--floor",
+      description =
+          "Also time, in a fresh JVM on another copy of the earlier months, what Spark and Delta"
+              + " Lake alone take for the run's commits: one row replacing the period in each of"
+              + " the tables the run writes (DeltaFloor).")
+  boolean floor;
+
+  /** Set on the fresh JVM that --floor starts: commit one row in each table of this warehouse. */
+  @Option(names = "--floor-commits", paramLabel = "DIR", hidden = true)
+  Path floorCommits;
+
   @Override
   public Integer call() throws Exception {
     if (months < 1 || scale <= 0) {
       throw new UsageException("--months is at least 1 and --scale more than 0");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (floorCommits != null) {
+      return commitOneRowEach(out, floorCommits);
+    }
     Path base = folder.resolve("scale-" + scaleName());
     Path inbox = base.resolve("inbox");
     Path warehouse = base.resolve("warehouse");
@@ -156,7 +171,65 @@ public final class BenchCommand implements Callable<Integer> {
         new RunStore(warehouse.toString(), HadoopConf.withoutSpark()).list(period.toString());
     RunRecord run = records.get(records.size() - 1);
     print(out, run, wall);
-    return compareWithDuckDb(out, run, warehouse) ? Tashil.OK : Tashil.FAILED;
+    boolean agree = compareWithDuckDb(out, run, warehouse);
+    if (floor && !timeFloor(out, earlierWarehouse, base.resolve("floor"))) {
+      return Tashil.FAILED;
+    }
+    return agree ? Tashil.OK : Tashil.FAILED;
+  }
+
+  /**
+   * Times the run's commits alone (DeltaFloor) in a fresh JVM, JVM start included, on a copy of the
+   * earlier months' warehouse, as the timed run's.
+   */
+  private boolean timeFloor(PrintWriter out, Path earlierWarehouse, Path floorWarehouse)
+      throws IOException, InterruptedException {
+    if (!Files.isDirectory(earlierWarehouse)) {
+      out.println("bench: --floor needs the earlier months' warehouse (--months 2 or more)");
+      return false;
+    }
+    org.tashil.LocalFolders.delete(floorWarehouse);
+    org.tashil.LocalFolders.copy(earlierWarehouse, floorWarehouse);
+    long start = System.nanoTime();
+    int exit =
+        child(
+            heap,
+            List.of(
+                "bench",
+                "--floor-commits",
+                floorWarehouse.toString(),
+                "--period",
+                period.toString()));
+    double wall = seconds(start);
+    if (exit != 0) {
+      out.println("bench: timing the commits alone failed (exit " + exit + ")");
+      return false;
+    }
+    int tables = org.tashil.bench.DeltaFloor.stages().stream().mapToInt(List::size).sum();
+    out.printf(
+        Locale.ROOT,
+        "floor: Spark and Delta Lake alone, one row replacing %s in each of the %d tables a run"
+            + " writes, in a fresh JVM: %.1f s wall (JVM start included)%n",
+        period,
+        tables,
+        wall);
+    out.flush();
+    org.tashil.LocalFolders.delete(floorWarehouse);
+    return true;
+  }
+
+  /** The fresh JVM of --floor: commits one row in each table and prints each stage's seconds. */
+  private int commitOneRowEach(PrintWriter out, Path warehousePath) {
+    org.apache.spark.sql.SparkSession spark =
+        org.tashil.spark.Spark.session("tashil bench: the commits alone", null);
+    var warehouse = new org.tashil.warehouse.Warehouse(spark, warehousePath.toString());
+    org.tashil.bench.DeltaFloor.commitOneRowEach(warehouse, period)
+        .forEach(
+            (stage, seconds) ->
+                out.printf(
+                    Locale.ROOT, "floor: %s's tables committed in %.1f s%n", stage, seconds));
+    out.flush();
+    return Tashil.OK;
   }
 
   /**

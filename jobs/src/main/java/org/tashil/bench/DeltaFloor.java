@@ -1,0 +1,81 @@
+package org.tashil.bench;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.tashil.aggregate.AggregateJob;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.IngestJob;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * What Spark and Delta Lake alone cost for a monthly run's commits, before any of Tashil's work:
+ * one row replacing the period in each table a run writes (contract §4), in the run's order and
+ * concurrency (ingest's tables side by side, then the marts side by side), through the same {@link
+ * Warehouse} calls. Each replacement loads the table's state from its log, finds the period's
+ * files, writes one file and commits, as the run's own replacement does; only the rows are fewer.
+ * The benchmark times it in a fresh JVM ({@code tashil bench --floor}), as cron starts a run.
+ */
+public final class DeltaFloor {
+
+  private DeltaFloor() {}
+
+  /** The tables a monthly run replaces a period in, in its order: ingest's, then the marts. */
+  public static List<List<String>> stages() {
+    List<String> marts = new ArrayList<>();
+    AggregateJob.MARTS.forEach(mart -> marts.add("marts/" + mart));
+    return List.of(IngestJob.TABLES, List.copyOf(marts));
+  }
+
+  /**
+   * Replaces {@code period} in every table of {@link #stages()} with one row of the table (any
+   * period's, moved to this one; none for a table with no rows, as a run commits a month with
+   * nothing quarantined), and returns the seconds each stage took.
+   *
+   * @throws IllegalStateException when a table does not exist
+   */
+  public static Map<String, Double> commitOneRowEach(Warehouse warehouse, Period period) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (List<String> stage : stages()) {
+      long start = System.nanoTime();
+      List<Runnable> commits = new ArrayList<>();
+      for (String table : stage) {
+        commits.add(() -> commitOneRow(warehouse, table, period));
+      }
+      warehouse.sideBySide(commits);
+      seconds.put(stage.get(0).startsWith("marts/") ? "marts" : "ingest", seconds(start));
+    }
+    return seconds;
+  }
+
+  private static void commitOneRow(Warehouse warehouse, String table, Period period) {
+    if (!warehouse.exists(table)) {
+      throw new IllegalStateException("the warehouse has no " + table + " table");
+    }
+    Dataset<Row> one =
+        warehouse.read(table).limit(1).withColumn(Tables.PERIOD, lit(period.toString()));
+    List<String> partitions = new ArrayList<>(partitionColumns(warehouse, table));
+    partitions.remove(Tables.PERIOD);
+    warehouse.replacePeriodInMemory(table, period, one, partitions.toArray(String[]::new));
+  }
+
+  /** The table's partition columns, as its log records them. */
+  private static List<String> partitionColumns(Warehouse warehouse, String table) {
+    Row detail =
+        io.delta.tables.DeltaTable.forPath(warehouse.spark(), warehouse.path(table))
+            .detail()
+            .select("partitionColumns")
+            .first();
+    return detail.getList(0);
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
