@@ -40,7 +40,7 @@ class TestDeltaFloor {
     Map<String, Double> seconds = DeltaFloor.commitOneRowEach(warehouse, NEXT);
 
     assertThat(before.values().stream().filter(rows -> rows > 0)).hasSizeGreaterThan(12);
-    assertThat(seconds).containsOnlyKeys("ingest", "marts");
+    assertThat(seconds).containsOnlyKeys("ingest", "aggregate");
     for (String table : tables) {
       // One row, or none for a table with none (the fixture quarantines no demand).
       assertThat(warehouse.readPeriod(table, NEXT).count())
