@@ -26,32 +26,39 @@ public final class DeltaFloor {
 
   private DeltaFloor() {}
 
-  /** The tables a monthly run replaces a period in, in its order: ingest's, then the marts. */
-  public static List<List<String>> stages() {
+  /**
+   * The tables a monthly run replaces a period in, by the stage that writes them, in its order:
+   * ingest's, then aggregate's marts.
+   */
+  public static Map<String, List<String>> stages() {
     List<String> marts = new ArrayList<>();
     AggregateJob.MARTS.forEach(mart -> marts.add("marts/" + mart));
-    return List.of(IngestJob.TABLES, List.copyOf(marts));
+    Map<String, List<String>> stages = new LinkedHashMap<>();
+    stages.put("ingest", IngestJob.TABLES);
+    stages.put("aggregate", List.copyOf(marts));
+    return java.util.Collections.unmodifiableMap(stages);
   }
 
   /**
    * Replaces {@code period} in every table of {@link #stages()} with one row of the table (any
    * period's, moved to this one; none for a table with no rows, as a run commits a month with
-   * nothing quarantined), and returns the seconds each stage took, by the stage of the run that
-   * writes its tables (ingest, aggregate).
+   * nothing quarantined), and returns the seconds each stage's tables took.
    *
    * @throws IllegalStateException when a table does not exist
    */
   public static Map<String, Double> commitOneRowEach(Warehouse warehouse, Period period) {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    for (List<String> stage : stages()) {
-      long start = System.nanoTime();
-      List<Runnable> commits = new ArrayList<>();
-      for (String table : stage) {
-        commits.add(() -> commitOneRow(warehouse, table, period));
-      }
-      warehouse.sideBySide(commits);
-      seconds.put(stage.get(0).startsWith("marts/") ? "aggregate" : "ingest", seconds(start));
-    }
+    stages()
+        .forEach(
+            (stage, tables) -> {
+              long start = System.nanoTime();
+              List<Runnable> commits = new ArrayList<>();
+              for (String table : tables) {
+                commits.add(() -> commitOneRow(warehouse, table, period));
+              }
+              warehouse.sideBySide(commits);
+              seconds.put(stage, (System.nanoTime() - start) / 1e9);
+            });
     return seconds;
   }
 
@@ -74,9 +81,5 @@ public final class DeltaFloor {
             .select("partitionColumns")
             .first();
     return detail.getList(0);
-  }
-
-  private static double seconds(long start) {
-    return (System.nanoTime() - start) / 1e9;
   }
 }

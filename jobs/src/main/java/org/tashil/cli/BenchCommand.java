@@ -205,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("bench: timing the commits alone failed (exit " + exit + ")");
       return false;
     }
-    int tables = org.tashil.bench.DeltaFloor.stages().stream().mapToInt(List::size).sum();
+    int tables = org.tashil.bench.DeltaFloor.stages().values().stream().mapToInt(List::size).sum();
     out.printf(
         Locale.ROOT,
         "floor: Spark and Delta Lake alone, one row replacing %s in each of the %d tables a run"

@@ -27,7 +27,7 @@ class TestDeltaFloor {
         org.tashil.LocalFolders.copy(
             IndicatorWarehouse.root().resolve("warehouse"), root.resolve("warehouse"));
     Warehouse warehouse = new Warehouse(SparkTests.session(), copy.toString());
-    List<String> tables = DeltaFloor.stages().stream().flatMap(List::stream).toList();
+    List<String> tables = DeltaFloor.stages().values().stream().flatMap(List::stream).toList();
     assertThat(tables).hasSize(16).doesNotHaveDuplicates();
     assertThat(tables).contains("clean/households", "submissions", "marts/trend");
     Map<String, Long> before = new LinkedHashMap<>();
@@ -37,9 +37,10 @@ class TestDeltaFloor {
       versions.put(table, warehouse.version(table));
     }
 
+    assertThat(before.values().stream().filter(rows -> rows > 0)).hasSizeGreaterThan(12);
+
     Map<String, Double> seconds = DeltaFloor.commitOneRowEach(warehouse, NEXT);
 
-    assertThat(before.values().stream().filter(rows -> rows > 0)).hasSizeGreaterThan(12);
     assertThat(seconds).containsOnlyKeys("ingest", "aggregate");
     for (String table : tables) {
       // One row, or none for a table with none (the fixture quarantines no demand).
