@@ -75,15 +75,10 @@ public final class AggregateJob {
    */
   public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
 
-  /**
-   * Aggregates the period from the warehouse, as ingest left it. The marts' states load while the
-   * period's small tables are read back.
-   */
+  /** Aggregates the period from the warehouse, as ingest left it. */
   public Result run(Period period) {
     requireIngested();
-    try (Warehouse.Warming warming = warehouse.warm(period, martsToWarm())) {
-      return aggregate(org.tashil.ingest.IngestedRows.read(warehouse, period));
-    }
+    return aggregate(org.tashil.ingest.IngestedRows.read(warehouse, period));
   }
 
   /**
@@ -92,24 +87,7 @@ public final class AggregateJob {
    */
   public Result run(org.tashil.ingest.IngestedRows ingested) {
     requireIngested();
-    try (Warehouse.Warming warming = warehouse.warm(ingested.period(), martsToWarm())) {
-      return aggregate(ingested);
-    }
-  }
-
-  /**
-   * The marts whose states are loaded beside the reads and plans, for their writes at the end; the
-   * two the trend reads first come last.
-   */
-  private static List<String> martsToWarm() {
-    List<String> warmed = new ArrayList<>();
-    for (String mart : MARTS) {
-      if (!mart.equals("settlement_month") && !mart.equals("province_month")) {
-        warmed.add("marts/" + mart);
-      }
-    }
-    warmed.addAll(List.of("marts/settlement_month", "marts/province_month"));
-    return warmed;
+    return aggregate(ingested);
   }
 
   private Result aggregate(org.tashil.ingest.IngestedRows ingested) {

@@ -3,10 +3,8 @@ package org.tashil.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.warehouse.Warehouse;
 
@@ -15,16 +13,12 @@ import org.tashil.warehouse.Warehouse;
  * files Spark itself would read, partition values in their folder names ({@code
  * period=1405-08/office_id=OF-01/}). Plain Parquet holds the table's rows only while the table uses
  * neither deletion vectors (rows deleted beside the file) nor column mapping (columns renamed
- * inside it); Tashil's tables use neither, and a table that does is refused.
+ * inside it); Tashil's tables use neither, and the warehouse refuses to read a table that does.
  *
  * @param table the warehouse table, {@code clean/households}
  * @param files absolute paths, sorted; empty for a table that has none yet
  */
 public record DeltaFiles(String table, List<String> files) {
-
-  /** Table features under which the Parquet files alone do not hold the table's rows. */
-  private static final List<String> UNREADABLE_FEATURES =
-      List.of("deletionVectors", "columnMapping");
 
   public DeltaFiles {
     Objects.requireNonNull(table, "table");
@@ -36,31 +30,12 @@ public record DeltaFiles(String table, List<String> files) {
     if (!warehouse.exists(table)) {
       return new DeltaFiles(table, List.of());
     }
-    refuseFeatures(spark, warehouse, table);
     List<String> files = new ArrayList<>();
-    for (String file : spark.read().format("delta").load(warehouse.path(table)).inputFiles()) {
+    for (String file : warehouse.files(table)) {
       files.add(localPath(table, file));
     }
     files.sort(null);
     return new DeltaFiles(table, files);
-  }
-
-  private static void refuseFeatures(SparkSession spark, Warehouse warehouse, String table) {
-    Row detail = io.delta.tables.DeltaTable.forPath(spark, warehouse.path(table)).detail().first();
-    List<String> features = new ArrayList<>();
-    int index = Arrays.asList(detail.schema().fieldNames()).indexOf("tableFeatures");
-    if (index >= 0 && !detail.isNullAt(index)) {
-      features.addAll(detail.getList(index));
-    }
-    for (String feature : UNREADABLE_FEATURES) {
-      if (features.contains(feature)) {
-        throw new IllegalStateException(
-            table
-                + " uses Delta's "
-                + feature
-                + ": its Parquet files alone do not hold its rows, so DuckDB cannot read them");
-      }
-    }
   }
 
   private static String localPath(String table, String file) {

@@ -68,18 +68,8 @@ public final class DeltaFloor {
     }
     Dataset<Row> one =
         warehouse.read(table).limit(1).withColumn(Tables.PERIOD, lit(period.toString()));
-    List<String> partitions = new ArrayList<>(partitionColumns(warehouse, table));
+    List<String> partitions = new ArrayList<>(warehouse.partitionColumns(table));
     partitions.remove(Tables.PERIOD);
     warehouse.replacePeriodInMemory(table, period, one, partitions.toArray(String[]::new));
-  }
-
-  /** The table's partition columns, as its log records them. */
-  private static List<String> partitionColumns(Warehouse warehouse, String table) {
-    Row detail =
-        io.delta.tables.DeltaTable.forPath(warehouse.spark(), warehouse.path(table))
-            .detail()
-            .select("partitionColumns")
-            .first();
-    return detail.getList(0);
   }
 }

@@ -98,13 +98,6 @@ public final class IngestJob {
    * @param today the day this run sees the files, kept as {@code first_seen_on} of new checksums
    */
   public Result run(Period period, LocalDate today) throws IOException {
-    // The tables' states, loaded while the files are read and checked, for the writes after.
-    try (Warehouse.Warming warming = warehouse.warm(period, TABLES)) {
-      return ingest(period, today);
-    }
-  }
-
-  private Result ingest(Period period, LocalDate today) throws IOException {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf hadoop = new HadoopConf(context.hadoopConfiguration());
     List<InboxFile> files = Inbox.list(inbox, period, hadoop.configuration());

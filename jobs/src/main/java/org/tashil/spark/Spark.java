@@ -39,9 +39,6 @@ public final class Spark {
     // mapping first builds a table of every character's title case, 1-2 s of the driver's time on
     // the first use.
     conf.setIfMissing("spark.sql.icu.caseMappings.enabled", "false");
-    // Loading tables' states ahead (Warehouse.warm) runs in the background pool, whose tasks take
-    // a core only when the run's own jobs leave one free (fairscheduler.xml).
-    conf.setIfMissing("spark.scheduler.mode", "FAIR");
     if (effective.startsWith("local")) {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
@@ -60,6 +57,9 @@ public final class Spark {
       // not in one task per 4 MB of assumed opening cost, which made 18 tasks of a month's scan.
       conf.setIfMissing("spark.sql.files.maxPartitionBytes", "1g");
       conf.setIfMissing("spark.sql.files.openCostInBytes", "65536");
+      // A table is read from the files its Delta log lists (Warehouse), a few hundred at most
+      // here: their statuses are taken on the driver, not by a Spark job of a task per file.
+      conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
     }
     return SparkSession.builder().config(conf).getOrCreate();
   }

@@ -1,17 +1,27 @@
 package org.tashil.warehouse;
 
+import io.delta.kernel.utils.DataFileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tashil.calendar.Period;
@@ -19,8 +29,9 @@ import org.tashil.run.Progress;
 
 /**
  * The warehouse (contract §4): Delta tables under one root, a local folder or any Hadoop file
- * system URI. A period's rows are replaced with Delta's {@code replaceWhere}, so readers see the
- * old version or the new one, never a mix, and a re-run never duplicates.
+ * system URI. A period's rows are replaced in one Delta commit, so readers see the old version or
+ * the new one, never a mix, and a re-run never duplicates. Spark reads and writes the tables'
+ * Parquet files; their logs are read and committed in the driver ({@link DeltaLog}).
  */
 public final class Warehouse {
 
@@ -31,12 +42,6 @@ public final class Warehouse {
 
   /** How many tables {@link #sideBySide} reads or writes at once. */
   private static final int WRITERS = 3;
-
-  /**
-   * The fair scheduler's pool (fairscheduler.xml) whose tasks run only on a core the run's own jobs
-   * leave free.
-   */
-  static final String BACKGROUND_POOL = "background";
 
   /**
    * Spark's setting that chooses between generated and interpreted projections, which a thread can
@@ -52,6 +57,7 @@ public final class Warehouse {
   private final SparkSession spark;
   private final String root;
   private final Progress progress;
+  private final DeltaLog log;
 
   public Warehouse(SparkSession spark, String root) {
     this(spark, root, Progress.NONE);
@@ -62,6 +68,7 @@ public final class Warehouse {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.log = new DeltaLog(spark.sparkContext().hadoopConfiguration());
   }
 
   public SparkSession spark() {
@@ -82,17 +89,159 @@ public final class Warehouse {
     write(table, period, rows, partitions);
   }
 
+  /**
+   * Spark writes the rows as Parquet into a folder of their own inside the table, the files are
+   * moved beside the table's other files, and one Delta commit removes the period's old files and
+   * adds the new ones. Until that commit, readers see the old version; a write that fails before it
+   * leaves only files no version lists.
+   */
   private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
     long start = System.nanoTime();
     List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
     partitionColumns.addAll(List.of(partitions));
-    rows.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", Tables.PERIOD + " = '" + period + "'")
-        .partitionBy(partitionColumns.toArray(String[]::new))
-        .save(path(table));
+    String tablePath = path(table);
+    DeltaLog.State before = log.state(tablePath, periodOf(period)).orElse(null);
+    StructType schema = before == null ? nullable(rows.schema()) : before.schema();
+    if (before != null && !before.partitionColumns().equals(partitionColumns)) {
+      throw new IllegalArgumentException(
+          table
+              + " is partitioned by "
+              + before.partitionColumns()
+              + ", not by "
+              + partitionColumns);
+    }
+    if (!sameColumns(nullable(rows.schema()), schema)) {
+      throw new IllegalArgumentException(
+          "the rows for "
+              + table
+              + " do not have its columns: "
+              + rows.schema().simpleString()
+              + " against "
+              + schema.simpleString());
+    }
+    Path staging = new Path(tablePath, STAGING + "/" + java.util.UUID.randomUUID());
+    try {
+      FileSystem fs = fileSystem(staging);
+      try {
+        rows.select(columns(schema))
+            .write()
+            .partitionBy(partitionColumns.toArray(String[]::new))
+            .parquet(staging.toString());
+        Map<Path, Map<String, String>> written = new LinkedHashMap<>();
+        String stagingPrefix = fs.makeQualified(staging).toUri().getPath() + "/";
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
+        while (files.hasNext()) {
+          Path file = files.next().getPath();
+          if (file.getName().endsWith(".parquet")
+              && !file.getName().startsWith(".")
+              && !file.getName().startsWith("_")) {
+            String relative = file.toUri().getPath().substring(stagingPrefix.length());
+            Map<String, String> values = partitionValues(relative, partitionColumns);
+            if (!period.toString().equals(values.get(Tables.PERIOD))) {
+              throw new IllegalArgumentException(
+                  "a row for " + table + " is not of " + period + ": " + relative);
+            }
+            written.put(file, values);
+          }
+        }
+        Map<DataFileStatus, Map<String, String>> added = new LinkedHashMap<>();
+        for (var file : written.entrySet()) {
+          String relative = file.getKey().toUri().getPath().substring(stagingPrefix.length());
+          Path target = new Path(tablePath, relative);
+          fs.mkdirs(target.getParent());
+          if (!fs.rename(file.getKey(), target)) {
+            throw new IOException("could not move " + file.getKey() + " to " + target);
+          }
+          FileStatus moved = fs.getFileStatus(target);
+          added.put(
+              new DataFileStatus(
+                  fs.makeQualified(target).toString(),
+                  moved.getLen(),
+                  moved.getModificationTime(),
+                  java.util.Optional.empty()),
+              file.getValue());
+        }
+        log.commit(
+            tablePath,
+            before,
+            schema,
+            partitionColumns,
+            before == null ? List.of() : before.files(),
+            added);
+      } finally {
+        fs.delete(staging, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The folder inside a table where a write's files wait for its commit. */
+  private static final String STAGING = "_tashil_staging";
+
+  private static Map.Entry<String, String> periodOf(Period period) {
+    return Map.entry(Tables.PERIOD, period.toString());
+  }
+
+  /** The partition values a folder's path names, Hive's way ({@code period=1405-08/...}). */
+  private static Map<String, String> partitionValues(String relativeFile, List<String> columns) {
+    String[] folders = relativeFile.split("/");
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < folders.length - 1; i++) {
+      int equals = folders[i].indexOf('=');
+      String value = ExternalCatalogUtils.unescapePathName(folders[i].substring(equals + 1));
+      values.put(
+          folders[i].substring(0, equals),
+          ExternalCatalogUtils.DEFAULT_PARTITION_NAME().equals(value) ? null : value);
+    }
+    if (!values.keySet().equals(new java.util.LinkedHashSet<>(columns))) {
+      throw new IllegalStateException(relativeFile + " is not in a folder of " + columns);
+    }
+    return values;
+  }
+
+  private static boolean sameColumns(StructType rows, StructType table) {
+    if (rows.length() != table.length()) {
+      return false;
+    }
+    for (StructField field : table.fields()) {
+      if (!java.util.Arrays.asList(rows.fieldNames()).contains(field.name())
+          || !rows.apply(field.name()).equals(field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static org.apache.spark.sql.Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fieldNames())
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+  }
+
+  /** The schema with every column, element and value nullable, as Delta Lake stores it. */
+  static StructType nullable(StructType schema) {
+    return (StructType) nullable((DataType) schema);
+  }
+
+  private static DataType nullable(DataType type) {
+    if (type instanceof StructType struct) {
+      StructField[] fields = new StructField[struct.length()];
+      for (int i = 0; i < fields.length; i++) {
+        StructField field = struct.fields()[i];
+        fields[i] =
+            new StructField(field.name(), nullable(field.dataType()), true, field.metadata());
+      }
+      return new StructType(fields);
+    }
+    if (type instanceof ArrayType array) {
+      return new ArrayType(nullable(array.elementType()), true);
+    }
+    if (type instanceof MapType map) {
+      return new MapType(nullable(map.keyType()), nullable(map.valueType()), true);
+    }
+    return type;
   }
 
   /**
@@ -129,55 +278,6 @@ public final class Warehouse {
     } finally {
       pool.shutdown();
     }
-  }
-
-  /** Tables being loaded ahead ({@link #warm}); closing waits for the loading to end. */
-  public interface Warming extends AutoCloseable {
-    @Override
-    void close();
-  }
-
-  /**
-   * Loads the current state of each existing table (its files, from Delta's log) on a background
-   * thread, while the caller does other work: a write replacing a period, or a read, needs that
-   * state, and finds it computed as long as no other commit came between. Most of loading it is
-   * work on the driver and small tasks, which leave a core free beside other jobs. Close the
-   * returned handle to wait for it; a table that fails to load here is only loaded later, by the
-   * write or read that needs it, which reports the failure.
-   */
-  public Warming warm(Period period, List<String> tables) {
-    java.util.concurrent.ExecutorService thread =
-        java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread daemon = new Thread(runnable, "tashil-warm-tables");
-              daemon.setDaemon(true);
-              return daemon;
-            });
-    java.util.concurrent.Future<?> loading =
-        thread.submit(
-            () -> {
-              spark.sparkContext().setLocalProperty("spark.scheduler.pool", BACKGROUND_POOL);
-              spark.sparkContext().setLocalProperty(PROJECTIONS, INTERPRETED);
-              for (String table : tables) {
-                try {
-                  if (exists(table)) {
-                    readPeriod(table, period).inputFiles();
-                  }
-                } catch (RuntimeException e) {
-                  LOG.debug("{}: state not loaded ahead ({})", table, e.toString());
-                }
-              }
-            });
-    thread.shutdown();
-    return () -> {
-      try {
-        loading.get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        LOG.debug("loading tables ahead failed", e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
   }
 
   /**
@@ -245,20 +345,47 @@ public final class Warehouse {
 
   /** The table's current Delta version: what a report names so it can be traced to its data. */
   public long version(String table) {
-    return io.delta.tables.DeltaTable.forPath(spark, path(table))
-        .history(1)
-        .first()
-        .<Long>getAs("version");
+    return log.latest(path(table)).orElseThrow(() -> missing(table)).getVersion();
   }
 
+  /** The table's partition columns, as its log records them. */
+  public List<String> partitionColumns(String table) {
+    return log.latest(path(table)).orElseThrow(() -> missing(table)).getPartitionColumnNames();
+  }
+
+  /** The table's rows, as its current version lists them. */
   public Dataset<Row> read(String table) {
-    return spark.read().format("delta").load(path(table));
+    return read(table, null);
   }
 
-  /** The period's rows of a table. */
+  /** The period's rows of a table: only the period's files are read. */
   public Dataset<Row> readPeriod(String table, Period period) {
-    return read(table)
-        .where(org.apache.spark.sql.functions.col(Tables.PERIOD).equalTo(period.toString()));
+    return read(table, periodOf(period));
+  }
+
+  /** The current version's data files of a table: Parquet files another engine can read. */
+  public List<String> files(String table) {
+    return log.state(path(table), null).orElseThrow(() -> missing(table)).files().stream()
+        .map(DeltaLog.DataFile::path)
+        .toList();
+  }
+
+  private Dataset<Row> read(String table, Map.Entry<String, String> partition) {
+    DeltaLog.State state = log.state(path(table), partition).orElseThrow(() -> missing(table));
+    if (state.files().isEmpty()) {
+      return spark.createDataFrame(List.of(), state.schema());
+    }
+    return spark
+        .read()
+        .schema(state.schema())
+        .option("basePath", path(table))
+        .parquet(state.files().stream().map(DeltaLog.DataFile::path).toArray(String[]::new))
+        .select(columns(state.schema()));
+  }
+
+  private IllegalStateException missing(String table) {
+    return new IllegalStateException(
+        "the warehouse has no table " + table + " (" + path(table) + ")");
   }
 
   /**

@@ -1,0 +1,245 @@
+package org.tashil.warehouse;
+
+import io.delta.kernel.Operation;
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.types.DataTypeJsonSerDe;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.transaction.DataLayoutSpec;
+import io.delta.kernel.utils.CloseableIterable;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.DataFileStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A Delta table's log, read and committed in this process with Delta Kernel: the table's current
+ * version, schema and files, and the commit that replaces some files by others. None of it starts a
+ * Spark job: a monthly run touches sixteen tables, and loading each one's state through Spark's
+ * Delta Lake took more of the run than its own work (docs/performance.md). The data files are still
+ * read and written by Spark ({@link Warehouse}); this class only keeps their list.
+ */
+final class DeltaLog {
+
+  /** What Delta's log records as the writer, with Kernel's own version before it. */
+  private static final String ENGINE_INFO = "Tashil";
+
+  /**
+   * Table features under which a table's Parquet files alone do not hold its rows: deletion vectors
+   * (rows deleted beside the file) and column mapping (columns renamed inside it). Tashil's tables
+   * use neither; a table that does is refused rather than read wrong.
+   */
+  private static final List<String> UNREADABLE_FEATURES =
+      List.of("deletionVectors", "columnMapping");
+
+  private final Engine engine;
+
+  DeltaLog(Configuration hadoop) {
+    this.engine = DefaultEngine.create(hadoop);
+  }
+
+  /** A version of a table: its number, schema (as Spark's), partition columns and files. */
+  record State(
+      long version,
+      StructType schema,
+      List<String> partitionColumns,
+      Snapshot snapshot,
+      List<DataFile> files) {}
+
+  /**
+   * One data file of a version.
+   *
+   * @param path absolute, as Hadoop's file systems take it
+   * @param partitionValues partition column to its value as text (null for a null value)
+   * @param add the log's entry for it, which its removal copies
+   */
+  record DataFile(String path, Map<String, String> partitionValues, Row add) {}
+
+  /** The table's latest version, or empty when it has none. */
+  Optional<Snapshot> latest(String table) {
+    try {
+      return Optional.of(TableManager.loadSnapshot(table).build(engine));
+    } catch (TableNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The table's latest version with its files, those of one value of a partition column only when
+   * {@code partition} is given (column, value).
+   */
+  Optional<State> state(String table, Map.Entry<String, String> partition) {
+    return latest(table).map(snapshot -> state(snapshot, partition));
+  }
+
+  private State state(Snapshot snapshot, Map.Entry<String, String> partition) {
+    for (String feature : UNREADABLE_FEATURES) {
+      if (snapshot.getProtocol().getReaderFeatures().contains(feature)) {
+        throw new IllegalStateException(
+            snapshot.getPath()
+                + " uses Delta's "
+                + feature
+                + ": its Parquet files alone do not hold its rows, and Tashil reads only those");
+      }
+    }
+    StructType schema = (StructType) DataType.fromJson(snapshot.getMetadata().getSchemaString());
+    var scan = snapshot.getScanBuilder();
+    if (partition != null) {
+      scan =
+          scan.withFilter(
+              new Predicate(
+                  "=", new Column(partition.getKey()), Literal.ofString(partition.getValue())));
+    }
+    List<DataFile> files = new ArrayList<>();
+    Scan built = scan.build();
+    try (CloseableIterator<FilteredColumnarBatch> batches = built.getScanFiles(engine)) {
+      while (batches.hasNext()) {
+        try (CloseableIterator<Row> rows = batches.next().getRows()) {
+          while (rows.hasNext()) {
+            Row file = rows.next();
+            Map<String, String> values = InternalScanFileUtils.getPartitionValues(file);
+            if (partition != null && !partition.getValue().equals(values.get(partition.getKey()))) {
+              continue;
+            }
+            files.add(
+                new DataFile(
+                    InternalScanFileUtils.getAddFileStatus(file).getPath(),
+                    values,
+                    file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new State(
+        snapshot.getVersion(),
+        schema,
+        List.copyOf(snapshot.getPartitionColumnNames()),
+        snapshot,
+        List.copyOf(files));
+  }
+
+  /**
+   * Commits a new version of the table in which {@code removed} (files of {@code before}, its
+   * latest version) are replaced by {@code added}, or creates the table with {@code added} when
+   * {@code before} is null. Runs Delta's post-commit work (checkpoint, checksum). Returns the new
+   * version, or -1 when there was nothing to commit.
+   *
+   * @param added each new file's status with its partition values
+   */
+  long commit(
+      String table,
+      State before,
+      StructType schema,
+      List<String> partitionColumns,
+      List<DataFile> removed,
+      Map<DataFileStatus, Map<String, String>> added) {
+    if (before != null && removed.isEmpty() && added.isEmpty()) {
+      return -1;
+    }
+    Transaction transaction =
+        before == null
+            ? TableManager.buildCreateTableTransaction(
+                    table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
+                .withDataLayoutSpec(
+                    partitionColumns.isEmpty()
+                        ? DataLayoutSpec.noDataLayout()
+                        : DataLayoutSpec.partitioned(
+                            partitionColumns.stream().map(Column::new).toList()))
+                .build(engine)
+            : before
+                .snapshot()
+                .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                .build(engine);
+    Row state = transaction.getTransactionState(engine);
+    List<Row> actions = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (DataFile file : removed) {
+      actions.add(
+          SingleAction.createRemoveFileSingleAction(
+              new AddFile(file.add()).toRemoveFileRow(true, Optional.of(now))));
+    }
+    Map<Map<String, String>, List<DataFileStatus>> byPartition = new LinkedHashMap<>();
+    added.forEach(
+        (status, values) ->
+            byPartition.computeIfAbsent(values, v -> new ArrayList<>()).add(status));
+    try {
+      for (var partition : byPartition.entrySet()) {
+        var context =
+            Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
+        try (CloseableIterator<Row> appends =
+            Transaction.generateAppendActions(
+                engine,
+                state,
+                Utils.toCloseableIterator(partition.getValue().iterator()),
+                context)) {
+          appends.forEachRemaining(actions::add);
+        }
+      }
+      var result =
+          transaction.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+      for (PostCommitHook hook : result.getPostCommitHooks()) {
+        hook.threadSafeInvoke(engine);
+      }
+      return result.getVersion();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Partition values as Kernel's literals of the columns' types. */
+  private static Map<String, Literal> literals(StructType schema, Map<String, String> values) {
+    Map<String, Literal> literals = new LinkedHashMap<>();
+    values.forEach(
+        (column, value) -> {
+          DataType type = schema.apply(column).dataType();
+          Literal literal;
+          if (type.equals(DataTypes.StringType)) {
+            literal =
+                value == null
+                    ? Literal.ofNull(io.delta.kernel.types.StringType.STRING)
+                    : Literal.ofString(value);
+          } else if (type.equals(DataTypes.IntegerType)) {
+            literal =
+                value == null
+                    ? Literal.ofNull(io.delta.kernel.types.IntegerType.INTEGER)
+                    : Literal.ofInt(Integer.parseInt(value));
+          } else {
+            throw new IllegalArgumentException(
+                "partition column "
+                    + column
+                    + " is "
+                    + type.simpleString()
+                    + ", not text or an integer");
+          }
+          literals.put(column, literal);
+        });
+    return literals;
+  }
+}

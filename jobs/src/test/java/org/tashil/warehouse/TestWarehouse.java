@@ -1,0 +1,199 @@
+package org.tashil.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.SparkTests;
+import org.tashil.calendar.Period;
+
+/**
+ * The warehouse's tables are Delta tables whichever side reads or writes them: what Tashil commits
+ * (its own log work, Spark writing only the Parquet files) Delta Lake's own reader reads the same,
+ * and a table Delta Lake wrote Tashil replaces a period in.
+ */
+class TestWarehouse {
+
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("name", DataTypes.StringType)
+          .add("members", DataTypes.IntegerType)
+          .add("surveyed_on", DataTypes.DateType)
+          .add(Tables.OFFICE_ID, DataTypes.StringType)
+          .add(Tables.PERIOD, DataTypes.StringType);
+
+  private static final Period JULY = Period.parse("1405-07");
+  private static final Period AUGUST = Period.parse("1405-08");
+
+  private final SparkSession spark = SparkTests.session();
+
+  @Test
+  void aReplacedPeriodIsOneCommitThatDeltaLakeReadsAlike(@TempDir Path root) throws Exception {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod(
+        "clean/t",
+        JULY,
+        rows(row("رضا", 4, "OF-01", JULY), row("زهرا", null, "OF 03/ب", JULY)),
+        Tables.OFFICE_ID);
+    warehouse.replacePeriod(
+        "clean/t",
+        AUGUST,
+        rows(row("علی", 5, "OF-01", AUGUST), row("مریم", 2, "OF-02", AUGUST)),
+        Tables.OFFICE_ID);
+    warehouse.replacePeriod(
+        "clean/t", AUGUST, rows(row("حسین", 3, "OF-01", AUGUST)), Tables.OFFICE_ID);
+
+    List<String> expected =
+        List.of("حسین|3|OF-01|1405-08", "رضا|4|OF-01|1405-07", "زهرا|null|OF 03/ب|1405-07");
+    assertThat(text(warehouse.read("clean/t"))).isEqualTo(expected);
+    assertThat(text(deltaLake(warehouse, "clean/t"))).isEqualTo(expected);
+    assertThat(text(warehouse.readPeriod("clean/t", AUGUST)))
+        .containsExactly("حسین|3|OF-01|1405-08");
+    assertThat(warehouse.read("clean/t").schema()).isEqualTo(SCHEMA);
+    assertThat(deltaLake(warehouse, "clean/t").schema()).isEqualTo(SCHEMA);
+
+    // Three commits: versions 0, 1, 2; the replaced files are no longer the table's.
+    assertThat(warehouse.version("clean/t")).isEqualTo(2);
+    assertThat(
+            io.delta.tables.DeltaTable.forPath(spark, warehouse.path("clean/t")).history().count())
+        .isEqualTo(3);
+    assertThat(warehouse.files("clean/t")).hasSize(3);
+    assertThat(warehouse.partitionColumns("clean/t"))
+        .containsExactly(Tables.PERIOD, Tables.OFFICE_ID);
+    try (Stream<Path> staged = Files.walk(root.resolve("clean/t/_tashil_staging"))) {
+      assertThat(staged.filter(Files::isRegularFile)).isEmpty();
+    }
+  }
+
+  @Test
+  void aTableDeltaLakeWroteHasItsPeriodReplaced(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    for (Period period : List.of(JULY, AUGUST)) {
+      rows(row("رضا", 4, "OF-01", period), row("زهرا", 2, "OF-02", period))
+          .write()
+          .format("delta")
+          .mode(SaveMode.Overwrite)
+          .option("replaceWhere", "period = '" + period + "'")
+          .partitionBy(Tables.PERIOD, Tables.OFFICE_ID)
+          .save(warehouse.path("clean/t"));
+    }
+
+    warehouse.replacePeriod("clean/t", JULY, rows(row("علی", 5, "OF-02", JULY)), Tables.OFFICE_ID);
+
+    List<String> expected =
+        List.of("رضا|4|OF-01|1405-08", "زهرا|2|OF-02|1405-08", "علی|5|OF-02|1405-07");
+    assertThat(text(warehouse.read("clean/t"))).isEqualTo(expected);
+    assertThat(text(deltaLake(warehouse, "clean/t"))).isEqualTo(expected);
+    assertThat(warehouse.version("clean/t")).isEqualTo(2);
+  }
+
+  @Test
+  void rowsOfAnotherPeriodAreRefusedAndNothingIsCommitted(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod("clean/t", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
+
+    assertThatThrownBy(
+            () ->
+                warehouse.replacePeriod(
+                    "clean/t",
+                    AUGUST,
+                    rows(row("علی", 5, "OF-01", AUGUST), row("زهرا", 2, "OF-01", JULY)),
+                    Tables.OFFICE_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not of 1405-08");
+    assertThat(warehouse.version("clean/t")).isZero();
+    assertThat(text(warehouse.read("clean/t"))).containsExactly("رضا|4|OF-01|1405-07");
+  }
+
+  @Test
+  void rowsWithOtherColumnsOrPartitionsAreRefused(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod("clean/t", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
+
+    Dataset<Row> fewer = rows(row("علی", 5, "OF-01", AUGUST)).drop("members");
+    assertThatThrownBy(() -> warehouse.replacePeriod("clean/t", AUGUST, fewer, Tables.OFFICE_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("do not have its columns");
+    assertThatThrownBy(
+            () -> warehouse.replacePeriod("clean/t", AUGUST, rows(row("علی", 5, "OF-01", AUGUST))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is partitioned by [period, office_id]");
+    assertThat(warehouse.version("clean/t")).isZero();
+  }
+
+  @Test
+  void anEmptyPeriodReadsAsNoRowsAndCommitsNothing(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod("quarantine/t", JULY, rows(), Tables.OFFICE_ID);
+    assertThat(warehouse.exists("quarantine/t")).isTrue();
+    assertThat(warehouse.read("quarantine/t").schema()).isEqualTo(SCHEMA);
+    assertThat(warehouse.read("quarantine/t").count()).isZero();
+
+    warehouse.replacePeriod("quarantine/t", AUGUST, rows(), Tables.OFFICE_ID);
+    assertThat(warehouse.version("quarantine/t")).isZero();
+    assertThat(warehouse.readPeriod("quarantine/t", AUGUST).count()).isZero();
+    assertThatThrownBy(() -> warehouse.read("clean/none"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no table clean/none");
+  }
+
+  @Test
+  void everyTenthCommitLeavesACheckpointBothReadersStartFrom(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    List<String> expected = new ArrayList<>();
+    for (int month = 1; month <= 12; month++) {
+      Period period = Period.parse(String.format("1404-%02d", month));
+      warehouse.replacePeriod(
+          "marts/t", period, rows(row("ماه " + month, month, "OF-01", period)), Tables.OFFICE_ID);
+      expected.add("ماه " + month + "|" + month + "|OF-01|" + period);
+    }
+    assertThat(root.resolve("marts/t/_delta_log/00000000000000000010.checkpoint.parquet")).exists();
+    expected.sort(null);
+    assertThat(text(warehouse.read("marts/t"))).isEqualTo(expected);
+    assertThat(text(deltaLake(warehouse, "marts/t"))).isEqualTo(expected);
+  }
+
+  private Dataset<Row> deltaLake(Warehouse warehouse, String table) {
+    return spark.read().format("delta").load(warehouse.path(table));
+  }
+
+  private Dataset<Row> rows(Row... rows) {
+    return spark.createDataFrame(List.of(rows), SCHEMA);
+  }
+
+  private static Row row(String name, Integer members, String office, Period period) {
+    return RowFactory.create(
+        name, members, java.time.LocalDate.of(2026, 10, 1), office, period.toString());
+  }
+
+  /** Each row as name|members|office|period, sorted. */
+  private static List<String> text(Dataset<Row> rows) {
+    List<String> lines = new ArrayList<>();
+    for (Row row : rows.collectAsList()) {
+      assertThat(row.<Object>getAs("surveyed_on")).isEqualTo(java.time.LocalDate.of(2026, 10, 1));
+      lines.add(
+          row.getAs("name")
+              + "|"
+              + row.getAs("members")
+              + "|"
+              + row.getAs(Tables.OFFICE_ID)
+              + "|"
+              + row.getAs(Tables.PERIOD));
+    }
+    lines.sort(null);
+    return lines;
+  }
+}
