@@ -45,10 +45,9 @@ public final class Warehouse {
 
   /**
    * Spark's setting that chooses between generated and interpreted projections, which a thread can
-   * set for the jobs it starts. Delta's work on a table's log (its state, the files a period
-   * replaces) and the write of a few rows run a handful of rows through projections over Delta's
-   * wide schema of file actions: generating their Java source, in every task, costs more than
-   * interpreting them. The big jobs keep generated code.
+   * set for the jobs it starts. The write of a few rows from memory and the read of a small table
+   * run a handful of rows through their projections: generating their Java source, in every task,
+   * costs more than interpreting them. The big jobs keep generated code.
    */
   private static final String PROJECTIONS = "spark.sql.codegen.factoryMode";
 
@@ -247,8 +246,8 @@ public final class Warehouse {
   /**
    * Runs independent table reads or writes side by side (each write its own atomic commit), and
    * returns when all have ended; the first failure is rethrown. Most of a small table's read or
-   * write is Delta's fixed work on the driver (its log, planning, the commit), which overlaps
-   * another's tasks.
+   * write is fixed work on the driver (its log, planning, the commit), which overlaps another's
+   * tasks.
    */
   public void sideBySide(List<Runnable> writes) {
     java.util.concurrent.ExecutorService pool =
@@ -307,8 +306,8 @@ public final class Warehouse {
   }
 
   /**
-   * Runs {@code work} with interpreted projections in the jobs it starts: for work on a table's log
-   * and on a few rows ({@link #PROJECTIONS}).
+   * Runs {@code work} with interpreted projections in the jobs it starts: for work on a few rows
+   * ({@link #PROJECTIONS}).
    */
   private <T> T interpreted(java.util.function.Supplier<T> work) {
     String projections = spark.sparkContext().getLocalProperty(PROJECTIONS);
