@@ -19,8 +19,8 @@ import org.tashil.warehouse.Warehouse;
  * one row replacing the period in each table a run writes (contract §4), in the run's order and
  * concurrency (ingest's tables side by side, then the marts side by side), through the same {@link
  * Warehouse} calls. Each replacement reads the table's log, finds the period's files, writes one
- * file and commits, as the run's own replacement does; only the rows are fewer.
- * The benchmark times it in a fresh JVM ({@code tashil bench --floor}), as cron starts a run.
+ * file and commits, as the run's own replacement does; only the rows are fewer. The benchmark times
+ * it in a fresh JVM ({@code tashil bench --floor}), as cron starts a run.
  */
 public final class DeltaFloor {
 

@@ -55,28 +55,26 @@ final class DeltaLog {
   private static final List<String> UNREADABLE_FEATURES =
       List.of("deletionVectors", "columnMapping");
 
+  /** The table property that turns column mapping on, with or without the feature listed. */
+  private static final String COLUMN_MAPPING = "delta.columnMapping.mode";
+
   private final Engine engine;
 
   DeltaLog(Configuration hadoop) {
     this.engine = DefaultEngine.create(hadoop);
   }
 
-  /** A version of a table: its number, schema (as Spark's), partition columns and files. */
+  /** A version of a table: its schema (as Spark's), partition columns and files. */
   record State(
-      long version,
-      StructType schema,
-      List<String> partitionColumns,
-      Snapshot snapshot,
-      List<DataFile> files) {}
+      StructType schema, List<String> partitionColumns, Snapshot snapshot, List<DataFile> files) {}
 
   /**
    * One data file of a version.
    *
    * @param path absolute, as Hadoop's file systems take it
-   * @param partitionValues partition column to its value as text (null for a null value)
    * @param add the log's entry for it, which its removal copies
    */
-  record DataFile(String path, Map<String, String> partitionValues, Row add) {}
+  record DataFile(String path, Row add) {}
 
   /** The table's latest version, or empty when it has none. */
   Optional<Snapshot> latest(String table) {
@@ -96,8 +94,10 @@ final class DeltaLog {
   }
 
   private State state(Snapshot snapshot, Map.Entry<String, String> partition) {
+    String columnMapping = snapshot.getTableProperties().getOrDefault(COLUMN_MAPPING, "none");
     for (String feature : UNREADABLE_FEATURES) {
-      if (snapshot.getProtocol().getReaderFeatures().contains(feature)) {
+      if (snapshot.getProtocol().getReaderFeatures().contains(feature)
+          || (feature.equals("columnMapping") && !columnMapping.equals("none"))) {
         throw new IllegalStateException(
             snapshot.getPath()
                 + " uses Delta's "
@@ -127,7 +127,6 @@ final class DeltaLog {
             files.add(
                 new DataFile(
                     InternalScanFileUtils.getAddFileStatus(file).getPath(),
-                    values,
                     file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)));
           }
         }
@@ -136,11 +135,7 @@ final class DeltaLog {
       throw new UncheckedIOException(e);
     }
     return new State(
-        snapshot.getVersion(),
-        schema,
-        List.copyOf(snapshot.getPartitionColumnNames()),
-        snapshot,
-        List.copyOf(files));
+        schema, List.copyOf(snapshot.getPartitionColumnNames()), snapshot, List.copyOf(files));
   }
 
   /**

@@ -166,6 +166,26 @@ class TestWarehouse {
     assertThat(text(deltaLake(warehouse, "marts/t"))).isEqualTo(expected);
   }
 
+  @Test
+  void aTableWhoseFilesAloneDoNotHoldItsRowsIsRefused(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    spark.sql(
+        "CREATE TABLE delta.`"
+            + warehouse.path("clean/t")
+            + "` (name STRING, period STRING) USING delta PARTITIONED BY (period)"
+            + " TBLPROPERTIES ('delta.columnMapping.mode' = 'name',"
+            + " 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')");
+    assertThatThrownBy(() -> warehouse.read("clean/t"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("uses Delta's columnMapping");
+    assertThatThrownBy(
+            () ->
+                warehouse.replacePeriod(
+                    "clean/t", JULY, spark.sql("SELECT 'رضا' AS name, '1405-07' AS period")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("uses Delta's columnMapping");
+  }
+
   private Dataset<Row> deltaLake(Warehouse warehouse, String table) {
     return spark.read().format("delta").load(warehouse.path(table));
   }
