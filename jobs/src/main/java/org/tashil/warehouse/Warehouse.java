@@ -53,6 +53,9 @@ public final class Warehouse {
 
   private static final String INTERPRETED = "NO_CODEGEN";
 
+  /** The folder inside a table where a write's files wait for its commit. */
+  private static final String STAGING = "_tashil_staging";
+
   private final SparkSession spark;
   private final String root;
   private final Progress progress;
@@ -126,39 +129,12 @@ public final class Warehouse {
             .write()
             .partitionBy(partitionColumns.toArray(String[]::new))
             .parquet(staging.toString());
-        Map<Path, Map<String, String>> written = new LinkedHashMap<>();
-        String stagingPrefix = fs.makeQualified(staging).toUri().getPath() + "/";
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
-        while (files.hasNext()) {
-          Path file = files.next().getPath();
-          if (file.getName().endsWith(".parquet")
-              && !file.getName().startsWith(".")
-              && !file.getName().startsWith("_")) {
-            String relative = file.toUri().getPath().substring(stagingPrefix.length());
-            Map<String, String> values = partitionValues(relative, partitionColumns);
-            if (!period.toString().equals(values.get(Tables.PERIOD))) {
-              throw new IllegalArgumentException(
-                  "a row for " + table + " is not of " + period + ": " + relative);
-            }
-            written.put(file, values);
+        List<StagedFile> staged = staged(fs, staging, partitionColumns);
+        for (StagedFile file : staged) {
+          if (!period.toString().equals(file.partitionValues().get(Tables.PERIOD))) {
+            throw new IllegalArgumentException(
+                "a row for " + table + " is not of " + period + ": " + file.relative());
           }
-        }
-        Map<DataFileStatus, Map<String, String>> added = new LinkedHashMap<>();
-        for (var file : written.entrySet()) {
-          String relative = file.getKey().toUri().getPath().substring(stagingPrefix.length());
-          Path target = new Path(tablePath, relative);
-          fs.mkdirs(target.getParent());
-          if (!fs.rename(file.getKey(), target)) {
-            throw new IOException("could not move " + file.getKey() + " to " + target);
-          }
-          FileStatus moved = fs.getFileStatus(target);
-          added.put(
-              new DataFileStatus(
-                  fs.makeQualified(target).toString(),
-                  moved.getLen(),
-                  moved.getModificationTime(),
-                  java.util.Optional.empty()),
-              file.getValue());
         }
         log.commit(
             tablePath,
@@ -166,7 +142,7 @@ public final class Warehouse {
             schema,
             partitionColumns,
             before == null ? List.of() : before.files(),
-            added);
+            moveInto(fs, tablePath, staged));
       } finally {
         fs.delete(staging, true);
       }
@@ -176,8 +152,54 @@ public final class Warehouse {
     LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The folder inside a table where a write's files wait for its commit. */
-  private static final String STAGING = "_tashil_staging";
+  /**
+   * A Parquet file Spark wrote into a write's staging folder.
+   *
+   * @param relative its path under that folder: its partitions' folders and its name
+   */
+  private record StagedFile(Path path, String relative, Map<String, String> partitionValues) {}
+
+  /** The Parquet files under the staging folder, with the partition values their folders name. */
+  private static List<StagedFile> staged(FileSystem fs, Path staging, List<String> partitions)
+      throws IOException {
+    List<StagedFile> staged = new ArrayList<>();
+    String prefix = fs.makeQualified(staging).toUri().getPath() + "/";
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      String name = file.getName();
+      if (name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+        String relative = file.toUri().getPath().substring(prefix.length());
+        staged.add(new StagedFile(file, relative, partitionValues(relative, partitions)));
+      }
+    }
+    return staged;
+  }
+
+  /**
+   * Moves the staged files to the same folders under the table, and returns each one's status for
+   * the commit, with its partition values.
+   */
+  private static Map<DataFileStatus, Map<String, String>> moveInto(
+      FileSystem fs, String tablePath, List<StagedFile> staged) throws IOException {
+    Map<DataFileStatus, Map<String, String>> moved = new LinkedHashMap<>();
+    for (StagedFile file : staged) {
+      Path target = new Path(tablePath, file.relative());
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(file.path(), target)) {
+        throw new IOException("could not move " + file.path() + " to " + target);
+      }
+      FileStatus status = fs.getFileStatus(target);
+      moved.put(
+          new DataFileStatus(
+              fs.makeQualified(target).toString(),
+              status.getLen(),
+              status.getModificationTime(),
+              java.util.Optional.empty()),
+          file.partitionValues());
+    }
+    return moved;
+  }
 
   private static Map.Entry<String, String> periodOf(Period period) {
     return Map.entry(Tables.PERIOD, period.toString());
@@ -200,13 +222,14 @@ public final class Warehouse {
     return values;
   }
 
+  /** Whether the rows have the table's columns, by name and type, in any order. */
   private static boolean sameColumns(StructType rows, StructType table) {
     if (rows.length() != table.length()) {
       return false;
     }
     for (StructField field : table.fields()) {
       if (!java.util.Arrays.asList(rows.fieldNames()).contains(field.name())
-          || !rows.apply(field.name()).equals(field)) {
+          || !rows.apply(field.name()).dataType().equals(field.dataType())) {
         return false;
       }
     }
@@ -220,7 +243,7 @@ public final class Warehouse {
   }
 
   /** The schema with every column, element and value nullable, as Delta Lake stores it. */
-  static StructType nullable(StructType schema) {
+  private static StructType nullable(StructType schema) {
     return (StructType) nullable((DataType) schema);
   }
 
