@@ -4,10 +4,15 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.when;
 
@@ -40,6 +45,18 @@ final class AsOf {
    * The low bits of a version's order number that hold its source line (an int, never negative).
    */
   private static final int LINE_BITS = 31;
+
+  /** The bits above the line that hold the version's place: its period and source file. */
+  private static final int PLACE_BITS = 15;
+
+  /**
+   * The day a version's date is counted from in the high bits of its order number. Ingest accepts
+   * dates from 1900 to 2199 only (ValueParser), 109,572 days at most: 17 bits, so that the order
+   * number, date, place and line, is a positive long.
+   */
+  private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1900, 1, 1);
+
+  private static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2199, 12, 31);
 
   private static final String ORDER = "version_order";
   private static final String PLACE = "version_place";
@@ -77,6 +94,7 @@ final class AsOf {
     carried.remove("surveyed_on");
     return latest(
         surveys(warehouse, period),
+        places(warehouse, dataset, period),
         "surveyed_on",
         HOUSEHOLD_KEY,
         carried,
@@ -93,6 +111,7 @@ final class AsOf {
       Warehouse warehouse, Registry registry, Period period, Source source) {
     return latest(
         HouseholdIndicators.withFlags(surveys(warehouse, period)),
+        places(warehouse, org.tashil.schema.Dataset.HOUSEHOLDS, period),
         "surveyed_on",
         HOUSEHOLD_KEY,
         HouseholdIndicators.inputsOfSums(),
@@ -114,6 +133,7 @@ final class AsOf {
             .where(col("updated_on").leq(lit(period.lastDay())));
     return latest(
         versions,
+        places(warehouse, org.tashil.schema.Dataset.DEMANDS, period),
         "updated_on",
         List.of(Tables.OFFICE_ID, "demand_id"),
         List.of(
@@ -163,23 +183,20 @@ final class AsOf {
    * the key, the carried columns, and, when {@code kept}, that date, period, source file and line.
    *
    * <p>The pick is a hash aggregation over numbers, not a sort of every version. Each version's
-   * place in that order becomes one long: the distinct (date, period, source file) of the versions,
-   * a few per file, are numbered in order on the driver, and the number is followed by the source
-   * line's 31 bits. Text columns are carried as their position in their closed list of values
-   * ({@code vocabularies}) and turned back into text after the pick; a value outside its list (a
-   * settlement since dropped from the registry) comes back empty, as the registry joins that follow
-   * would drop it.
+   * place in that order becomes one long: its date's day count, then its place among the {@code
+   * places} (period, source file), then its source line, in bits of their own. Text columns are
+   * carried as their position in their closed list of values ({@code vocabularies}) and turned back
+   * into text after the pick; a value outside its list (a settlement since dropped from the
+   * registry) comes back empty, as the registry joins that follow would drop it.
    */
   private static Dataset<Row> latest(
       Dataset<Row> versions,
+      Dataset<Row> places,
       String dateColumn,
       List<String> key,
       List<String> carried,
       Map<String, List<String>> vocabularies,
       Source kept) {
-    String[] source = {dateColumn, Tables.PERIOD, "source_file"};
-    Dataset<Row> places = places(versions, source);
-
     List<Column> encoded = new ArrayList<>();
     key.forEach(name -> encoded.add(col(name)));
     for (String name : carried) {
@@ -192,10 +209,11 @@ final class AsOf {
         encoded.add(col(name));
       }
     }
-    encoded.add(
-        col(PLACE).multiply(1L << LINE_BITS).plus(col("source_line").cast("long")).as(ORDER));
+    encoded.add(order(col(dateColumn)).as(ORDER));
     Dataset<Row> ordered =
-        versions.join(broadcast(places), source).select(encoded.toArray(Column[]::new));
+        versions
+            .join(broadcast(places), new String[] {Tables.PERIOD, "source_file"}, "left")
+            .select(encoded.toArray(Column[]::new));
 
     List<Column> picks = new ArrayList<>();
     for (String name : carried) {
@@ -209,9 +227,11 @@ final class AsOf {
     List<Column> restored = new ArrayList<>();
     key.forEach(name -> restored.add(col(name)));
     if (kept == Source.KEPT) {
-      for (String name : source) {
-        restored.add(col(name));
-      }
+      restored.add(
+          date_add(lit(FIRST_DAY), shiftright(col(ORDER), LINE_BITS + PLACE_BITS).cast("int"))
+              .as(dateColumn));
+      restored.add(col(Tables.PERIOD));
+      restored.add(col("source_file"));
       restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
     }
     for (String name : carried) {
@@ -224,30 +244,91 @@ final class AsOf {
     if (kept == Source.KEPT) {
       picked =
           picked
-              .withColumn(PLACE, shiftright(col(ORDER), LINE_BITS))
+              .withColumn(
+                  PLACE, shiftright(col(ORDER), LINE_BITS).bitwiseAND((1L << PLACE_BITS) - 1))
               .join(broadcast(places), PLACE);
     }
     return picked.select(restored.toArray(Column[]::new));
   }
 
   /**
-   * Every distinct (date, period, source file) of the versions with its place in that order: a
-   * small table, read once and numbered on the driver.
+   * A version's order number: its date's days since {@link #FIRST_DAY}, its place, its source line.
+   * A version whose date ingest would not accept, or whose period and file the period's submissions
+   * do not list (a warehouse whose last ingest stopped between its tables), fails the job with a
+   * message saying so, rather than being ordered wrongly or dropped.
    */
-  private static Dataset<Row> places(Dataset<Row> versions, String[] source) {
-    Dataset<Row> distinct = versions.select(source[0], source[1], source[2]).distinct();
-    List<Row> rows = new ArrayList<>(distinct.collectAsList());
+  private static Column order(Column date) {
+    Column days = datediff(date, lit(FIRST_DAY)).cast("long");
+    return when(
+            col(PLACE).isNull(),
+            raise_error(
+                concat(
+                    lit("a row of "),
+                    col("source_file"),
+                    lit(" in "),
+                    col(Tables.PERIOD),
+                    lit(
+                        " is in a clean table but the period's submissions do not list that file:"
+                            + " ingest the period again"))))
+        .when(
+            date.lt(lit(FIRST_DAY)).or(date.gt(lit(LAST_DAY))),
+            raise_error(
+                concat(
+                    lit("a date outside 1900-2199 in "),
+                    col("source_file"),
+                    lit(": "),
+                    date.cast("string"))))
+        .otherwise(
+            shiftleft(days, LINE_BITS + PLACE_BITS)
+                .bitwiseOR(shiftleft(col(PLACE), LINE_BITS))
+                .bitwiseOR(col("source_line").cast("long")));
+  }
+
+  /**
+   * Every (period, source file) of a dataset's versions up to the period, numbered in that order
+   * (text by its UTF-8 bytes): the files the submissions table lists for the dataset, a few dozen a
+   * month, read on the driver. The clean tables hold rows of those files only, as both are replaced
+   * by the same ingest.
+   *
+   * @throws IllegalStateException when there are more than the order number has room for
+   */
+  private static Dataset<Row> places(
+      Warehouse warehouse, org.tashil.schema.Dataset dataset, Period period) {
+    List<Row> files =
+        warehouse
+            .read("submissions")
+            .where(col(Tables.PERIOD).leq(lit(period.toString())))
+            .where(col("dataset").equalTo(dataset.tableName()))
+            .select(Tables.PERIOD, "file")
+            .distinct()
+            .collectAsList();
+    List<Row> rows = new ArrayList<>(files);
     rows.sort(
-        Comparator.comparing((Row row) -> (java.time.LocalDate) row.get(0))
-            .thenComparing(row -> utf8(row.getString(1)), java.util.Arrays::compareUnsigned)
-            .thenComparing(row -> utf8(row.getString(2)), java.util.Arrays::compareUnsigned));
+        Comparator.comparing((Row row) -> utf8(row.getString(0)), java.util.Arrays::compareUnsigned)
+            .thenComparing(row -> utf8(row.getString(1)), java.util.Arrays::compareUnsigned));
+    if (rows.size() > 1 << PLACE_BITS) {
+      throw new IllegalStateException(
+          "the "
+              + dataset.tableName()
+              + " of "
+              + rows.size()
+              + " files up to "
+              + period
+              + " are more than the as-of pick orders ("
+              + (1 << PLACE_BITS)
+              + ")");
+    }
     List<Row> numbered = new ArrayList<>(rows.size());
     for (int place = 0; place < rows.size(); place++) {
       Row row = rows.get(place);
-      numbered.add(RowFactory.create(row.get(0), row.get(1), row.get(2), (long) place));
+      numbered.add(RowFactory.create(row.get(0), row.get(1), (long) place));
     }
-    StructType schema = distinct.schema().add(PLACE, DataTypes.LongType, false);
-    return versions.sparkSession().createDataFrame(numbered, schema);
+    StructType schema =
+        new StructType()
+            .add(Tables.PERIOD, DataTypes.StringType)
+            .add("source_file", DataTypes.StringType)
+            .add(PLACE, DataTypes.LongType, false);
+    return warehouse.spark().createDataFrame(numbered, schema);
   }
 
   /** Text as Spark and DuckDB order it: by its UTF-8 bytes. */

@@ -55,6 +55,82 @@ class TestDuckDbDefinitions {
     registry = IndicatorWarehouse.registry();
     write("clean/households", Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS), households());
     write("clean/demands", Tables.clean(org.tashil.schema.Dataset.DEMANDS), demands());
+    listSubmissions(warehouse);
+  }
+
+  /**
+   * The submissions table an ingest would have written beside the clean tables: one row for each
+   * file their rows came from, in its period.
+   */
+  private static void listSubmissions(Warehouse warehouse) {
+    Dataset<Row> files = null;
+    for (org.tashil.schema.Dataset dataset :
+        List.of(org.tashil.schema.Dataset.HOUSEHOLDS, org.tashil.schema.Dataset.DEMANDS)) {
+      if (!warehouse.exists("clean/" + dataset.tableName())) {
+        continue;
+      }
+      Dataset<Row> ofDataset =
+          warehouse
+              .read("clean/" + dataset.tableName())
+              .select(
+                  col(Tables.OFFICE_ID),
+                  org.apache.spark.sql.functions.lit(dataset.tableName()).as("dataset"),
+                  col("source_file").as("file"),
+                  col(Tables.PERIOD))
+              .distinct();
+      files = files == null ? ofDataset : files.unionByName(ofDataset);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField field : Tables.SUBMISSIONS.fields()) {
+      columns.add(
+          List.of(files.columns()).contains(field.name())
+              ? col(field.name())
+              : org.apache.spark.sql.functions.lit(null).cast(field.dataType()).as(field.name()));
+    }
+    files
+        .select(columns.toArray(Column[]::new))
+        .write()
+        .format("delta")
+        .partitionBy(Tables.PERIOD)
+        .save(warehouse.path("submissions"));
+  }
+
+  @Test
+  void aVersionFromAFileTheSubmissionsDoNotListStopsThePick(@TempDir Path other) {
+    Warehouse elsewhere = new Warehouse(SparkTests.session(), other.toString());
+    Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
+    survey.put("source_file", "OF-01_households_1405-08.csv");
+    survey.put(Tables.PERIOD, PERIOD.toString());
+    writeTo(
+        elsewhere,
+        "clean/households",
+        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
+        List.of(survey));
+    listSubmissions(elsewhere);
+    // count() alone would not need the versions' order; the indicators always do.
+    assertThat(
+            AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+                .collectAsList())
+        .hasSize(1);
+
+    Map<String, Object> unlisted = new LinkedHashMap<>(survey);
+    unlisted.put("household_code", "HH-UNLISTED");
+    unlisted.put("source_file", "OF-01_households_1405-08 (2).csv");
+    SparkTests.session()
+        .createDataFrame(
+            List.of(row(Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS), unlisted)),
+            Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS))
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(elsewhere.path("clean/households"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+                    .collectAsList())
+        .hasStackTraceContaining(
+            "a row of OF-01_households_1405-08 (2).csv in 1405-08 is in a clean table but the"
+                + " period's submissions do not list that file");
   }
 
   @Test
@@ -181,11 +257,20 @@ class TestDuckDbDefinitions {
 
   /** Writes made-up clean rows as a Delta table; a column a row leaves out is null. */
   private static void write(String table, StructType schema, List<Map<String, Object>> rows) {
+    writeTo(warehouse, table, schema, rows);
+  }
+
+  private static Row row(StructType schema, Map<String, Object> row) {
     List<String> names = List.of(schema.fieldNames());
+    assertThat(names).containsAll(row.keySet());
+    return RowFactory.create(names.stream().map(row::get).toArray());
+  }
+
+  private static void writeTo(
+      Warehouse warehouse, String table, StructType schema, List<Map<String, Object>> rows) {
     List<Row> values = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      assertThat(names).as(table).containsAll(row.keySet());
-      values.add(RowFactory.create(names.stream().map(row::get).toArray()));
+      values.add(row(schema, row));
     }
     SparkTests.session()
         .createDataFrame(values, schema)
