@@ -287,8 +287,8 @@ final class AsOf {
   /**
    * Every (period, source file) of a dataset's versions up to the period, numbered in that order
    * (text by its UTF-8 bytes): the files the submissions table lists for the dataset, a few dozen a
-   * month, read on the driver. The clean tables hold rows of those files only, as both are replaced
-   * by the same ingest.
+   * month, collected to the driver. The clean tables hold rows of those files only once an ingest
+   * has ended: it replaces a period's clean rows, then its submissions.
    *
    * @throws IllegalStateException when there are more than the order number has room for
    */

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -43,6 +44,8 @@ import org.apache.spark.sql.types.StructType;
  * read and written by Spark ({@link Warehouse}); this class only keeps their list.
  */
 final class DeltaLog {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaLog.class);
 
   /** What Delta's log records as the writer, with Kernel's own version before it. */
   private static final String ENGINE_INFO = "Tashil";
@@ -124,10 +127,18 @@ final class DeltaLog {
             if (partition != null && !partition.getValue().equals(values.get(partition.getKey()))) {
               continue;
             }
-            files.add(
-                new DataFile(
-                    InternalScanFileUtils.getAddFileStatus(file).getPath(),
-                    file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)));
+            String path = InternalScanFileUtils.getAddFileStatus(file).getPath();
+            String folders = folders(snapshot.getPartitionColumnNames(), values);
+            if (!path.contains("/" + folders)) {
+              throw new IllegalStateException(
+                  snapshot.getPath()
+                      + " has a file outside the folders of its partition values ("
+                      + folders
+                      + "): "
+                      + path
+                      + "; Tashil reads a file's partition values from its folders");
+            }
+            files.add(new DataFile(path, file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)));
           }
         }
       }
@@ -136,6 +147,25 @@ final class DeltaLog {
     }
     return new State(
         schema, List.copyOf(snapshot.getPartitionColumnNames()), snapshot, List.copyOf(files));
+  }
+
+  /**
+   * The folders of a file's partition values, Hive's way: {@code period=1405-08/office_id=OF-01/}.
+   */
+  static String folders(List<String> partitionColumns, Map<String, String> values) {
+    StringBuilder folders = new StringBuilder();
+    for (String column : partitionColumns) {
+      String value = values.get(column);
+      folders
+          .append(ExternalCatalogUtils.escapePathName(column))
+          .append('=')
+          .append(
+              value == null
+                  ? ExternalCatalogUtils.DEFAULT_PARTITION_NAME()
+                  : ExternalCatalogUtils.escapePathName(value))
+          .append('/');
+    }
+    return folders.toString();
   }
 
   /**
@@ -165,10 +195,12 @@ final class DeltaLog {
                         ? DataLayoutSpec.noDataLayout()
                         : DataLayoutSpec.partitioned(
                             partitionColumns.stream().map(Column::new).toList()))
+                .withMaxRetries(0)
                 .build(engine)
             : before
                 .snapshot()
                 .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                .withMaxRetries(0)
                 .build(engine);
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
@@ -200,11 +232,40 @@ final class DeltaLog {
               engine,
               CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
       for (PostCommitHook hook : result.getPostCommitHooks()) {
-        hook.threadSafeInvoke(engine);
+        // A checkpoint or checksum is an aid to readers, not part of the version: the commit
+        // stands without it, and a later commit writes the next one.
+        try {
+          hook.threadSafeInvoke(engine);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn(
+              "{} version {}: {} not written ({})",
+              table,
+              result.getVersion(),
+              hook.getType(),
+              e.toString());
+        }
       }
       return result.getVersion();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Refuses partition columns of a type other than text or integer, which {@link #commit} does not
+   * write: before any file is written.
+   */
+  static void requirePartitionTypes(StructType schema, List<String> partitionColumns) {
+    for (String column : partitionColumns) {
+      DataType type = schema.apply(column).dataType();
+      if (!type.equals(DataTypes.StringType) && !type.equals(DataTypes.IntegerType)) {
+        throw new IllegalArgumentException(
+            "partition column "
+                + column
+                + " is "
+                + type.simpleString()
+                + ", not text or an integer");
+      }
     }
   }
 

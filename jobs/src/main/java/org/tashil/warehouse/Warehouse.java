@@ -94,8 +94,9 @@ public final class Warehouse {
   /**
    * Spark writes the rows as Parquet into a folder of their own inside the table, the files are
    * moved beside the table's other files, and one Delta commit removes the period's old files and
-   * adds the new ones. Until that commit, readers see the old version; a write that fails before it
-   * leaves only files no version lists.
+   * adds the new ones. Until that commit, readers see the old version. A write that fails before it
+   * removes its files; one killed before it leaves files no version lists, in the staging folder
+   * (removed by the table's next write) or, when killed while moving them, beside the others.
    */
   private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
     long start = System.nanoTime();
@@ -121,9 +122,14 @@ public final class Warehouse {
               + " against "
               + schema.simpleString());
     }
-    Path staging = new Path(tablePath, STAGING + "/" + java.util.UUID.randomUUID());
+    DeltaLog.requirePartitionTypes(schema, partitionColumns);
+    Path stagingFolder = new Path(tablePath, STAGING);
+    Path staging = new Path(stagingFolder, java.util.UUID.randomUUID().toString());
     try {
       FileSystem fs = fileSystem(staging);
+      // What a write killed before its commit left there: one table is written by one write at a
+      // time (the warehouse lock), so nothing there is another write's.
+      fs.delete(stagingFolder, true);
       try {
         rows.select(columns(schema))
             .write()
@@ -136,13 +142,24 @@ public final class Warehouse {
                 "a row for " + table + " is not of " + period + ": " + file.relative());
           }
         }
-        log.commit(
-            tablePath,
-            before,
-            schema,
-            partitionColumns,
-            before == null ? List.of() : before.files(),
-            moveInto(fs, tablePath, staged));
+        Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
+        try {
+          log.commit(
+              tablePath,
+              before,
+              schema,
+              partitionColumns,
+              before == null ? List.of() : before.files(),
+              added);
+        } catch (RuntimeException e) {
+          // Not committed, for certain, unless Kernel cannot tell: the files are no version's.
+          if (!(e instanceof io.delta.kernel.exceptions.CommitStateUnknownException)) {
+            for (DataFileStatus file : added.keySet()) {
+              fs.delete(new Path(file.getPath()), false);
+            }
+          }
+          throw e;
+        }
       } finally {
         fs.delete(staging, true);
       }

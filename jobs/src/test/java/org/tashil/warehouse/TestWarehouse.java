@@ -101,7 +101,7 @@ class TestWarehouse {
   }
 
   @Test
-  void rowsOfAnotherPeriodAreRefusedAndNothingIsCommitted(@TempDir Path root) {
+  void rowsOfAnotherPeriodAreRefusedAndNothingIsCommitted(@TempDir Path root) throws Exception {
     Warehouse warehouse = new Warehouse(spark, root.toString());
     warehouse.replacePeriod("clean/t", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
 
@@ -116,6 +116,24 @@ class TestWarehouse {
         .hasMessageContaining("not of 1405-08");
     assertThat(warehouse.version("clean/t")).isZero();
     assertThat(text(warehouse.read("clean/t"))).containsExactly("رضا|4|OF-01|1405-07");
+    assertThat(parquetFiles(root.resolve("clean/t"))).hasSize(1);
+  }
+
+  @Test
+  void whatAKilledWriteLeftInTheStagingFolderGoesWithTheNextWrite(@TempDir Path root)
+      throws Exception {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod("clean/t", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
+    Path left = root.resolve("clean/t/_tashil_staging/killed/period=1405-08/office_id=OF-01");
+    Files.createDirectories(left);
+    Files.writeString(left.resolve("part-00000.parquet"), "half a file");
+
+    warehouse.replacePeriod(
+        "clean/t", AUGUST, rows(row("علی", 5, "OF-01", AUGUST)), Tables.OFFICE_ID);
+    assertThat(root.resolve("clean/t/_tashil_staging/killed")).doesNotExist();
+    assertThat(parquetFiles(root.resolve("clean/t"))).hasSize(2);
+    assertThat(text(warehouse.read("clean/t")))
+        .containsExactly("رضا|4|OF-01|1405-07", "علی|5|OF-01|1405-08");
   }
 
   @Test
@@ -184,6 +202,30 @@ class TestWarehouse {
                     "clean/t", JULY, spark.sql("SELECT 'رضا' AS name, '1405-07' AS period")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("uses Delta's columnMapping");
+  }
+
+  @Test
+  void aTableWhoseFilesAreNotInTheirPartitionsFoldersIsRefused(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    spark.sql(
+        "CREATE TABLE delta.`"
+            + warehouse.path("clean/t")
+            + "` (name STRING, period STRING) USING delta PARTITIONED BY (period)"
+            + " TBLPROPERTIES ('delta.randomizeFilePrefixes' = 'true')");
+    spark.sql("INSERT INTO delta.`" + warehouse.path("clean/t") + "` VALUES ('رضا', '1405-07')");
+    assertThatThrownBy(() -> warehouse.read("clean/t"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has a file outside the folders of its partition values");
+  }
+
+  /** The table's data files on disk, whatever its log lists. */
+  private static List<Path> parquetFiles(Path table) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(table)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".parquet"))
+          .filter(file -> !file.toString().contains("_delta_log"))
+          .toList();
+    }
   }
 
   private Dataset<Row> deltaLake(Warehouse warehouse, String table) {
