@@ -38,10 +38,14 @@ public record DeltaFiles(String table, List<String> files) {
     return new DeltaFiles(table, files);
   }
 
+  /**
+   * A file as the warehouse names it (a Hadoop path: its characters as they are, a space or a
+   * {@code %2F} of an escaped partition value included) as a path of this machine.
+   */
   private static String localPath(String table, String file) {
-    URI uri = URI.create(file);
+    URI uri = new org.apache.hadoop.fs.Path(file).toUri();
     if (uri.getScheme() == null) {
-      return Path.of(file).toAbsolutePath().toString();
+      return Path.of(uri.getPath()).toAbsolutePath().toString();
     }
     if (!"file".equals(uri.getScheme())) {
       throw new IllegalArgumentException(
@@ -50,6 +54,6 @@ public record DeltaFiles(String table, List<String> files) {
               + uri.getScheme()
               + "://: the DuckDB peer reads a warehouse on this machine's file system only");
     }
-    return Path.of(uri).toString();
+    return Path.of(uri.getPath()).toString();
   }
 }

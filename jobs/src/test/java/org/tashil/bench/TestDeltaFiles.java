@@ -40,8 +40,10 @@ class TestDeltaFiles {
   }
 
   @Test
-  void onlyTheCurrentVersionsFilesAndTheirRows(@TempDir Path root) throws IOException {
+  void onlyTheCurrentVersionsFilesAndTheirRows(@TempDir Path temp) throws IOException {
     SparkSession spark = SparkTests.session();
+    // A folder name with a space: the files are named as the machine names them.
+    Path root = temp.resolve("the warehouse");
     Warehouse warehouse = new Warehouse(spark, root.toString());
     var schema = Tables.clean(Dataset.ACTIVITIES);
     warehouse.replacePeriod(
