@@ -269,32 +269,24 @@ final class DeltaLog {
     }
   }
 
-  /** Partition values as Kernel's literals of the columns' types. */
+  /** Partition values as Kernel's literals of the columns' types (text or integer). */
   private static Map<String, Literal> literals(StructType schema, Map<String, String> values) {
+    requirePartitionTypes(schema, List.copyOf(values.keySet()));
     Map<String, Literal> literals = new LinkedHashMap<>();
     values.forEach(
         (column, value) -> {
-          DataType type = schema.apply(column).dataType();
-          Literal literal;
-          if (type.equals(DataTypes.StringType)) {
-            literal =
-                value == null
-                    ? Literal.ofNull(io.delta.kernel.types.StringType.STRING)
-                    : Literal.ofString(value);
-          } else if (type.equals(DataTypes.IntegerType)) {
-            literal =
-                value == null
-                    ? Literal.ofNull(io.delta.kernel.types.IntegerType.INTEGER)
-                    : Literal.ofInt(Integer.parseInt(value));
+          boolean text = schema.apply(column).dataType().equals(DataTypes.StringType);
+          if (value == null) {
+            literals.put(
+                column,
+                Literal.ofNull(
+                    text
+                        ? io.delta.kernel.types.StringType.STRING
+                        : io.delta.kernel.types.IntegerType.INTEGER));
           } else {
-            throw new IllegalArgumentException(
-                "partition column "
-                    + column
-                    + " is "
-                    + type.simpleString()
-                    + ", not text or an integer");
+            literals.put(
+                column, text ? Literal.ofString(value) : Literal.ofInt(Integer.parseInt(value)));
           }
-          literals.put(column, literal);
         });
     return literals;
   }

@@ -187,12 +187,10 @@ class TestWarehouse {
   @Test
   void aTableWhoseFilesAloneDoNotHoldItsRowsIsRefused(@TempDir Path root) {
     Warehouse warehouse = new Warehouse(spark, root.toString());
-    spark.sql(
-        "CREATE TABLE delta.`"
-            + warehouse.path("clean/t")
-            + "` (name STRING, period STRING) USING delta PARTITIONED BY (period)"
-            + " TBLPROPERTIES ('delta.columnMapping.mode' = 'name',"
-            + " 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')");
+    createWithDeltaLake(
+        warehouse,
+        "'delta.columnMapping.mode' = 'name', 'delta.minReaderVersion' = '2',"
+            + " 'delta.minWriterVersion' = '5'");
     assertThatThrownBy(() -> warehouse.read("clean/t"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("uses Delta's columnMapping");
@@ -207,15 +205,21 @@ class TestWarehouse {
   @Test
   void aTableWhoseFilesAreNotInTheirPartitionsFoldersIsRefused(@TempDir Path root) {
     Warehouse warehouse = new Warehouse(spark, root.toString());
-    spark.sql(
-        "CREATE TABLE delta.`"
-            + warehouse.path("clean/t")
-            + "` (name STRING, period STRING) USING delta PARTITIONED BY (period)"
-            + " TBLPROPERTIES ('delta.randomizeFilePrefixes' = 'true')");
+    createWithDeltaLake(warehouse, "'delta.randomizeFilePrefixes' = 'true'");
     spark.sql("INSERT INTO delta.`" + warehouse.path("clean/t") + "` VALUES ('رضا', '1405-07')");
     assertThatThrownBy(() -> warehouse.read("clean/t"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has a file outside the folders of its partition values");
+  }
+
+  /** Creates {@code clean/t} (name, period) with Delta Lake's SQL and these table properties. */
+  private void createWithDeltaLake(Warehouse warehouse, String properties) {
+    spark.sql(
+        "CREATE TABLE delta.`"
+            + warehouse.path("clean/t")
+            + "` (name STRING, period STRING) USING delta PARTITIONED BY (period) TBLPROPERTIES ("
+            + properties
+            + ")");
   }
 
   /** The table's data files on disk, whatever its log lists. */
