@@ -116,6 +116,7 @@ final class DeltaLog {
               new Predicate(
                   "=", new Column(partition.getKey()), Literal.ofString(partition.getValue())));
     }
+    List<String> partitionColumns = List.copyOf(snapshot.getPartitionColumnNames());
     List<DataFile> files = new ArrayList<>();
     Scan built = scan.build();
     try (CloseableIterator<FilteredColumnarBatch> batches = built.getScanFiles(engine)) {
@@ -128,7 +129,7 @@ final class DeltaLog {
               continue;
             }
             String path = InternalScanFileUtils.getAddFileStatus(file).getPath();
-            String folders = folders(snapshot.getPartitionColumnNames(), values);
+            String folders = folders(partitionColumns, values);
             if (!path.contains("/" + folders)) {
               throw new IllegalStateException(
                   snapshot.getPath()
@@ -145,8 +146,7 @@ final class DeltaLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new State(
-        schema, List.copyOf(snapshot.getPartitionColumnNames()), snapshot, List.copyOf(files));
+    return new State(schema, partitionColumns, snapshot, List.copyOf(files));
   }
 
   /**
@@ -169,10 +169,10 @@ final class DeltaLog {
   }
 
   /**
-   * Commits a new version of the table in which {@code removed} (files of {@code before}, its
-   * latest version) are replaced by {@code added}, or creates the table with {@code added} when
-   * {@code before} is null. Runs Delta's post-commit work (checkpoint, checksum). Returns the new
-   * version, or -1 when there was nothing to commit.
+   * Commits a new version of the table in which the files of {@code before} (its latest version, as
+   * {@link #state} read it: the files being replaced) are replaced by {@code added}, or creates the
+   * table with {@code added} when {@code before} is null. Runs Delta's post-commit work
+   * (checkpoint, checksum). Returns the new version, or -1 when there was nothing to commit.
    *
    * @param added each new file's status with its partition values
    */
@@ -181,8 +181,8 @@ final class DeltaLog {
       State before,
       StructType schema,
       List<String> partitionColumns,
-      List<DataFile> removed,
       Map<DataFileStatus, Map<String, String>> added) {
+    List<DataFile> removed = before == null ? List.of() : before.files();
     if (before != null && removed.isEmpty() && added.isEmpty()) {
       return -1;
     }

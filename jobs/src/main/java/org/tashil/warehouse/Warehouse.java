@@ -144,13 +144,7 @@ public final class Warehouse {
         }
         Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
         try {
-          log.commit(
-              tablePath,
-              before,
-              schema,
-              partitionColumns,
-              before == null ? List.of() : before.files(),
-              added);
+          log.commit(tablePath, before, schema, partitionColumns, added);
         } catch (RuntimeException e) {
           // Not committed, for certain, unless Kernel cannot tell: the files are no version's.
           if (!(e instanceof io.delta.kernel.exceptions.CommitStateUnknownException)) {
