@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
@@ -126,14 +127,23 @@ public final class AggregateJob {
     Dataset<Row> quarantined = quarantinedRows(ingested);
     Dataset<Row> activities = ingested.table("clean/activities").join(placement, "settlement_id");
 
-    List<Column> demandAggregates = new ArrayList<>(DemandIndicators.sums());
-    demandAggregates.addAll(DemandIndicators.statistics());
     Dataset<Row> levels =
-        levels(households, HouseholdIndicators.sums())
-            .join(levels(demands, demandAggregates), new String[] {"level", "key"}, "full_outer")
-            .join(levels(activities, activitySums()), new String[] {"level", "key"}, "full_outer")
+        levels(households, HouseholdIndicators.sums(), List.of())
             .join(
-                levels(rowsByDataset(ingested, quarantined, placement), rowSums()),
+                levels(demands, DemandIndicators.sums(), List.of(DemandIndicators.oldest())),
+                new String[] {"level", "key"},
+                "full_outer")
+            .join(
+                rolledUp(
+                    demands.where(DemandIndicators.resolved()), DemandIndicators.percentiles()),
+                new String[] {"level", "key"},
+                "full_outer")
+            .join(
+                levels(activities, activitySums(), List.of()),
+                new String[] {"level", "key"},
+                "full_outer")
+            .join(
+                levels(rowsByDataset(ingested, quarantined, placement), rowSums(), List.of()),
                 new String[] {"level", "key"},
                 "full_outer")
             .cache();
@@ -213,10 +223,33 @@ public final class AggregateJob {
   }
 
   /**
+   * The settlement rows, each county's row and the province's row of {@code sums} (counts and sums)
+   * and {@code maxima}, told apart by {@code level} and named by {@code key}. The rows are
+   * aggregated once, by settlement; each county and the province then add up (or take the greatest
+   * of) their settlements' values, which is the same as aggregating their rows.
+   */
+  private static Dataset<Row> levels(Dataset<Row> rows, List<Column> sums, List<Column> maxima) {
+    List<Column> all = new ArrayList<>(sums);
+    all.addAll(maxima);
+    Dataset<Row> bySettlement =
+        rows.groupBy(col("county_en"), col("settlement_id"))
+            .agg(all.get(0), all.subList(1, all.size()).toArray(Column[]::new));
+    List<Column> combined = new ArrayList<>();
+    org.apache.spark.sql.types.StructField[] fields = bySettlement.schema().fields();
+    for (int i = 0; i < all.size(); i++) {
+      org.apache.spark.sql.types.StructField field = fields[i + 2];
+      Column parts = col(field.name());
+      combined.add(
+          (i < sums.size() ? sum(parts).cast(field.dataType()) : max(parts)).as(field.name()));
+    }
+    return rolledUp(bySettlement, combined);
+  }
+
+  /**
    * One rollup over (county, settlement): the settlement rows, each county's row and the province's
    * row, told apart by {@code level} and named by {@code key}.
    */
-  private static Dataset<Row> levels(Dataset<Row> rows, List<Column> aggregates) {
+  private static Dataset<Row> rolledUp(Dataset<Row> rows, List<Column> aggregates) {
     List<Column> all = new ArrayList<>(aggregates);
     Column first = grouping_id().as("grouping");
     return rows.rollup(col("county_en"), col("settlement_id"))

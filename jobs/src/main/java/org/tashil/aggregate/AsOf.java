@@ -18,9 +18,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,6 +59,9 @@ final class AsOf {
   private static final String ORDER = "version_order";
   private static final String PLACE = "version_place";
 
+  /** The prefix of the longs the carried columns are packed into. */
+  private static final String PACKED = "version_packed_";
+
   private AsOf() {}
 
   /**
@@ -97,26 +98,17 @@ final class AsOf {
         places(warehouse, dataset, period),
         "surveyed_on",
         HOUSEHOLD_KEY,
-        carried,
-        vocabularies(dataset, registry),
+        codes(dataset, registry, carried),
         source);
   }
 
   /**
-   * The household basis with each household's flags ({@link HouseholdIndicators#withFlags}), and
-   * only the columns the sums need. A household's flags depend on its survey alone, so they are
-   * computed on every version first and the latest version is picked among narrow rows.
+   * The household basis with each household's flags ({@link HouseholdIndicators#withFlags}): the
+   * flags of the survey picked.
    */
   static Dataset<Row> flaggedHouseholdsAsOfPeriod(
       Warehouse warehouse, Registry registry, Period period, Source source) {
-    return latest(
-        HouseholdIndicators.withFlags(surveys(warehouse, period)),
-        places(warehouse, org.tashil.schema.Dataset.HOUSEHOLDS, period),
-        "surveyed_on",
-        HOUSEHOLD_KEY,
-        HouseholdIndicators.inputsOfSums(),
-        vocabularies(org.tashil.schema.Dataset.HOUSEHOLDS, registry),
-        source);
+    return HouseholdIndicators.withFlags(householdsAsOfPeriod(warehouse, registry, period, source));
   }
 
   /**
@@ -136,16 +128,18 @@ final class AsOf {
         places(warehouse, org.tashil.schema.Dataset.DEMANDS, period),
         "updated_on",
         List.of(Tables.OFFICE_ID, "demand_id"),
-        List.of(
-            "settlement_id",
-            "agency_id",
-            "category",
-            "priority",
-            "status",
-            "registered_on",
-            "closed_on",
-            "households_affected"),
-        vocabularies(org.tashil.schema.Dataset.DEMANDS, registry),
+        codes(
+            org.tashil.schema.Dataset.DEMANDS,
+            registry,
+            List.of(
+                "settlement_id",
+                "agency_id",
+                "category",
+                "priority",
+                "status",
+                "registered_on",
+                "closed_on",
+                "households_affected")),
         source);
   }
 
@@ -159,23 +153,97 @@ final class AsOf {
   }
 
   /**
-   * The closed lists of values of a dataset's text columns: an enumeration's values, the registry's
-   * settlement or agency ids.
+   * How each carried column of a dataset travels through the pick: as a whole number from 0 (no
+   * value) up, from its definition in the dataset's schema. An enumeration or a registry's id is
+   * its position in its closed list of values (the schema's values, the registry's settlement or
+   * agency ids), a whole number its offset from the schema's smallest, a date its days from {@link
+   * #FIRST_DAY}. A value outside its list (a settlement since dropped from the registry) travels as
+   * no value, as the registry joins that follow would drop it; a number or date outside what ingest
+   * accepts fails the job rather than being picked wrong.
+   *
+   * @throws IllegalArgumentException for a column of free text, which has no such number
    */
-  private static Map<String, List<String>> vocabularies(
-      org.tashil.schema.Dataset dataset, Registry registry) {
-    Map<String, List<String>> vocabularies = new LinkedHashMap<>();
-    for (org.tashil.schema.Column column : dataset.schema().columns()) {
-      if (column.type() == ColumnType.ENUM) {
-        vocabularies.put(column.name(), column.values());
-      } else if (column.lookup() == org.tashil.schema.Column.Lookup.SETTLEMENT) {
-        vocabularies.put(
-            column.name(), registry.settlements().stream().map(Settlement::id).toList());
-      } else if (column.lookup() == org.tashil.schema.Column.Lookup.AGENCY) {
-        vocabularies.put(column.name(), registry.agencies().stream().map(Agency::id).toList());
+  private static List<Code> codes(
+      org.tashil.schema.Dataset dataset, Registry registry, List<String> carried) {
+    List<Code> codes = new ArrayList<>();
+    for (String name : carried) {
+      org.tashil.schema.Column column =
+          dataset
+              .schema()
+              .column(name)
+              .orElseThrow(() -> new IllegalArgumentException(name + " is not a column"));
+      List<String> values =
+          switch (column.lookup()) {
+            case SETTLEMENT -> registry.settlements().stream().map(Settlement::id).toList();
+            case AGENCY -> registry.agencies().stream().map(Agency::id).toList();
+            case NONE -> column.type() == ColumnType.ENUM ? column.values() : null;
+          };
+      if (values != null) {
+        codes.add(Code.position(name, values));
+      } else if (column.type() == ColumnType.INTEGER) {
+        codes.add(Code.offset(name, column.min(), column.max()));
+      } else if (column.type() == ColumnType.DATE) {
+        codes.add(Code.days(name));
+      } else {
+        throw new IllegalArgumentException(name + " is text without a closed list of values");
       }
     }
-    return vocabularies;
+    return codes;
+  }
+
+  /**
+   * One carried column as a whole number in {@code bits} bits: {@code encoded} from the column,
+   * {@code decoded} back from the number, 0 standing for no value.
+   */
+  private record Code(
+      String name, int bits, Column encoded, java.util.function.Function<Column, Column> decoded) {
+
+    static Code position(String name, List<String> values) {
+      Column list = literals(values);
+      return new Code(
+          name,
+          bitsFor(values.size()),
+          org.apache.spark.sql.functions.coalesce(array_position(list, col(name)), lit(0L)),
+          code -> when(code.gt(0), element_at(list, code.cast("int"))));
+    }
+
+    static Code offset(String name, int min, int max) {
+      Column value = col(name);
+      return new Code(
+          name,
+          bitsFor(max - min + 1),
+          when(value.isNull(), lit(0L))
+              .when(value.between(min, max), value.cast("long").minus(min - 1))
+              .otherwise(outside(name, value)),
+          code -> when(code.gt(0), code.plus(min - 1).cast("int")));
+    }
+
+    static Code days(String name) {
+      Column value = col(name);
+      return new Code(
+          name,
+          bitsFor((int) java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, LAST_DAY) + 1),
+          when(value.isNull(), lit(0L))
+              .when(
+                  value.between(lit(FIRST_DAY), lit(LAST_DAY)),
+                  datediff(value, lit(FIRST_DAY)).cast("long").plus(1))
+              .otherwise(outside(name, value)),
+          code -> when(code.gt(0), date_add(lit(FIRST_DAY), code.minus(1).cast("int"))));
+    }
+
+    private static Column outside(String name, Column value) {
+      return raise_error(
+          concat(
+              lit("a value of " + name + " ingest would not accept, in "),
+              col("source_file"),
+              lit(": "),
+              value.cast("string")));
+    }
+
+    /** The bits that hold 0 (no value) and the numbers 1 to {@code count}. */
+    private static int bitsFor(int count) {
+      return 32 - Integer.numberOfLeadingZeros(count);
+    }
   }
 
   /**
@@ -184,30 +252,37 @@ final class AsOf {
    *
    * <p>The pick is a hash aggregation over numbers, not a sort of every version. Each version's
    * place in that order becomes one long: its date's day count, then its place among the {@code
-   * places} (period, source file), then its source line, in bits of their own. Text columns are
-   * carried as their position in their closed list of values ({@code vocabularies}) and turned back
-   * into text after the pick; a value outside its list (a settlement since dropped from the
-   * registry) comes back empty, as the registry joins that follow would drop it.
+   * places} (period, source file), then its source line, in bits of their own. The carried columns
+   * travel as whole numbers ({@link Code}) packed side by side into as few longs as hold them, each
+   * long picked with {@code max_by(long, order)}, and are unpacked after the pick.
    */
   private static Dataset<Row> latest(
       Dataset<Row> versions,
       Dataset<Row> places,
       String dateColumn,
       List<String> key,
-      List<String> carried,
-      Map<String, List<String>> vocabularies,
+      List<Code> carried,
       Source kept) {
+    List<List<Code>> longs = new ArrayList<>();
+    int used = Long.SIZE;
+    for (Code code : carried) {
+      if (used + code.bits() > Long.SIZE - 1) {
+        longs.add(new ArrayList<>());
+        used = 0;
+      }
+      longs.get(longs.size() - 1).add(code);
+      used += code.bits();
+    }
     List<Column> encoded = new ArrayList<>();
     key.forEach(name -> encoded.add(col(name)));
-    for (String name : carried) {
-      List<String> values = vocabularies.get(name);
-      if (values != null) {
-        encoded.add(array_position(literals(values), col(name)).cast("int").as(name));
-      } else if (versions.schema().apply(name).dataType().equals(DataTypes.StringType)) {
-        throw new IllegalArgumentException(name + " is text without a closed list of values");
-      } else {
-        encoded.add(col(name));
+    for (int i = 0; i < longs.size(); i++) {
+      Column packed = lit(0L);
+      int shift = 0;
+      for (Code code : longs.get(i)) {
+        packed = packed.bitwiseOR(shiftleft(code.encoded(), shift));
+        shift += code.bits();
       }
+      encoded.add(packed.as(PACKED + i));
     }
     encoded.add(order(col(dateColumn)).as(ORDER));
     Dataset<Row> ordered =
@@ -216,13 +291,16 @@ final class AsOf {
             .select(encoded.toArray(Column[]::new));
 
     List<Column> picks = new ArrayList<>();
-    for (String name : carried) {
-      picks.add(max_by(col(name), col(ORDER)).as(name));
+    for (int i = 0; i < longs.size(); i++) {
+      picks.add(max_by(col(PACKED + i), col(ORDER)).as(PACKED + i));
+    }
+    if (kept == Source.KEPT) {
+      picks.add(max(col(ORDER)).as(ORDER));
     }
     Dataset<Row> picked =
         ordered
             .groupBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-            .agg(max(col(ORDER)).as(ORDER), picks.toArray(Column[]::new));
+            .agg(picks.get(0), picks.subList(1, picks.size()).toArray(Column[]::new));
 
     List<Column> restored = new ArrayList<>();
     key.forEach(name -> restored.add(col(name)));
@@ -234,12 +312,13 @@ final class AsOf {
       restored.add(col("source_file"));
       restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
     }
-    for (String name : carried) {
-      List<String> values = vocabularies.get(name);
-      restored.add(
-          values == null
-              ? col(name)
-              : when(col(name).gt(0), element_at(literals(values), col(name))).as(name));
+    for (int i = 0; i < longs.size(); i++) {
+      int shift = 0;
+      for (Code code : longs.get(i)) {
+        Column number = shiftright(col(PACKED + i), shift).bitwiseAND((1L << code.bits()) - 1);
+        restored.add(code.decoded().apply(number).as(code.name()));
+        shift += code.bits();
+      }
     }
     if (kept == Source.KEPT) {
       picked =

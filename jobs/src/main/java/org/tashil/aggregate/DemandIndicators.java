@@ -100,10 +100,29 @@ final class DemandIndicators {
 
   /** Statistics that have no value without data: median and p90 (exact, linear) and oldest age. */
   static List<Column> statistics() {
+    List<Column> statistics = new ArrayList<>(percentiles());
+    statistics.add(oldest());
+    return statistics;
+  }
+
+  /**
+   * The median and 90th percentile of the days to resolve (exact, linear interpolation), over the
+   * demands resolved in the period: a level's need every such value, not its parts' statistics.
+   */
+  static List<Column> percentiles() {
     return List.of(
         percentile(col("days_to_resolve"), lit(0.5)).as("days_to_resolve_median"),
-        percentile(col("days_to_resolve"), lit(0.9)).as("days_to_resolve_p90"),
-        max("open_age").cast("int").as("oldest_open_days"));
+        percentile(col("days_to_resolve"), lit(0.9)).as("days_to_resolve_p90"));
+  }
+
+  /** The demand states {@link #percentiles} read: those resolved in the period. */
+  static Column resolved() {
+    return col("days_to_resolve").isNotNull();
+  }
+
+  /** The oldest open demand's age: a level's is the greatest of its parts'. */
+  static Column oldest() {
+    return max("open_age").cast("int").as("oldest_open_days");
   }
 
   static List<String> sumColumns() {

@@ -69,16 +69,6 @@ final class HouseholdIndicators {
     return sums;
   }
 
-  /** The household columns {@link #sums} reads: the flags and a few survey columns. */
-  static List<String> inputsOfSums() {
-    List<String> names = new ArrayList<>(List.of("members", "hazard_zone", "relocation_consent"));
-    for (Deprivation deprivation : Deprivation.values()) {
-      names.add("flag_" + deprivation.key());
-    }
-    names.addAll(List.of("flag_slum", "score_sixtieths", "flag_poor"));
-    return names;
-  }
-
   /** The sums' column names, which are zero (never null) for an entity without households. */
   static List<String> sumColumns() {
     List<String> names = new ArrayList<>(List.of("households", "persons"));
