@@ -134,6 +134,28 @@ class TestDuckDbDefinitions {
   }
 
   @Test
+  void aValueIngestWouldNotAcceptStopsThePickRatherThanBeingPackedWrong(@TempDir Path other) {
+    Warehouse elsewhere = new Warehouse(SparkTests.session(), other.toString());
+    Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
+    survey.put("source_file", "OF-01_households_1405-08.csv");
+    survey.put(Tables.PERIOD, PERIOD.toString());
+    // members is 1 to 30 in the schema: the pick carries it in five bits.
+    survey.put("members", 31);
+    writeTo(
+        elsewhere,
+        "clean/households",
+        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
+        List.of(survey));
+    listSubmissions(elsewhere);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+                    .collectAsList())
+        .hasStackTraceContaining(
+            "a value of members ingest would not accept, in OF-01_households_1405-08.csv: 31");
+  }
+
+  @Test
   void eachHouseholdsSurveyAndDeprivationsAreTheSame() {
     List<String> figures = new ArrayList<>(List.of("period", "source_line"));
     for (Deprivation deprivation : Deprivation.values()) {
