@@ -66,32 +66,30 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
     return rows;
   }
 
-  /** The same rows read back from the warehouse, for an aggregate run on its own. */
+  /**
+   * The same rows read back from the warehouse, for an aggregate run on its own. The small tables
+   * are read into memory; the counts of clean rows are left for the aggregate's own job to compute
+   * with its figures (a plan, not a job of their own).
+   */
   public static IngestedRows read(Warehouse warehouse, Period period) {
-    SparkSession spark = warehouse.spark();
     Map<String, Dataset<Row>> read = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     List<Runnable> reads = new ArrayList<>();
     for (String table : TABLES) {
-      reads.add(
-          () -> {
-            read.put(table, warehouse.readPeriodInMemory(table, period));
-          });
-    }
-    List<Row> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
-      reads.add(
-          () ->
-              accepted.addAll(
-                  warehouse
-                      .readPeriod("clean/" + dataset.tableName(), period)
-                      .groupBy(lit(dataset.tableName()).as("dataset"), col("settlement_id"))
-                      .agg(count(lit(1)).as("rows"))
-                      .collectAsList()));
+      reads.add(() -> read.put(table, warehouse.readPeriodInMemory(table, period)));
     }
     warehouse.sideBySide(reads);
+    Dataset<Row> accepted = null;
+    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+      Dataset<Row> counts =
+          warehouse
+              .readPeriod("clean/" + dataset.tableName(), period)
+              .groupBy(lit(dataset.tableName()).as("dataset"), col("settlement_id"))
+              .agg(count(lit(1)).as("rows"));
+      accepted = accepted == null ? counts : accepted.unionByName(counts);
+    }
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     TABLES.forEach(table -> tables.put(table, read.get(table)));
-    return new IngestedRows(period, tables, accepted(spark, accepted));
+    return new IngestedRows(period, tables, accepted);
   }
 
   /** The accepted counts as a frame, from rows of (dataset, settlement_id, rows). */
