@@ -294,7 +294,7 @@ final class AsOf {
     for (int i = 0; i < longs.size(); i++) {
       picks.add(max_by(col(PACKED + i), col(ORDER)).as(PACKED + i));
     }
-    if (kept == Source.KEPT) {
+    if (kept == Source.KEPT || picks.isEmpty()) {
       picks.add(max(col(ORDER)).as(ORDER));
     }
     Dataset<Row> picked =

@@ -97,16 +97,8 @@ class TestDuckDbDefinitions {
 
   @Test
   void aVersionFromAFileTheSubmissionsDoNotListStopsThePick(@TempDir Path other) {
-    Warehouse elsewhere = new Warehouse(SparkTests.session(), other.toString());
-    Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
-    survey.put("source_file", "OF-01_households_1405-08.csv");
-    survey.put(Tables.PERIOD, PERIOD.toString());
-    writeTo(
-        elsewhere,
-        "clean/households",
-        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
-        List.of(survey));
-    listSubmissions(elsewhere);
+    Map<String, Object> survey = oneSurvey(Map.of());
+    Warehouse elsewhere = warehouseOf(other, survey);
     // count() alone would not need the versions' order; the indicators always do.
     assertThat(
             AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
@@ -135,24 +127,35 @@ class TestDuckDbDefinitions {
 
   @Test
   void aValueIngestWouldNotAcceptStopsThePickRatherThanBeingPackedWrong(@TempDir Path other) {
-    Warehouse elsewhere = new Warehouse(SparkTests.session(), other.toString());
-    Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
-    survey.put("source_file", "OF-01_households_1405-08.csv");
-    survey.put(Tables.PERIOD, PERIOD.toString());
     // members is 1 to 30 in the schema: the pick carries it in five bits.
-    survey.put("members", 31);
-    writeTo(
-        elsewhere,
-        "clean/households",
-        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
-        List.of(survey));
-    listSubmissions(elsewhere);
+    Warehouse elsewhere = warehouseOf(other, oneSurvey(Map.of("members", 31)));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
                     .collectAsList())
         .hasStackTraceContaining(
             "a value of members ingest would not accept, in OF-01_households_1405-08.csv: 31");
+  }
+
+  /** The first made-up survey, from a file of the period, with some of its values changed. */
+  private static Map<String, Object> oneSurvey(Map<String, Object> changed) {
+    Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
+    survey.put("source_file", "OF-01_households_1405-08.csv");
+    survey.put(Tables.PERIOD, PERIOD.toString());
+    survey.putAll(changed);
+    return survey;
+  }
+
+  /** A warehouse of its own under {@code folder}, with the survey and its file's submission. */
+  private static Warehouse warehouseOf(Path folder, Map<String, Object> survey) {
+    Warehouse elsewhere = new Warehouse(SparkTests.session(), folder.toString());
+    writeTo(
+        elsewhere,
+        "clean/households",
+        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
+        List.of(survey));
+    listSubmissions(elsewhere);
+    return elsewhere;
   }
 
   @Test
