@@ -400,10 +400,8 @@ public final class AggregateJob {
             .where(col("active"))
             .agg(
                 count(lit(1)).cast("int").as("active_offices"),
-                sum(when(col("demands_arrived"), 1).otherwise(0))
-                    .cast("int")
-                    .as("offices_sent_demands"),
-                sum(when(col("demands_on_time"), 1).otherwise(0)).cast("int").as("offices_on_time"))
+                Shares.countWhere(col("demands_arrived")).as("offices_sent_demands"),
+                Shares.countWhere(col("demands_on_time")).as("offices_on_time"))
             .withColumn(
                 "completeness", Shares.ratio(col("offices_sent_demands"), col("active_offices")))
             .withColumn("timeliness", Shares.ratio(col("offices_on_time"), col("active_offices")));
