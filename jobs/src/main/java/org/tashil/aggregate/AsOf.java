@@ -48,9 +48,9 @@ final class AsOf {
   private static final int PLACE_BITS = 15;
 
   /**
-   * The day a version's date is counted from in the high bits of its order number. Ingest accepts
-   * dates from 1900 to 2199 only (ValueParser), 109,572 days at most: 17 bits, so that the order
-   * number, date, place and line, is a positive long.
+   * The day a date is counted from, in a carried date and in the high bits of a version's order
+   * number. Ingest accepts dates from 1900 to 2199 only (ValueParser): with 0 for no date, 109,573
+   * numbers, 17 bits, so that the order number, date, place and line, is a positive long.
    */
   private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1900, 1, 1);
 
@@ -284,7 +284,8 @@ final class AsOf {
       }
       encoded.add(packed.as(PACKED + i));
     }
-    encoded.add(order(col(dateColumn)).as(ORDER));
+    Code date = Code.days(dateColumn);
+    encoded.add(order(date).as(ORDER));
     Dataset<Row> ordered =
         versions
             .join(broadcast(places), new String[] {Tables.PERIOD, "source_file"}, "left")
@@ -306,8 +307,7 @@ final class AsOf {
     key.forEach(name -> restored.add(col(name)));
     if (kept == Source.KEPT) {
       restored.add(
-          date_add(lit(FIRST_DAY), shiftright(col(ORDER), LINE_BITS + PLACE_BITS).cast("int"))
-              .as(dateColumn));
+          date.decoded().apply(shiftright(col(ORDER), LINE_BITS + PLACE_BITS)).as(dateColumn));
       restored.add(col(Tables.PERIOD));
       restored.add(col("source_file"));
       restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
@@ -331,13 +331,12 @@ final class AsOf {
   }
 
   /**
-   * A version's order number: its date's days since {@link #FIRST_DAY}, its place, its source line.
-   * A version whose date ingest would not accept, or whose period and file the period's submissions
-   * do not list (a warehouse whose last ingest stopped between its tables), fails the job with a
-   * message saying so, rather than being ordered wrongly or dropped.
+   * A version's order number: its date as a {@link Code} (days from {@link #FIRST_DAY}), its place,
+   * its source line. A version whose date ingest would not accept, or whose period and file the
+   * period's submissions do not list (a warehouse whose last ingest stopped between its tables),
+   * fails the job with a message saying so, rather than being ordered wrongly or dropped.
    */
-  private static Column order(Column date) {
-    Column days = datediff(date, lit(FIRST_DAY)).cast("long");
+  private static Column order(Code date) {
     return when(
             col(PLACE).isNull(),
             raise_error(
@@ -349,16 +348,8 @@ final class AsOf {
                     lit(
                         " is in a clean table but the period's submissions do not list that file:"
                             + " ingest the period again"))))
-        .when(
-            date.lt(lit(FIRST_DAY)).or(date.gt(lit(LAST_DAY))),
-            raise_error(
-                concat(
-                    lit("a date outside 1900-2199 in "),
-                    col("source_file"),
-                    lit(": "),
-                    date.cast("string"))))
         .otherwise(
-            shiftleft(days, LINE_BITS + PLACE_BITS)
+            shiftleft(date.encoded(), LINE_BITS + PLACE_BITS)
                 .bitwiseOR(shiftleft(col(PLACE), LINE_BITS))
                 .bitwiseOR(col("source_line").cast("long")));
   }
