@@ -60,6 +60,11 @@ public final class Spark {
       // A table is read from the files its Delta log lists (Warehouse), a few hundred at most
       // here: their statuses are taken on the driver, not by a Spark job of a task per file.
       conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+      // Spark sizes the memory pages of its hash maps and sorts from the heap and the cores: 64 MB
+      // here, a new Java array that the JVM zeroes, and a "humongous" one for the garbage collector,
+      // for every task that aggregates or sorts a few thousand rows. 1 MB (the smallest size Spark
+      // chooses itself) made a scale-1 run touch a third fewer pages and start fewer collections.
+      conf.setIfMissing("spark.buffer.pageSize", "1m");
     }
     return SparkSession.builder().config(conf).getOrCreate();
   }
