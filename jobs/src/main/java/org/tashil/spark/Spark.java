@@ -61,11 +61,44 @@ public final class Spark {
       // here: their statuses are taken on the driver, not by a Spark job of a task per file.
       conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
       // Spark sizes the memory pages of its hash maps and sorts from the heap and the cores: 64 MB
-      // here, a new Java array that the JVM zeroes, and a "humongous" one for the garbage collector,
+      // here, a new Java array that the JVM zeroes and the garbage collector treats as humongous,
       // for every task that aggregates or sorts a few thousand rows. 1 MB (the smallest size Spark
       // chooses itself) made a scale-1 run touch a third fewer pages and start fewer collections.
       conf.setIfMissing("spark.buffer.pageSize", "1m");
+      // The tasks of every session under the executor's one class loader (see compileOnce), not
+      // under one per session that asks the driver for every class it does not find.
+      conf.setIfMissing("spark.sql.artifact.isolation.enabled", "false");
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+    if (effective.startsWith("local")) {
+      compileOnce(session);
+    }
+    return session;
+  }
+
+  /** The class loader of local mode's tasks, as the task of {@link #compileOnce} saw it. */
+  private static final java.util.concurrent.atomic.AtomicReference<ClassLoader> TASK_LOADER =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * Puts the calling thread, and the threads it starts from then on, under the class loader of
+   * local mode's tasks, so that the code Spark generates for a stage is compiled once, not twice.
+   * Spark keeps the classes it compiles by (the thread's class loader, the source): the driver
+   * compiles a stage's code when it plans it, to check it, and the stage's first task, running in
+   * this JVM under the executor's class loader, found nothing for its loader and compiled the same
+   * source again. The executor's loader holds no class of its own (no jar is added to a local
+   * session) and hands every lookup to the application's. A scale-1 run compiled generated code for
+   * about 4 s of CPU before, 2 s after.
+   */
+  private static void compileOnce(SparkSession session) {
+    session
+        .range(0, 1, 1, 1)
+        .foreach(
+            (org.apache.spark.api.java.function.ForeachFunction<Long>)
+                row -> TASK_LOADER.set(Thread.currentThread().getContextClassLoader()));
+    ClassLoader tasks = TASK_LOADER.get();
+    if (tasks != null) {
+      Thread.currentThread().setContextClassLoader(tasks);
+    }
   }
 }
