@@ -60,6 +60,9 @@ public final class Spark {
       // A table is read from the files its Delta log lists (Warehouse), a few hundred at most
       // here: their statuses are taken on the driver, not by a Spark job of a task per file.
       conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+      // The reader of each of those files fills batches of rows it allocates for the file: of
+      // 1,024 rows, not 4,096, when a file holds a few hundred to a few thousand rows.
+      conf.setIfMissing("spark.sql.parquet.columnarReaderBatchSize", "1024");
       // Spark sizes the memory pages of its hash maps and sorts from the heap and the cores: 64 MB
       // here, a new Java array that the JVM zeroes and the garbage collector treats as humongous,
       // for every task that aggregates or sorts a few thousand rows. 1 MB (the smallest size Spark
