@@ -94,11 +94,10 @@ public final class Spark {
    * about 4 s of CPU before, 2 s after.
    */
   private static void compileOnce(SparkSession session) {
-    session
-        .range(0, 1, 1, 1)
-        .foreach(
-            (org.apache.spark.api.java.function.ForeachFunction<Long>)
-                row -> TASK_LOADER.set(Thread.currentThread().getContextClassLoader()));
+    // A job of one task, of the core API: the session's SQL machinery is not yet needed.
+    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(session.sparkContext())
+        .parallelize(java.util.List.of(0), 1)
+        .foreach(task -> TASK_LOADER.set(Thread.currentThread().getContextClassLoader()));
     ClassLoader tasks = TASK_LOADER.get();
     if (tasks != null) {
       Thread.currentThread().setContextClassLoader(tasks);
