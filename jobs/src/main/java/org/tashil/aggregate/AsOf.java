@@ -153,13 +153,13 @@ final class AsOf {
   }
 
   /**
-   * How each carried column of a dataset travels through the pick: as a whole number from 0 (no
-   * value) up, from its definition in the dataset's schema. An enumeration or a registry's id is
-   * its position in its closed list of values (the schema's values, the registry's settlement or
-   * agency ids), a whole number its offset from the schema's smallest, a date its days from {@link
-   * #FIRST_DAY}. A value outside its list (a settlement since dropped from the registry) travels as
-   * no value, as the registry joins that follow would drop it; a number or date outside what ingest
-   * accepts fails the job rather than being picked wrong.
+   * How each carried column of a dataset travels through the pick: as a whole number from 0 up,
+   * from its definition in the dataset's schema. An enumeration or a registry's id is its position
+   * in its closed list of values (the schema's values, the registry's settlement or agency ids), 0
+   * for no value; a whole number itself ({@link Code#whole}); a date its days from the day before
+   * {@link #FIRST_DAY}, 0 for no date. A value outside its list (a settlement since dropped from
+   * the registry) travels as no value, as the registry joins that follow would drop it; a number or
+   * date outside what ingest accepts fails the job rather than being picked wrong.
    *
    * @throws IllegalArgumentException for a column of free text, which has no such number
    */
@@ -181,7 +181,7 @@ final class AsOf {
       if (values != null) {
         codes.add(Code.position(name, values));
       } else if (column.type() == ColumnType.INTEGER) {
-        codes.add(Code.offset(name, column.min(), column.max()));
+        codes.add(Code.whole(name, column.min(), column.max()));
       } else if (column.type() == ColumnType.DATE) {
         codes.add(Code.days(name));
       } else {
@@ -193,7 +193,7 @@ final class AsOf {
 
   /**
    * One carried column as a whole number in {@code bits} bits: {@code encoded} from the column,
-   * {@code decoded} back from the number, 0 standing for no value.
+   * {@code decoded} back from the number.
    */
   private record Code(
       String name, int bits, Column encoded, java.util.function.Function<Column, Column> decoded) {
@@ -207,28 +207,39 @@ final class AsOf {
           code -> when(code.gt(0), element_at(list, code.cast("int"))));
     }
 
-    static Code offset(String name, int min, int max) {
+    /**
+     * A whole number travels as itself, no value as 0, or, where the schema allows 0, as one more
+     * than the largest. No arithmetic: Spark checks every addition and subtraction for overflow, a
+     * call per value, and the pick encodes every version it reads.
+     */
+    static Code whole(String name, int min, int max) {
+      if (min < 0) {
+        throw new IllegalArgumentException(name + " may be negative, which the pick cannot carry");
+      }
       Column value = col(name);
+      long none = min == 0 ? max + 1L : 0L;
       return new Code(
           name,
-          bitsFor(max - min + 1),
-          when(value.isNull(), lit(0L))
-              .when(value.between(min, max), value.cast("long").minus(min - 1))
+          bitsFor((int) Math.max(none, max)),
+          when(value.isNull(), lit(none))
+              .when(value.between(min, max), value.cast("long"))
               .otherwise(outside(name, value)),
-          code -> when(code.gt(0), code.plus(min - 1).cast("int")));
+          code -> when(code.notEqual(lit(none)), code.cast("int")));
     }
 
+    /** A date travels as its days from the day before {@link #FIRST_DAY}, no date as 0. */
     static Code days(String name) {
       Column value = col(name);
+      Column dayZero = lit(FIRST_DAY.minusDays(1));
       return new Code(
           name,
           bitsFor((int) java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, LAST_DAY) + 1),
           when(value.isNull(), lit(0L))
               .when(
                   value.between(lit(FIRST_DAY), lit(LAST_DAY)),
-                  datediff(value, lit(FIRST_DAY)).cast("long").plus(1))
+                  datediff(value, dayZero).cast("long"))
               .otherwise(outside(name, value)),
-          code -> when(code.gt(0), date_add(lit(FIRST_DAY), code.minus(1).cast("int"))));
+          code -> when(code.gt(0), date_add(dayZero, code.cast("int"))));
     }
 
     private static Column outside(String name, Column value) {
