@@ -220,7 +220,7 @@ final class AsOf {
       long none = min == 0 ? max + 1L : 0L;
       return new Code(
           name,
-          bitsFor((int) Math.max(none, max)),
+          bitsFor(Math.max(none, max)),
           when(value.isNull(), lit(none))
               .when(value.between(min, max), value.cast("long"))
               .otherwise(outside(name, value)),
@@ -252,8 +252,8 @@ final class AsOf {
     }
 
     /** The bits that hold 0 (no value) and the numbers 1 to {@code count}. */
-    private static int bitsFor(int count) {
-      return 32 - Integer.numberOfLeadingZeros(count);
+    private static int bitsFor(long count) {
+      return Long.SIZE - Long.numberOfLeadingZeros(count);
     }
   }
 
