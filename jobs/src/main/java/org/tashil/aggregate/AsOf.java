@@ -48,9 +48,10 @@ final class AsOf {
   private static final int PLACE_BITS = 15;
 
   /**
-   * The day a date is counted from, in a carried date and in the high bits of a version's order
-   * number. Ingest accepts dates from 1900 to 2199 only (ValueParser): with 0 for no date, 109,573
-   * numbers, 17 bits, so that the order number, date, place and line, is a positive long.
+   * The first day ingest accepts (ValueParser: dates from 1900 to 2199 only). A carried date, and
+   * the high bits of a version's order number, count days from the day before it: 1 for this day, 0
+   * for no date, 109,573 numbers in 17 bits, so that the order number, date, place and line, is a
+   * positive long.
    */
   private static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(1900, 1, 1);
 
@@ -233,7 +234,7 @@ final class AsOf {
       Column dayZero = lit(FIRST_DAY.minusDays(1));
       return new Code(
           name,
-          bitsFor((int) java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, LAST_DAY) + 1),
+          bitsFor(java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, LAST_DAY) + 1),
           when(value.isNull(), lit(0L))
               .when(
                   value.between(lit(FIRST_DAY), lit(LAST_DAY)),
@@ -251,7 +252,7 @@ final class AsOf {
               value.cast("string")));
     }
 
-    /** The bits that hold 0 (no value) and the numbers 1 to {@code count}. */
+    /** The bits that hold the numbers 0 to {@code count}. */
     private static int bitsFor(long count) {
       return Long.SIZE - Long.numberOfLeadingZeros(count);
     }
@@ -342,10 +343,11 @@ final class AsOf {
   }
 
   /**
-   * A version's order number: its date as a {@link Code} (days from {@link #FIRST_DAY}), its place,
-   * its source line. A version whose date ingest would not accept, or whose period and file the
-   * period's submissions do not list (a warehouse whose last ingest stopped between its tables),
-   * fails the job with a message saying so, rather than being ordered wrongly or dropped.
+   * A version's order number: its date as a {@link Code} (days from the day before {@link
+   * #FIRST_DAY}), its place, its source line. A version whose date ingest would not accept, or
+   * whose period and file the period's submissions do not list (a warehouse whose last ingest
+   * stopped between its tables), fails the job with a message saying so, rather than being ordered
+   * wrongly or dropped.
    */
   private static Column order(Code date) {
     return when(
