@@ -1,7 +1,6 @@
 package org.tashil.aggregate;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -200,11 +199,20 @@ final class AsOf {
       String name, int bits, Column encoded, java.util.function.Function<Column, Column> decoded) {
 
     static Code position(String name, List<String> values) {
+      // From value to position through a constant map, which Spark looks up by hash from the size
+      // Spark.session sets (the registry's ids): array_position compared each value with half the
+      // list on average (130 settlements), for every version the pick reads.
+      List<Column> positions = new ArrayList<>();
+      for (int i = 0; i < values.size(); i++) {
+        positions.add(lit(values.get(i)));
+        positions.add(lit(i + 1L));
+      }
+      Column map = org.apache.spark.sql.functions.map(positions.toArray(Column[]::new));
       Column list = literals(values);
       return new Code(
           name,
           bitsFor(values.size()),
-          org.apache.spark.sql.functions.coalesce(array_position(list, col(name)), lit(0L)),
+          org.apache.spark.sql.functions.coalesce(element_at(map, col(name)), lit(0L)),
           code -> when(code.gt(0), element_at(list, code.cast("int"))));
     }
 

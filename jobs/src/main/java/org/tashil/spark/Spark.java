@@ -39,6 +39,9 @@ public final class Spark {
     // mapping first builds a table of every character's title case, 1-2 s of the driver's time on
     // the first use.
     conf.setIfMissing("spark.sql.icu.caseMappings.enabled", "false");
+    // A value looked up in a constant map of 16 entries or more (the as-of pick's registry ids) by
+    // its hash, not by comparing it with every key in turn (Spark's default from 1,000 entries).
+    conf.setIfMissing("spark.sql.optimizer.mapLookupHashThreshold", "16");
     if (effective.startsWith("local")) {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");

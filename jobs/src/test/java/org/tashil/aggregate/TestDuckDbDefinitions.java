@@ -137,6 +137,52 @@ class TestDuckDbDefinitions {
             "a value of members ingest would not accept, in OF-01_households_1405-08.csv: 31");
   }
 
+  @Test
+  void aSettlementOrAgencyTheRegistryNoLongerListsIsPickedAsNoValue() {
+    Map<String, Row> full = demandStatesByKey(registry);
+    Row first = full.values().iterator().next();
+    String settlement = first.getAs("settlement_id");
+    String agency = first.getAs("agency_id");
+    Registry smaller =
+        new Registry(
+            registry.settlements().stream().filter(s -> !s.id().equals(settlement)).toList(),
+            registry.offices(),
+            registry.agencies().stream().filter(a -> !a.id().equals(agency)).toList(),
+            registry.aliases());
+    Map<String, Row> without = demandStatesByKey(smaller);
+    assertThat(without.keySet()).isEqualTo(full.keySet());
+    int settlementsGone = 0;
+    int agenciesGone = 0;
+    for (Map.Entry<String, Row> entry : full.entrySet()) {
+      Row before = entry.getValue();
+      Row after = without.get(entry.getKey());
+      for (String column : before.schema().fieldNames()) {
+        Object expected = before.getAs(column);
+        if ((column.equals("settlement_id") && settlement.equals(expected))
+            || (column.equals("agency_id") && agency.equals(expected))) {
+          expected = null;
+          settlementsGone += column.equals("settlement_id") ? 1 : 0;
+          agenciesGone += column.equals("agency_id") ? 1 : 0;
+        }
+        assertThat((Object) after.getAs(column))
+            .as(entry.getKey() + " " + column)
+            .isEqualTo(expected);
+      }
+    }
+    assertThat(settlementsGone).isPositive();
+    assertThat(agenciesGone).isPositive();
+  }
+
+  /** The demand states as of the period, by office and demand id, as picked with the registry. */
+  private static Map<String, Row> demandStatesByKey(Registry with) {
+    Map<String, Row> states = new java.util.TreeMap<>();
+    for (Row row :
+        AsOf.demandsAsOfPeriod(warehouse, with, PERIOD, AsOf.Source.KEPT).collectAsList()) {
+      states.put(row.getAs("office_id") + "/" + row.getAs("demand_id"), row);
+    }
+    return states;
+  }
+
   /** The first made-up survey, from a file of the period, with some of its values changed. */
   private static Map<String, Object> oneSurvey(Map<String, Object> changed) {
     Map<String, Object> survey = new LinkedHashMap<>(households().get(0));
