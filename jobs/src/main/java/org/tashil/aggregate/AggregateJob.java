@@ -127,25 +127,29 @@ public final class AggregateJob {
     Dataset<Row> quarantined = quarantinedRows(ingested);
     Dataset<Row> activities = ingested.table("clean/activities").join(placement, "settlement_id");
 
+    // The medians and 90th percentiles need every resolved demand of a level, not its settlements'
+    // figures: rolled up on their own, and joined to the levels, which hold every level with a
+    // resolved demand (a resolved demand is counted in the demand sums). Joined by hash in the
+    // levels' own job: a broadcast would be a job of its own, which picks the demands before the
+    // households instead of beside them.
+    Dataset<Row> statistics =
+        rolledUp(demands.where(DemandIndicators.resolved()), DemandIndicators.percentiles());
     Dataset<Row> levels =
-        levels(households, HouseholdIndicators.sums(), List.of())
-            .join(
-                levels(demands, DemandIndicators.sums(), List.of(DemandIndicators.oldest())),
-                new String[] {"level", "key"},
-                "full_outer")
-            .join(
-                rolledUp(
-                    demands.where(DemandIndicators.resolved()), DemandIndicators.percentiles()),
-                new String[] {"level", "key"},
-                "full_outer")
-            .join(
-                levels(activities, activitySums(), List.of()),
-                new String[] {"level", "key"},
-                "full_outer")
-            .join(
-                levels(rowsByDataset(ingested, quarantined, placement), rowSums(), List.of()),
-                new String[] {"level", "key"},
-                "full_outer")
+        statisticsAfterOldest(
+                levels(
+                        List.of(
+                            new Part(households, HouseholdIndicators.sums(), List.of()),
+                            new Part(
+                                demands,
+                                DemandIndicators.sums(),
+                                List.of(DemandIndicators.oldest())),
+                            new Part(activities, activitySums(), List.of()),
+                            new Part(
+                                rowsByDataset(ingested, quarantined, placement),
+                                rowSums(),
+                                List.of())))
+                    .join(statistics.hint("shuffle_hash"), new String[] {"level", "key"}, "left"),
+                statistics)
             .cache();
 
     LOG.debug("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
@@ -223,26 +227,53 @@ public final class AggregateJob {
   }
 
   /**
-   * The settlement rows, each county's row and the province's row of {@code sums} (counts and sums)
-   * and {@code maxima}, told apart by {@code level} and named by {@code key}. The rows are
-   * aggregated once, by settlement; each county and the province then add up (or take the greatest
-   * of) their settlements' values, which is the same as aggregating their rows.
+   * Rows to aggregate by settlement ({@code county_en}, {@code settlement_id}): {@code sums}
+   * (counts and sums) and {@code maxima}.
    */
-  private static Dataset<Row> levels(Dataset<Row> rows, List<Column> sums, List<Column> maxima) {
-    List<Column> all = new ArrayList<>(sums);
-    all.addAll(maxima);
-    Dataset<Row> bySettlement =
-        rows.groupBy(col("county_en"), col("settlement_id"))
-            .agg(all.get(0), all.subList(1, all.size()).toArray(Column[]::new));
+  private record Part(Dataset<Row> rows, List<Column> sums, List<Column> maxima) {}
+
+  /**
+   * The settlement rows, each county's row and the province's row of every part's {@code sums} and
+   * {@code maxima}, told apart by {@code level} and named by {@code key}; a part without rows at a
+   * level leaves its columns null there. Each part's rows are aggregated once, by settlement; the
+   * parts' settlement rows are then stacked, and each settlement, county and the province adds up
+   * (or takes the greatest of) its settlement rows, which is the same as aggregating its rows. One
+   * rollup, not one per part joined to the others.
+   */
+  private static Dataset<Row> levels(List<Part> parts) {
+    Dataset<Row> stacked = null;
     List<Column> combined = new ArrayList<>();
-    org.apache.spark.sql.types.StructField[] fields = bySettlement.schema().fields();
-    for (int i = 0; i < all.size(); i++) {
-      org.apache.spark.sql.types.StructField field = fields[i + 2];
-      Column parts = col(field.name());
-      combined.add(
-          (i < sums.size() ? sum(parts).cast(field.dataType()) : max(parts)).as(field.name()));
+    for (Part part : parts) {
+      List<Column> all = new ArrayList<>(part.sums());
+      all.addAll(part.maxima());
+      Dataset<Row> bySettlement =
+          part.rows()
+              .groupBy(col("county_en"), col("settlement_id"))
+              .agg(all.get(0), all.subList(1, all.size()).toArray(Column[]::new));
+      org.apache.spark.sql.types.StructField[] fields = bySettlement.schema().fields();
+      for (int i = 0; i < all.size(); i++) {
+        org.apache.spark.sql.types.StructField field = fields[i + 2];
+        Column values = col(field.name());
+        combined.add(
+            (i < part.sums().size() ? sum(values).cast(field.dataType()) : max(values))
+                .as(field.name()));
+      }
+      stacked = stacked == null ? bySettlement : stacked.unionByName(bySettlement, true);
     }
-    return rolledUp(bySettlement, combined);
+    return rolledUp(stacked, combined);
+  }
+
+  /**
+   * The levels' columns with the medians and 90th percentiles beside the oldest open demand's age,
+   * where the marts have always had them.
+   */
+  private static Dataset<Row> statisticsAfterOldest(Dataset<Row> levels, Dataset<Row> statistics) {
+    List<String> names = new ArrayList<>(List.of(statistics.columns()));
+    names.removeAll(List.of("level", "key"));
+    List<String> order = new ArrayList<>(List.of(levels.columns()));
+    order.removeAll(names);
+    order.addAll(order.indexOf("oldest_open_days") + 1, names);
+    return levels.select(order.stream().map(name -> col(name)).toArray(Column[]::new));
   }
 
   /**
