@@ -21,6 +21,7 @@ public final class Spark {
     SparkConf conf = new SparkConf();
     String effective = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
     conf.setAppName(appName).setMaster(effective);
+    boolean local = effective.startsWith("local");
     conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
@@ -42,7 +43,7 @@ public final class Spark {
     // A value looked up in a constant map of 16 entries or more (the as-of pick's registry ids) by
     // its hash, not by comparing it with every key in turn (Spark's default from 1,000 entries).
     conf.setIfMissing("spark.sql.optimizer.mapLookupHashThreshold", "16");
-    if (effective.startsWith("local")) {
+    if (local) {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
       // A month's data is small: re-planning (AQE) and per-file statistics cost more than they
@@ -76,7 +77,7 @@ public final class Spark {
       conf.setIfMissing("spark.sql.artifact.isolation.enabled", "false");
     }
     SparkSession session = SparkSession.builder().config(conf).getOrCreate();
-    if (effective.startsWith("local")) {
+    if (local) {
       compileOnce(session);
     }
     return session;
