@@ -95,6 +95,29 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
   static final class Raw extends RawLocalFileSystem {
 
     /**
+     * The folder's files and folders, each with its permission, owner and group read through Java
+     * when first asked: Hadoop's status would start {@code ls -ld} for them, which every {@code
+     * LocatedFileStatus} (Hadoop's {@code listFiles}) asks for.
+     */
+    @Override
+    public FileStatus[] listStatus(Path path) throws IOException {
+      FileStatus[] statuses = super.listStatus(path);
+      if (!NativeIO.isAvailable()) {
+        for (int i = 0; i < statuses.length; i++) {
+          statuses[i] = new PermissionsFromJava(statuses[i], pathToFile(statuses[i].getPath()));
+        }
+      }
+      return statuses;
+    }
+
+    /** As Hadoop's, with the permission, owner and group read as {@link #listStatus} reads them. */
+    @Override
+    public FileStatus getFileStatus(Path path) throws IOException {
+      FileStatus status = super.getFileStatus(path);
+      return NativeIO.isAvailable() ? status : new PermissionsFromJava(status, pathToFile(path));
+    }
+
+    /**
      * A file that is not a symbolic link is its own status: Hadoop would start {@code readlink} to
      * find out (FileContext asks before every rename).
      */
@@ -119,6 +142,83 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
       } catch (UnsupportedOperationException notPosix) {
         super.setPermission(path, permission);
       }
+    }
+  }
+
+  /**
+   * A local file's status whose permission, owner and group are read when first asked, through
+   * java.nio's {@code unix} view of the file (of its target, for a symbolic link, as Hadoop's own
+   * status reads them), instead of by Hadoop's {@code ls -ld} process. Where that view is not
+   * available, Hadoop's own status answers.
+   */
+  private static final class PermissionsFromJava extends FileStatus {
+
+    private static final long serialVersionUID = 1L;
+
+    private final FileStatus hadoops;
+    private final java.io.File file;
+    private boolean loaded;
+
+    PermissionsFromJava(FileStatus hadoops, java.io.File file) throws IOException {
+      super(
+          hadoops.getLen(),
+          hadoops.isDirectory(),
+          hadoops.getReplication(),
+          hadoops.getBlockSize(),
+          hadoops.getModificationTime(),
+          hadoops.getAccessTime(),
+          null,
+          null,
+          null,
+          hadoops.isSymlink() ? hadoops.getSymlink() : null,
+          hadoops.getPath());
+      this.hadoops = hadoops;
+      this.file = file;
+    }
+
+    @Override
+    public FsPermission getPermission() {
+      load();
+      return super.getPermission();
+    }
+
+    @Override
+    public String getOwner() {
+      load();
+      return super.getOwner();
+    }
+
+    @Override
+    public String getGroup() {
+      load();
+      return super.getGroup();
+    }
+
+    /** A status sent elsewhere (Spark's file listing may) carries what it read. */
+    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+      load();
+      out.defaultWriteObject();
+    }
+
+    private synchronized void load() {
+      if (loaded) {
+        return;
+      }
+      try {
+        java.util.Map<String, Object> unix =
+            Files.readAttributes(file.toPath(), "unix:mode,owner,group");
+        setPermission(new FsPermission((short) ((Integer) unix.get("mode") & 07777)));
+        setOwner(((java.nio.file.attribute.UserPrincipal) unix.get("owner")).getName());
+        setGroup(((java.nio.file.attribute.GroupPrincipal) unix.get("group")).getName());
+      } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+        setPermission(hadoops.getPermission());
+        setOwner(hadoops.getOwner());
+        setGroup(hadoops.getGroup());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(
+            "cannot read the permissions of " + file + ": " + e.getMessage(), e);
+      }
+      loaded = true;
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -173,7 +175,9 @@ public final class Warehouse {
       throws IOException {
     List<StagedFile> staged = new ArrayList<>();
     String prefix = fs.makeQualified(staging).toUri().getPath() + "/";
-    for (Path file : filesUnder(fs, staging)) {
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
       String name = file.getName();
       if (name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
         String relative = file.toUri().getPath().substring(prefix.length());
@@ -181,23 +185,6 @@ public final class Warehouse {
       }
     }
     return staged;
-  }
-
-  /**
-   * The files under a folder, at any depth. Hadoop's own {@code listFiles} builds a {@code
-   * LocatedFileStatus} for each, which asks for its owner and permissions: on a local disk without
-   * Hadoop's native library that starts an {@code ls -ld} process per file and folder.
-   */
-  private static List<Path> filesUnder(FileSystem fs, Path folder) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (FileStatus status : fs.listStatus(folder)) {
-      if (status.isDirectory()) {
-        files.addAll(filesUnder(fs, status.getPath()));
-      } else {
-        files.add(status.getPath());
-      }
-    }
-    return files;
   }
 
   /**

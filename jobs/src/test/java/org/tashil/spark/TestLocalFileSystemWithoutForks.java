@@ -117,4 +117,57 @@ class TestLocalFileSystemWithoutForks {
     assertThat(temp.resolve("table/period=1405-08/.part-0.parquet.crc")).exists();
     assertThat(fs.getFileStatus(file).getPermission()).isEqualTo(new FsPermission((short) 0604));
   }
+
+  @Test
+  void statusesCarryThePermissionsOwnerAndGroupHadoopsOwnReadsWithAProcess() throws Exception {
+    java.nio.file.Path folder = Files.createDirectories(temp.resolve("listed"));
+    java.nio.file.Path file = Files.write(folder.resolve("part-0.parquet"), new byte[] {1, 2});
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    java.nio.file.Path sticky = Files.createDirectories(folder.resolve("sticky"));
+    java.nio.file.Path setGroup = Files.createDirectories(folder.resolve("set-group"));
+    // Bits java.nio cannot set: the test starts chmod itself.
+    assertThat(new ProcessBuilder("chmod", "1777", sticky.toString()).start().waitFor()).isZero();
+    assertThat(new ProcessBuilder("chmod", "2750", setGroup.toString()).start().waitFor()).isZero();
+    Files.createSymbolicLink(folder.resolve("link"), file);
+    Files.write(sticky.resolve("inside"), new byte[] {3});
+
+    org.apache.hadoop.fs.RawLocalFileSystem hadoops = new org.apache.hadoop.fs.RawLocalFileSystem();
+    hadoops.initialize(URI.create("file:///"), new Configuration());
+    FileSystem fs = local(HadoopConf.withoutSpark());
+    Path listed = new Path(folder.toUri());
+
+    java.util.Map<String, org.apache.hadoop.fs.FileStatus> expected = new java.util.TreeMap<>();
+    for (org.apache.hadoop.fs.FileStatus status : hadoops.listStatus(listed)) {
+      expected.put(status.getPath().getName(), status);
+    }
+    java.util.Map<String, org.apache.hadoop.fs.FileStatus> actual = new java.util.TreeMap<>();
+    for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(listed)) {
+      actual.put(status.getPath().getName(), status);
+      // Not Hadoop's status, which starts ls -ld when asked for these.
+      assertThat(status.getClass().getName()).doesNotContain("DeprecatedRawLocalFileStatus");
+    }
+    assertThat(actual.keySet())
+        .containsExactlyElementsOf(expected.keySet())
+        .contains("part-0.parquet", "sticky", "set-group", "link");
+    org.apache.hadoop.fs.LocatedFileStatus inside =
+        fs.listFiles(new Path(sticky.toUri()), true).next();
+    actual.put("sticky/inside", inside);
+    expected.put("sticky/inside", hadoops.getFileStatus(inside.getPath()));
+    actual.put("getFileStatus", fs.getFileStatus(new Path(sticky.toUri())));
+    expected.put("getFileStatus", hadoops.getFileStatus(new Path(sticky.toUri())));
+    for (String name : expected.keySet()) {
+      org.apache.hadoop.fs.FileStatus want = expected.get(name);
+      org.apache.hadoop.fs.FileStatus got = actual.get(name);
+      assertThat(got.getPermission()).as(name).isEqualTo(want.getPermission());
+      assertThat(got.getOwner()).as(name).isEqualTo(want.getOwner());
+      assertThat(got.getGroup()).as(name).isEqualTo(want.getGroup());
+      assertThat(got.getLen()).as(name).isEqualTo(want.getLen());
+      assertThat(got.isDirectory()).as(name).isEqualTo(want.isDirectory());
+      assertThat(got.getModificationTime()).as(name).isEqualTo(want.getModificationTime());
+      assertThat(got.getPath()).as(name).isEqualTo(want.getPath());
+    }
+    assertThat(actual.get("sticky").getPermission().getStickyBit()).isTrue();
+    assertThat(actual.get("part-0.parquet").getPermission())
+        .isEqualTo(new FsPermission((short) 0640));
+  }
 }
