@@ -50,7 +50,9 @@ public final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     sparkOptions.applyLogLevel();
-    SparkSession spark = Spark.session("tashil query", sparkOptions.master());
+    // A session of its own over the shared context: its views are this warehouse's tables only,
+    // never those an earlier query in the same JVM made of another warehouse.
+    SparkSession spark = Spark.session("tashil query", sparkOptions.master()).newSession();
     Warehouse warehouse = new Warehouse(spark, storage.warehouse());
     for (String[] table : warehouse.tables()) {
       warehouse.read(table[1]).createOrReplaceTempView(table[0]);
@@ -68,12 +70,13 @@ public final class QueryCommand implements Callable<Integer> {
       if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
         throw e;
       }
+      List<String> tables = warehouse.tables().stream().map(table -> table[0]).toList();
       throw new UsageException(
           "the query does not run: "
               + e.getMessage().lines().findFirst().orElse("")
-              + " (tables: "
-              + String.join(", ", warehouse.tables().stream().map(table -> table[0]).toList())
-              + ")");
+              + (tables.isEmpty()
+                  ? " (the warehouse " + storage.warehouse() + " has no tables yet)"
+                  : " (tables: " + String.join(", ", tables) + ")"));
     }
     print(asText(result));
     return Tashil.OK;

@@ -160,6 +160,18 @@ class TestCommandLine {
         tashil("query", "--warehouse", warehouse, "SELECT * FROM no_such_table");
     assertThat(badQuery.exitCode()).isEqualTo(2);
     assertThat(badQuery.err()).contains("clean_households").contains("submissions");
+
+    // Another warehouse, queried in the same JVM, has only its own tables: none here.
+    CommandResult elsewhere =
+        tashil(
+            "query",
+            "--warehouse",
+            temp.resolve("other").toString(),
+            "SELECT count(*) FROM clean_households");
+    assertThat(elsewhere.exitCode()).as(elsewhere.out()).isEqualTo(2);
+    assertThat(elsewhere.err())
+        .contains("the query does not run")
+        .contains("the warehouse " + temp.resolve("other") + " has no tables yet");
   }
 
   @Test

@@ -137,6 +137,8 @@ class TestRunCrashes {
     if (now.containsKey("clean/households")) {
       assertThat(exit).isZero();
       assertThat(out.toString().lines().findFirst()).contains("n");
+    } else {
+      assertThat(exit).isEqualTo(Tashil.USAGE);
     }
     now.forEach(
         (table, rows) ->
