@@ -58,9 +58,10 @@ public final class RenderCommand implements Callable<Integer> {
           Spark.session("tashil render " + periodsOption.periods(), sparkOptions.master());
       Warehouse warehouse = new Warehouse(spark, storage.warehouse());
       RunStore store = new RunStore(storage.warehouse(), hadoop);
+      org.tashil.reports.render.ReportFolder reports =
+          reportOptions.folder(spark.sparkContext().hadoopConfiguration());
       RenderJob job =
-          new RenderJob(
-              warehouse, registry, reportOptions.reports(), lang, suppressBelow, Progress.NONE);
+          new RenderJob(warehouse, registry, reports, lang, suppressBelow, Progress.NONE);
       PrintWriter out = spec.commandLine().getOut();
       LocalDate today = ZonedDateTime.now(Period.TEHRAN).toLocalDate();
       for (Period period : periodsOption.periods().periods()) {
@@ -80,7 +81,7 @@ public final class RenderCommand implements Callable<Integer> {
               revision,
               result.warehouseVersion(),
               null,
-              new RunRecord.Outputs(result.rendered().folder().toString(), pdfs, List.of()));
+              new RunRecord.Outputs(result.rendered().folder(), pdfs, List.of()));
         } catch (Exception e) {
           log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
           throw e;
@@ -94,8 +95,7 @@ public final class RenderCommand implements Callable<Integer> {
             result.readSeconds(),
             result.rendered().folder());
       }
-      out.println(
-          "reports: " + reportOptions.reports().resolve(periodsOption.periods().last().toString()));
+      out.println("reports: " + reports.location(periodsOption.periods().last().toString()));
       out.flush();
     }
     return Tashil.OK;

@@ -1,6 +1,5 @@
 package org.tashil.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -11,8 +10,8 @@ public final class ReportOptions {
       names = "--reports",
       paramLabel = "DIR",
       defaultValue = StorageOptions.HOME + "/var/reports",
-      description = "Folder the PDFs are written under. Default: ${DEFAULT-VALUE}.")
-  Path reports;
+      description = "Folder (or Hadoop URI) the PDFs are written under. Default: ${DEFAULT-VALUE}.")
+  String reports;
 
   @Mixin LanguageOption languageOption;
 
@@ -24,8 +23,14 @@ public final class ReportOptions {
           "A share over fewer households than this prints as * (default ${DEFAULT-VALUE}).")
   int suppressBelow;
 
-  public Path reports() {
+  public String reports() {
     return reports;
+  }
+
+  /** The folder the PDFs are written under, reached with these Hadoop settings when not local. */
+  public org.tashil.reports.render.ReportFolder folder(
+      org.apache.hadoop.conf.Configuration hadoop) {
+    return org.tashil.render.ReportFolders.at(reports, hadoop);
   }
 
   public org.tashil.reports.model.Language language() {

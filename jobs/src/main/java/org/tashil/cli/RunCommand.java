@@ -197,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
           new RenderJob(
                   warehouse,
                   registry,
-                  reportOptions.reports(),
+                  reportOptions.folder(spark.sparkContext().hadoopConfiguration()),
                   reportOptions.language(),
                   reportOptions.suppressBelow(),
                   progress)
@@ -216,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
               rendered.warehouseVersion(),
               files,
               new RunRecord.Outputs(
-                  rendered.rendered().folder().toString(), pdfs, ingested.officesMissingFiles()));
+                  rendered.rendered().folder(), pdfs, ingested.officesMissingFiles()));
       printSummary(out, period, record, ingested, (System.nanoTime() - started) / 1e9);
     } catch (Exception | Error e) {
       progress.finish();

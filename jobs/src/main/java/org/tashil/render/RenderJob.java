@@ -1,6 +1,5 @@
 package org.tashil.render;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.tashil.reports.model.Language;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.render.PeriodRenderer;
 import org.tashil.reports.render.RenderedPeriod;
+import org.tashil.reports.render.ReportFolder;
 import org.tashil.reports.render.ReportRenderer;
 import org.tashil.run.Progress;
 import org.tashil.warehouse.Warehouse;
@@ -24,7 +24,7 @@ public final class RenderJob {
 
   private final Warehouse warehouse;
   private final Registry registry;
-  private final Path reports;
+  private final ReportFolder reports;
   private final Language language;
   private final int suppressBelow;
   private final Progress progress;
@@ -33,7 +33,7 @@ public final class RenderJob {
   public RenderJob(
       Warehouse warehouse,
       Registry registry,
-      Path reports,
+      ReportFolder reports,
       Language language,
       int suppressBelow,
       Progress progress) {

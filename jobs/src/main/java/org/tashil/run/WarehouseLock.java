@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -64,7 +63,7 @@ public final class WarehouseLock implements AutoCloseable {
     String root = warehouse.replaceAll("/+$", "");
     String holder = holder(command);
     try {
-      Optional<java.nio.file.Path> local = localPath(root);
+      Optional<java.nio.file.Path> local = org.tashil.spark.Locations.local(root);
       if (local.isPresent()) {
         return acquireLocal(local.get(), holder);
       }
@@ -198,17 +197,5 @@ public final class WarehouseLock implements AutoCloseable {
 
   private static String hostName() {
     return RunLog.host();
-  }
-
-  /** The folder of a local warehouse: a plain path or a {@code file:} URI. */
-  private static Optional<java.nio.file.Path> localPath(String root) {
-    URI uri = URI.create(root.replace(" ", "%20"));
-    if (uri.getScheme() == null) {
-      return Optional.of(java.nio.file.Path.of(root).toAbsolutePath());
-    }
-    if ("file".equals(uri.getScheme())) {
-      return Optional.of(java.nio.file.Path.of(uri));
-    }
-    return Optional.empty();
   }
 }

@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -35,9 +38,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The cluster jar on a real Spark standalone cluster (a Master, a Worker and its executors, each a
- * {@code java} process with Spark's jars only), submitted with spark-submit, against the same
- * commands run in local mode on the same inbox: the marts must hold the same rows and the PDFs the
- * same figures.
+ * {@code java} process with Spark's jars only), submitted with spark-submit, with its inbox,
+ * warehouse and reports on HDFS (a name node and a data node in this JVM), against the same
+ * commands run in local mode on local folders and the same inbox: the marts must hold the same rows
+ * and the PDFs the same figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -69,7 +73,9 @@ class ClusterIT {
           "spark.sql.adaptive.enabled=false",
           "spark.locality.wait=0",
           "spark.databricks.delta.snapshotPartitions=2",
-          "spark.databricks.delta.stats.collect=false");
+          "spark.databricks.delta.stats.collect=false",
+          // One data node: one copy of each block, which HDFS would otherwise ask three of.
+          "spark.hadoop.dfs.replication=1");
 
   /** The footer line of every page names the run and the generation date: they differ. */
   /**
@@ -82,24 +88,21 @@ class ClusterIT {
   private final Path work = Path.of(System.getProperty("tashil.cluster.work"));
   private final Path clusterJar = Path.of(System.getProperty("tashil.cluster.jar"));
   private final Path inbox = work.resolve("inbox");
-  private final Outputs cluster = new Outputs(work.resolve("cluster"));
-  private final Outputs local = new Outputs(work.resolve("local"));
+  private final Outputs local =
+      new Outputs(
+          inbox.toString(),
+          work.resolve("local/warehouse").toString(),
+          work.resolve("local/reports").toString(),
+          work.resolve("local/reports").resolve(REPORTED));
+  private MiniDFSCluster hdfs;
+  private Outputs cluster;
   private StandaloneCluster standalone;
 
-  /** Where one run writes. */
-  private record Outputs(Path root) {
-    Path warehouse() {
-      return root.resolve("warehouse");
-    }
-
-    Path reports() {
-      return root.resolve("reports");
-    }
-
-    Path reported() {
-      return reports().resolve(REPORTED);
-    }
-  }
+  /**
+   * Where one run reads and writes (a folder or a URI each), and where its reported period's PDFs
+   * are to be looked at on this machine.
+   */
+  private record Outputs(String inbox, String warehouse, String reports, Path reported) {}
 
   /**
    * Generates the inbox, then runs the commands on the cluster and, at the same time (most of a
@@ -122,6 +125,10 @@ class ClusterIT {
         "--reference",
         Fixtures.REFERENCE.toString());
 
+    startHdfs();
+    FileSystem fs = hdfs.getFileSystem();
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(inbox.toUri()), hdfsPath(cluster.inbox()));
+
     ExecutorService localMode = Executors.newSingleThreadExecutor();
     Future<?> localRun =
         localMode.submit(
@@ -134,6 +141,9 @@ class ClusterIT {
     localMode.shutdown();
     try {
       runOnTheCluster();
+      fs.copyToLocalFile(
+          hdfsPath(cluster.reports() + "/" + REPORTED),
+          new org.apache.hadoop.fs.Path(cluster.reported().toUri()));
     } finally {
       stopTheCluster();
       try {
@@ -145,6 +155,25 @@ class ClusterIT {
         throw (Exception) e.getCause();
       }
     }
+  }
+
+  /** A name node and a data node in this JVM, their files under the work folder. */
+  private void startHdfs() throws IOException {
+    Configuration configuration = new Configuration();
+    configuration.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("hdfs").toString());
+    hdfs = new MiniDFSCluster.Builder(configuration).numDataNodes(1).build();
+    hdfs.waitActive();
+    String root = hdfs.getURI() + "/tashil";
+    cluster =
+        new Outputs(
+            root + "/inbox",
+            root + "/warehouse",
+            root + "/reports",
+            work.resolve("cluster/reports").resolve(REPORTED));
+  }
+
+  private static org.apache.hadoop.fs.Path hdfsPath(String uri) {
+    return new org.apache.hadoop.fs.Path(uri);
   }
 
   private void runOnTheCluster() throws IOException, InterruptedException {
@@ -176,6 +205,13 @@ class ClusterIT {
     }
   }
 
+  @AfterAll
+  void stopHdfs() {
+    if (hdfs != null) {
+      hdfs.close();
+    }
+  }
+
   @Test
   void everySubmissionRanOnTheWorkersExecutors() throws IOException {
     try (Stream<Path> applications = Files.list(standalone.workerFolder())) {
@@ -200,9 +236,8 @@ class ClusterIT {
 
   @Test
   void theClusterWritesTheSameMartsAsLocalMode() {
-    Warehouse clusterWarehouse =
-        new Warehouse(SparkTests.session(), cluster.warehouse().toString());
-    Warehouse localWarehouse = new Warehouse(SparkTests.session(), local.warehouse().toString());
+    Warehouse clusterWarehouse = new Warehouse(SparkTests.session(), cluster.warehouse());
+    Warehouse localWarehouse = new Warehouse(SparkTests.session(), local.warehouse());
     List<String> marts = marts(localWarehouse);
     assertThat(marts).hasSizeGreaterThan(5);
     assertThat(marts(clusterWarehouse)).isEqualTo(marts);
@@ -232,6 +267,31 @@ class ClusterIT {
     String expected = textWithoutRun(local.reported().resolve("province.pdf"));
     assertThat(expected).contains("۱۴۰۵");
     assertThat(textWithoutRun(cluster.reported().resolve("province.pdf"))).isEqualTo(expected);
+  }
+
+  @Test
+  void theClusterLeftItsTablesRunsAndReportsOnHdfsWholeAndUnlocked() throws IOException {
+    FileSystem fs = hdfs.getFileSystem();
+    for (String table : List.of("clean/households", "marts/settlement_month", "submissions")) {
+      assertThat(fs.exists(hdfsPath(cluster.warehouse() + "/" + table + "/_delta_log")))
+          .as(table)
+          .isTrue();
+    }
+    try (Stream<Path> runs = Files.list(Path.of(local.warehouse(), "runs"))) {
+      assertThat(fs.listStatus(hdfsPath(cluster.warehouse() + "/runs")))
+          .hasSize((int) runs.filter(run -> run.toString().endsWith(".json")).count())
+          .isNotEmpty();
+    }
+    assertThat(fs.exists(hdfsPath(cluster.warehouse() + "/_tashil.lock"))).isFalse();
+    List<String> reported = new ArrayList<>();
+    var files = fs.listFiles(hdfsPath(cluster.reports() + "/" + REPORTED), true);
+    while (files.hasNext()) {
+      reported.add(files.next().getPath().getName());
+    }
+    assertThat(reported)
+        .contains("province.pdf", "index.csv")
+        .noneMatch(name -> name.endsWith(".part"))
+        .hasSize(indexWithoutChecksums(local.reported()).size()); // the PDFs and the index
   }
 
   @Test
@@ -285,7 +345,7 @@ class ClusterIT {
   private List<String> withStorage(List<String> command, Outputs outputs) {
     CommandSpec spec = Tashil.commandLine().getSubcommands().get(command.get(0)).getCommandSpec();
     List<String> arguments = new ArrayList<>(command);
-    addIfTaken(spec, arguments, "--inbox", inbox);
+    addIfTaken(spec, arguments, "--inbox", outputs.inbox());
     addIfTaken(spec, arguments, "--warehouse", outputs.warehouse());
     addIfTaken(spec, arguments, "--reports", outputs.reports());
     addIfTaken(spec, arguments, "--reference", Fixtures.REFERENCE.toAbsolutePath().normalize());
@@ -293,7 +353,7 @@ class ClusterIT {
   }
 
   private static void addIfTaken(
-      CommandSpec spec, List<String> arguments, String option, Path value) {
+      CommandSpec spec, List<String> arguments, String option, Object value) {
     if (spec.findOption(option) != null) {
       arguments.add(option);
       arguments.add(value.toString());

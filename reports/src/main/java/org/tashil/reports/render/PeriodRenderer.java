@@ -1,12 +1,7 @@
 package org.tashil.reports.render;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -33,8 +28,8 @@ import org.tashil.reports.model.SettlementReport;
  * &lt;reports&gt;/&lt;period&gt;/index.csv      file,settlement,pages,sha256
  * </pre>
  *
- * Each file is written to a temporary file in its own folder and renamed over the old one, so a
- * reader never opens half a PDF.
+ * Each file appears whole or not at all ({@link ReportFolder#write}), so a reader never opens half
+ * a PDF.
  */
 public final class PeriodRenderer {
 
@@ -58,37 +53,28 @@ public final class PeriodRenderer {
    * Writes the province's report and every settlement's report of {@code context.period()} under
    * {@code reportsRoot/<period>/}, then the index. Returns what was written, province first.
    */
-  /**
-   * Removes the half-written files a render that was killed left behind (never a finished PDF: they
-   * only appear by renaming a finished file).
-   */
-  private static void removeUnfinished(Path folder) throws IOException {
-    try (var files = Files.list(folder)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(".") && name.endsWith(".part")) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
-  }
-
   public RenderedPeriod render(
       Path reportsRoot,
       RenderContext context,
       ProvinceReport province,
       List<SettlementReport> settlements) {
+    return render(new LocalReportFolder(reportsRoot), context, province, settlements);
+  }
+
+  /**
+   * Writes the province's report and every settlement's report of {@code context.period()} under
+   * {@code <period>/} of {@code reports}, then the index. Returns what was written, province first.
+   */
+  public RenderedPeriod render(
+      ReportFolder reports,
+      RenderContext context,
+      ProvinceReport province,
+      List<SettlementReport> settlements) {
     long started = System.nanoTime();
     requireDistinct(settlements);
-    Path folder = reportsRoot.resolve(context.period().toString());
-    Path settlementFolder = folder.resolve("settlements");
-    try {
-      Files.createDirectories(settlementFolder);
-      removeUnfinished(folder);
-      removeUnfinished(settlementFolder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + settlementFolder, e);
-    }
+    String folder = context.period().toString();
+    reports.prepare(folder);
+    reports.prepare(folder + "/settlements");
     ExecutorService pool = Executors.newFixedThreadPool(threads, new RenderThreads());
     try {
       List<Future<RenderedReport>> futures = new ArrayList<>();
@@ -97,7 +83,7 @@ public final class PeriodRenderer {
               () -> {
                 JasperPrint print = renderer.fill(province, context);
                 byte[] pdf = renderer.pdf(print, Metadata.province(context));
-                return write(folder, "province.pdf", "", print, pdf);
+                return write(reports, folder, "province.pdf", "", print, pdf);
               }));
       for (SettlementReport settlement : settlements) {
         futures.add(
@@ -106,6 +92,7 @@ public final class PeriodRenderer {
                   JasperPrint print = renderer.fill(settlement, context);
                   byte[] pdf = renderer.pdf(print, Metadata.settlement(settlement, context));
                   return write(
+                      reports,
                       folder,
                       "settlements/" + settlement.settlementId() + ".pdf",
                       settlement.settlementId(),
@@ -113,14 +100,17 @@ public final class PeriodRenderer {
                       pdf);
                 }));
       }
-      List<RenderedReport> reports = new ArrayList<>();
+      List<RenderedReport> rendered = new ArrayList<>();
       for (Future<RenderedReport> future : futures) {
-        reports.add(await(future));
+        rendered.add(await(future));
       }
-      Path index = folder.resolve("index.csv");
-      writeAtomically(index, indexCsv(reports).getBytes(StandardCharsets.UTF_8));
+      String index = folder + "/index.csv";
+      reports.write(index, indexCsv(rendered).getBytes(StandardCharsets.UTF_8));
       return new RenderedPeriod(
-          folder, reports, index, Duration.ofNanos(System.nanoTime() - started));
+          reports.location(folder),
+          rendered,
+          reports.location(index),
+          Duration.ofNanos(System.nanoTime() - started));
     } finally {
       pool.shutdownNow();
     }
@@ -151,35 +141,14 @@ public final class PeriodRenderer {
   }
 
   private static RenderedReport write(
-      Path folder, String file, String settlementId, JasperPrint print, byte[] pdf) {
-    writeAtomically(folder.resolve(file), pdf);
+      ReportFolder reports,
+      String folder,
+      String file,
+      String settlementId,
+      JasperPrint print,
+      byte[] pdf) {
+    reports.write(folder + "/" + file, pdf);
     return new RenderedReport(file, settlementId, print.getPages().size(), sha256(pdf));
-  }
-
-  /** Writes a temporary file beside the target, then renames it over the target. */
-  static void writeAtomically(Path target, byte[] bytes) {
-    Path temporary = null;
-    try {
-      temporary =
-          Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-      Files.write(temporary, bytes);
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the rename already happened, or the write failed and its error is reported
-        }
-      }
-    }
   }
 
   static String indexCsv(List<RenderedReport> reports) {

@@ -37,7 +37,8 @@ class TestPeriodRenderer {
             List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()));
 
     Path folder = reports.resolve("1405-08");
-    assertThat(period.folder()).isEqualTo(folder);
+    assertThat(period.folder()).isEqualTo(folder.toString());
+    assertThat(period.index()).isEqualTo(folder.resolve("index.csv").toString());
     assertThat(folder.resolve("province.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-001.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-007.pdf")).isRegularFile();
