@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,13 @@ import org.tashil.reports.model.SettlementReport;
  * a PDF.
  */
 public final class PeriodRenderer {
+
+  /**
+   * How many files are written at once, beside the rendering: writing waits on the file system (on
+   * HDFS a file's close waits for its block to be reported, a fifth of a second or more), not on
+   * the processors.
+   */
+  private static final int WRITERS = 8;
 
   private final ReportRenderer renderer;
   private final int threads;
@@ -75,30 +83,35 @@ public final class PeriodRenderer {
     String folder = context.period().toString();
     reports.prepare(folder);
     reports.prepare(folder + "/settlements");
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new RenderThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Threads("render"));
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new Threads("write"));
     try {
       List<Future<RenderedReport>> futures = new ArrayList<>();
       futures.add(
-          pool.submit(
-              () -> {
-                JasperPrint print = renderer.fill(province, context);
-                byte[] pdf = renderer.pdf(print, Metadata.province(context));
-                return write(reports, folder, "province.pdf", "", print, pdf);
-              }));
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    JasperPrint print = renderer.fill(province, context);
+                    return new Rendered(
+                        "province.pdf",
+                        "",
+                        print.getPages().size(),
+                        renderer.pdf(print, Metadata.province(context)));
+                  },
+                  pool)
+              .thenApplyAsync(pdf -> write(reports, folder, pdf), writers));
       for (SettlementReport settlement : settlements) {
         futures.add(
-            pool.submit(
-                () -> {
-                  JasperPrint print = renderer.fill(settlement, context);
-                  byte[] pdf = renderer.pdf(print, Metadata.settlement(settlement, context));
-                  return write(
-                      reports,
-                      folder,
-                      "settlements/" + settlement.settlementId() + ".pdf",
-                      settlement.settlementId(),
-                      print,
-                      pdf);
-                }));
+            CompletableFuture.supplyAsync(
+                    () -> {
+                      JasperPrint print = renderer.fill(settlement, context);
+                      return new Rendered(
+                          "settlements/" + settlement.settlementId() + ".pdf",
+                          settlement.settlementId(),
+                          print.getPages().size(),
+                          renderer.pdf(print, Metadata.settlement(settlement, context)));
+                    },
+                    pool)
+                .thenApplyAsync(pdf -> write(reports, folder, pdf), writers));
       }
       List<RenderedReport> rendered = new ArrayList<>();
       for (Future<RenderedReport> future : futures) {
@@ -113,6 +126,7 @@ public final class PeriodRenderer {
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
       pool.shutdownNow();
+      writers.shutdownNow();
     }
   }
 
@@ -140,15 +154,13 @@ public final class PeriodRenderer {
     }
   }
 
-  private static RenderedReport write(
-      ReportFolder reports,
-      String folder,
-      String file,
-      String settlementId,
-      JasperPrint print,
-      byte[] pdf) {
-    reports.write(folder + "/" + file, pdf);
-    return new RenderedReport(file, settlementId, print.getPages().size(), sha256(pdf));
+  /** A report rendered, not yet written. */
+  private record Rendered(String file, String settlementId, int pages, byte[] pdf) {}
+
+  private static RenderedReport write(ReportFolder reports, String folder, Rendered rendered) {
+    reports.write(folder + "/" + rendered.file(), rendered.pdf());
+    return new RenderedReport(
+        rendered.file(), rendered.settlementId(), rendered.pages(), sha256(rendered.pdf()));
   }
 
   static String indexCsv(List<RenderedReport> reports) {
@@ -175,12 +187,17 @@ public final class PeriodRenderer {
   }
 
   /** Named daemon threads, so a stuck render never keeps the JVM alive. */
-  private static final class RenderThreads implements java.util.concurrent.ThreadFactory {
+  private static final class Threads implements java.util.concurrent.ThreadFactory {
+    private final String name;
     private int count;
+
+    Threads(String name) {
+      this.name = name;
+    }
 
     @Override
     public synchronized Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "tashil-render-" + ++count);
+      Thread thread = new Thread(task, "tashil-" + name + "-" + ++count);
       thread.setDaemon(true);
       return thread;
     }
