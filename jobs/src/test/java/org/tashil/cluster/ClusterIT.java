@@ -40,8 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * The cluster jar on a real Spark standalone cluster (a Master, a Worker and its executors, each a
  * {@code java} process with Spark's jars only), submitted with spark-submit, with its inbox,
  * warehouse and reports on HDFS (a name node and a data node in this JVM), against the same
- * commands run in local mode on local folders and the same inbox: the marts must hold the same rows
- * and the PDFs the same figures.
+ * commands run in local mode on local folders (named by file: URIs) and the same inbox: the marts
+ * must hold the same rows and the PDFs the same figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -88,12 +88,15 @@ class ClusterIT {
   private final Path work = Path.of(System.getProperty("tashil.cluster.work"));
   private final Path clusterJar = Path.of(System.getProperty("tashil.cluster.jar"));
   private final Path inbox = work.resolve("inbox");
+
+  /** The local run names its folders as file: URIs, as a cron line may (other tests use paths). */
   private final Outputs local =
       new Outputs(
-          inbox.toString(),
-          work.resolve("local/warehouse").toString(),
-          work.resolve("local/reports").toString(),
+          inbox.toUri().toString(),
+          work.resolve("local/warehouse").toUri().toString(),
+          work.resolve("local/reports").toUri().toString(),
           work.resolve("local/reports").resolve(REPORTED));
+
   private MiniDFSCluster hdfs;
   private Outputs cluster;
   private StandaloneCluster standalone;
@@ -277,7 +280,8 @@ class ClusterIT {
           .as(table)
           .isTrue();
     }
-    try (Stream<Path> runs = Files.list(Path.of(local.warehouse(), "runs"))) {
+    try (Stream<Path> runs =
+        Files.list(Path.of(java.net.URI.create(local.warehouse() + "/runs")))) {
       assertThat(fs.listStatus(hdfsPath(cluster.warehouse() + "/runs")))
           .hasSize((int) runs.filter(run -> run.toString().endsWith(".json")).count())
           .isNotEmpty();
