@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tashil.Fixtures;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
@@ -37,10 +39,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The cluster jar on a real Spark standalone cluster (a Master, a Worker and its executors, each a
- * {@code java} process with Spark's jars only), submitted with spark-submit, with its inbox,
- * warehouse and reports on HDFS (a name node and a data node in this JVM), against the same
- * commands run in local mode on local folders (named by file: URIs) and the same inbox: the marts
+ * The same commands on three kinds of storage, against local mode on local folders (named by file:
+ * URIs): the cluster jar on a real Spark standalone cluster (a Master, a Worker and its executors,
+ * each a {@code java} process with Spark's jars only), submitted with spark-submit, with its inbox,
+ * warehouse and reports on HDFS (a name node and a data node in this JVM); and local mode with its
+ * inbox, warehouse and reports on S3 (an S3 service of its own process, through s3a). The marts
  * must hold the same rows and the PDFs the same figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,6 +103,22 @@ class ClusterIT {
   private MiniDFSCluster hdfs;
   private Outputs cluster;
   private StandaloneCluster standalone;
+  private S3Service s3;
+  private final Outputs onS3 =
+      new Outputs(
+          "s3a://tashil/inbox",
+          "s3a://tashil/warehouse",
+          "s3a://tashil/reports",
+          work.resolve("s3/reports").resolve(REPORTED));
+
+  /** The runs compared with local mode on local folders, by name. */
+  private Outputs compared(String run) {
+    return switch (run) {
+      case "cluster on HDFS" -> cluster;
+      case "local mode on S3" -> onS3;
+      default -> throw new IllegalArgumentException(run);
+    };
+  }
 
   /**
    * Where one run reads and writes (a folder or a URI each), and where its reported period's PDFs
@@ -109,7 +128,7 @@ class ClusterIT {
 
   /**
    * Generates the inbox, then runs the commands on the cluster and, at the same time (most of a
-   * cluster run is waiting), in local mode in this JVM.
+   * cluster run is waiting), in local mode in this JVM, on local folders, then on S3.
    */
   @BeforeAll
   void runOnTheClusterAndLocally() throws Exception {
@@ -130,7 +149,11 @@ class ClusterIT {
 
     startHdfs();
     FileSystem fs = hdfs.getFileSystem();
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(inbox.toUri()), hdfsPath(cluster.inbox()));
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(inbox.toUri()), hadoopPath(cluster.inbox()));
+    startS3();
+    FileSystem s3Files = hadoopPath(onS3.inbox()).getFileSystem(s3Settings());
+    s3Files.copyFromLocalFile(
+        new org.apache.hadoop.fs.Path(inbox.toUri()), hadoopPath(onS3.inbox()));
 
     ExecutorService localMode = Executors.newSingleThreadExecutor();
     Future<?> localRun =
@@ -140,12 +163,19 @@ class ClusterIT {
               for (List<String> command : COMMANDS) {
                 execute(withStorage(command, local).toArray(String[]::new));
               }
+              for (List<String> command : COMMANDS) {
+                execute(withStorage(command, onS3).toArray(String[]::new));
+              }
+              s3Files.copyToLocalFile(
+                  hadoopPath(onS3.reports() + "/" + REPORTED),
+                  new org.apache.hadoop.fs.Path(onS3.reported().toUri()));
+              return null;
             });
     localMode.shutdown();
     try {
       runOnTheCluster();
       fs.copyToLocalFile(
-          hdfsPath(cluster.reports() + "/" + REPORTED),
+          hadoopPath(cluster.reports() + "/" + REPORTED),
           new org.apache.hadoop.fs.Path(cluster.reported().toUri()));
     } finally {
       stopTheCluster();
@@ -175,7 +205,30 @@ class ClusterIT {
             work.resolve("cluster/reports").resolve(REPORTED));
   }
 
-  private static org.apache.hadoop.fs.Path hdfsPath(String uri) {
+  /**
+   * The S3 service, and its s3a settings for every file system this JVM opens: Spark's (the session
+   * may already exist) and the commands' own before Spark ({@code spark.hadoop.*} properties, as a
+   * settings file or the JVM's options would give them).
+   */
+  private void startS3() throws IOException {
+    s3 =
+        S3Service.start(
+            Path.of(System.getProperty("tashil.s3proxy.jar")), work.resolve("s3"), "tashil");
+    s3.hadoopSettings()
+        .forEach(
+            (name, value) -> {
+              System.setProperty("spark.hadoop." + name, value);
+              SparkTests.session().sparkContext().hadoopConfiguration().set(name, value);
+            });
+  }
+
+  private Configuration s3Settings() {
+    Configuration configuration = new Configuration();
+    s3.hadoopSettings().forEach(configuration::set);
+    return configuration;
+  }
+
+  private static org.apache.hadoop.fs.Path hadoopPath(String uri) {
     return new org.apache.hadoop.fs.Path(uri);
   }
 
@@ -215,6 +268,13 @@ class ClusterIT {
     }
   }
 
+  @AfterAll
+  void stopS3() {
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
   @Test
   void everySubmissionRanOnTheWorkersExecutors() throws IOException {
     try (Stream<Path> applications = Files.list(standalone.workerFolder())) {
@@ -237,9 +297,10 @@ class ClusterIT {
     }
   }
 
-  @Test
-  void theClusterWritesTheSameMartsAsLocalMode() {
-    Warehouse clusterWarehouse = new Warehouse(SparkTests.session(), cluster.warehouse());
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
+  void writesTheSameMartsAsLocalMode(String run) {
+    Warehouse clusterWarehouse = new Warehouse(SparkTests.session(), compared(run).warehouse());
     Warehouse localWarehouse = new Warehouse(SparkTests.session(), local.warehouse());
     List<String> marts = marts(localWarehouse);
     assertThat(marts).hasSizeGreaterThan(5);
@@ -258,37 +319,42 @@ class ClusterIT {
     assertThat(rows).isGreaterThan(100);
   }
 
-  @Test
-  void theClusterRendersTheSameReportsWithTheSamePageCounts() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
+  void rendersTheSameReportsWithTheSamePageCounts(String run) throws IOException {
     List<String> index = indexWithoutChecksums(local.reported());
     assertThat(index).hasSizeGreaterThan(10).anyMatch(line -> line.startsWith("province.pdf,,"));
-    assertThat(indexWithoutChecksums(cluster.reported())).isEqualTo(index);
+    assertThat(indexWithoutChecksums(compared(run).reported())).isEqualTo(index);
   }
 
-  @Test
-  void theProvinceReportReadsTheSameApartFromTheRun() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
+  void theProvinceReportReadsTheSameApartFromTheRun(String run) throws IOException {
     String expected = textWithoutRun(local.reported().resolve("province.pdf"));
     assertThat(expected).contains("۱۴۰۵");
-    assertThat(textWithoutRun(cluster.reported().resolve("province.pdf"))).isEqualTo(expected);
+    assertThat(textWithoutRun(compared(run).reported().resolve("province.pdf")))
+        .isEqualTo(expected);
   }
 
-  @Test
-  void theClusterLeftItsTablesRunsAndReportsOnHdfsWholeAndUnlocked() throws IOException {
-    FileSystem fs = hdfs.getFileSystem();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
+  void leftItsTablesRunsAndReportsThereWholeAndUnlocked(String run) throws IOException {
+    Outputs outputs = compared(run);
+    FileSystem fs = hadoopPath(outputs.warehouse()).getFileSystem(s3Settings());
     for (String table : List.of("clean/households", "marts/settlement_month", "submissions")) {
-      assertThat(fs.exists(hdfsPath(cluster.warehouse() + "/" + table + "/_delta_log")))
+      assertThat(fs.exists(hadoopPath(outputs.warehouse() + "/" + table + "/_delta_log")))
           .as(table)
           .isTrue();
     }
     try (Stream<Path> runs =
         Files.list(Path.of(java.net.URI.create(local.warehouse() + "/runs")))) {
-      assertThat(fs.listStatus(hdfsPath(cluster.warehouse() + "/runs")))
-          .hasSize((int) runs.filter(run -> run.toString().endsWith(".json")).count())
+      assertThat(fs.listStatus(hadoopPath(outputs.warehouse() + "/runs")))
+          .hasSize((int) runs.filter(record -> record.toString().endsWith(".json")).count())
           .isNotEmpty();
     }
-    assertThat(fs.exists(hdfsPath(cluster.warehouse() + "/_tashil.lock"))).isFalse();
+    assertThat(fs.exists(hadoopPath(outputs.warehouse() + "/_tashil.lock"))).isFalse();
     List<String> reported = new ArrayList<>();
-    var files = fs.listFiles(hdfsPath(cluster.reports() + "/" + REPORTED), true);
+    var files = fs.listFiles(hadoopPath(outputs.reports() + "/" + REPORTED), true);
     while (files.hasNext()) {
       reported.add(files.next().getPath().getName());
     }
