@@ -6,11 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A folder of this machine: each file is written to a temporary file beside it ({@code
- * .<name>.<random>.part}) and renamed over the old one.
+ * .<name>.<random>.part}) and renamed over the old one. The files get the permissions any new file
+ * of the process gets (its umask), so whoever may read the folder may read the reports.
  */
 public final class LocalReportFolder implements ReportFolder {
 
@@ -40,11 +43,12 @@ public final class LocalReportFolder implements ReportFolder {
   @Override
   public void write(String file, byte[] bytes) {
     Path target = root.resolve(file);
-    Path temporary = null;
+    // Not Files.createTempFile: it makes the file readable by its owner only, and the rename keeps
+    // that.
+    Path temporary =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     try {
-      temporary =
-          Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-      Files.write(temporary, bytes);
+      Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -54,12 +58,10 @@ public final class LocalReportFolder implements ReportFolder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the rename already happened, or the write failed and its error is reported
-        }
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // the rename already happened, or the write failed and its error is reported
       }
     }
   }

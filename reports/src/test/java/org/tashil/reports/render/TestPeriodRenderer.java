@@ -79,6 +79,21 @@ class TestPeriodRenderer {
   }
 
   @Test
+  void theFilesMayBeReadByWhoeverMayReadAnyNewFileOfTheProcess(
+      @TempDir Path reports, @TempDir Path elsewhere) throws IOException {
+    periodRenderer.render(
+        reports,
+        ReportFixtures.context(Language.PERSIAN),
+        ReportFixtures.province(),
+        List.of(ReportFixtures.mashali()));
+    var expected = Files.getPosixFilePermissions(Files.createFile(elsewhere.resolve("new")));
+    Path folder = reports.resolve("1405-08");
+    for (String file : List.of("province.pdf", "settlements/AHV-007.pdf", "index.csv")) {
+      assertThat(Files.getPosixFilePermissions(folder.resolve(file))).as(file).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void refusesASettlementGivenTwice(@TempDir Path reports) {
     assertThatThrownBy(
             () ->
