@@ -198,7 +198,11 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private static void stop(Process process) {
+  /**
+   * Stops a process this test started, and whatever it started: politely, then by force after 15
+   * seconds.
+   */
+  static void stop(Process process) {
     List<ProcessHandle> children = process.toHandle().descendants().toList();
     process.destroy();
     try {
