@@ -70,6 +70,7 @@ public final class RunCommand implements Callable<Integer> {
   LocalDate today;
 
   private SparkSession spark;
+  private org.tashil.reports.render.ReportFolder reports;
 
   @Override
   public Integer call() throws Exception {
@@ -169,6 +170,9 @@ public final class RunCommand implements Callable<Integer> {
         progress.stage("run " + period + " (" + why + "): starting Spark");
         sparkOptions.applyLogLevel();
         spark = Spark.session("tashil run " + periodsOption.periods(), sparkOptions.master());
+        // Reached before the first ingest: a --reports that cannot be reached fails the run
+        // before it commits anything.
+        reports = reportOptions.folder(spark.sparkContext().hadoopConfiguration());
       } else {
         progress.stage("run " + period + " (" + why + ")");
       }
@@ -197,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
           new RenderJob(
                   warehouse,
                   registry,
-                  reportOptions.folder(spark.sparkContext().hadoopConfiguration()),
+                  reports,
                   reportOptions.language(),
                   reportOptions.suppressBelow(),
                   progress)

@@ -5,11 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.tashil.reports.render.LocalReportFolder;
 import org.tashil.reports.render.ReportFolder;
 import org.tashil.spark.Locations;
@@ -22,31 +22,45 @@ public final class ReportFolders {
 
   private ReportFolders() {}
 
-  /** The report folder at {@code location}, with the Hadoop settings to reach it. */
+  /**
+   * The report folder at {@code location}, with the Hadoop settings to reach it.
+   *
+   * @throws UncheckedIOException when it cannot be made, or its file system cannot be reached (no
+   *     such scheme, no name node, no credentials)
+   */
   public static ReportFolder at(String location, Configuration hadoop) {
     return Locations.local(location)
-        .<ReportFolder>map(LocalReportFolder::new)
+        .<ReportFolder>map(ReportFolders::local)
         .orElseGet(() -> new OnHadoop(new Path(location), hadoop));
   }
 
+  private static ReportFolder local(java.nio.file.Path folder) {
+    try {
+      java.nio.file.Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the reports folder " + folder + ": " + e, e);
+    }
+    return new LocalReportFolder(folder);
+  }
+
   /**
-   * A folder on a Hadoop file system: each file is written to {@code .<name>.<random>.part} beside
-   * it, then renamed over the old one in one step where the file system can (HDFS), else deleted
-   * and renamed (an object store, where the rename is a copy).
+   * A folder on a Hadoop file system. On HDFS each file is written to {@code .<name>.<random>.part}
+   * beside it, then renamed over the old one in one step. Elsewhere (S3, and the other object
+   * stores) it is written under its own name: an object appears, or replaces the old one, only when
+   * its upload ends, and a rename there would be a copy after a delete.
    */
   private static final class OnHadoop implements ReportFolder {
 
-    private final Path root;
     private final FileSystem fs;
-    private final FileContext context;
+    private final Path root;
 
-    OnHadoop(Path root, Configuration hadoop) {
-      this.root = root;
+    OnHadoop(Path location, Configuration hadoop) {
       try {
-        this.fs = root.getFileSystem(hadoop);
-        this.context = FileContext.getFileContext(root.toUri(), hadoop);
+        this.fs = location.getFileSystem(hadoop);
+        this.root = fs.makeQualified(location);
+        fs.mkdirs(root);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot reach the reports folder " + root, e);
+        throw new UncheckedIOException("cannot reach the reports folder " + location + ": " + e, e);
       }
     }
 
@@ -68,22 +82,33 @@ public final class ReportFolders {
     @Override
     public void write(String file, byte[] bytes) {
       Path target = new Path(root, file);
-      Path temporary =
-          new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
       try {
-        try (OutputStream out = fs.create(temporary, false)) {
-          out.write(bytes);
-        }
-        synchronized (context) {
-          context.rename(temporary, target, Options.Rename.OVERWRITE);
+        if (fs instanceof DistributedFileSystem hdfs) {
+          Path temporary =
+              new Path(
+                  target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+          try {
+            writeTo(temporary, bytes, false);
+            hdfs.rename(temporary, target, Options.Rename.OVERWRITE);
+          } catch (IOException e) {
+            try {
+              fs.delete(temporary, false);
+            } catch (IOException ignored) {
+              // the write's own error is the one to report
+            }
+            throw e;
+          }
+        } else {
+          writeTo(target, bytes, true);
         }
       } catch (IOException e) {
-        try {
-          fs.delete(temporary, false);
-        } catch (IOException ignored) {
-          // the write's own error is the one to report
-        }
         throw new UncheckedIOException("cannot write " + target, e);
+      }
+    }
+
+    private void writeTo(Path path, byte[] bytes, boolean overwrite) throws IOException {
+      try (OutputStream out = fs.create(path, overwrite)) {
+        out.write(bytes);
       }
     }
 

@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tashil.Fixtures;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
+import org.tashil.render.ReportFolders;
+import org.tashil.reports.render.ReportFolder;
 import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -271,8 +273,38 @@ class ClusterIT {
   @AfterAll
   void stopS3() {
     if (s3 != null) {
+      s3.hadoopSettings().keySet().forEach(name -> System.clearProperty("spark.hadoop." + name));
       s3.close();
     }
+  }
+
+  /**
+   * A report written again replaces the old one, whole, and a half-written file a killed render
+   * left behind is removed by the next render: on HDFS by a rename over the old file, on S3 by an
+   * upload under the file's own name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
+  void aReportWrittenAgainReplacesTheOldOneAndALeftoverPartGoes(String run) throws IOException {
+    String root = compared(run).reports() + "/again";
+    Configuration settings = s3Settings();
+    FileSystem fs = hadoopPath(root).getFileSystem(settings);
+    ReportFolder folder = ReportFolders.at(root, settings);
+    folder.prepare("1405-08");
+    folder.write("1405-08/province.pdf", "first".getBytes(StandardCharsets.UTF_8));
+    try (var out = fs.create(hadoopPath(root + "/1405-08/.province.pdf.killed.part"))) {
+      out.write(1);
+    }
+    folder.prepare("1405-08");
+    folder.write("1405-08/province.pdf", "second".getBytes(StandardCharsets.UTF_8));
+    assertThat(folder.location("1405-08/province.pdf"))
+        .isEqualTo(fs.makeQualified(hadoopPath(root + "/1405-08/province.pdf")).toString());
+    try (var in = fs.open(hadoopPath(root + "/1405-08/province.pdf"))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+    }
+    assertThat(fs.listStatus(hadoopPath(root + "/1405-08")))
+        .extracting(status -> status.getPath().getName())
+        .containsExactly("province.pdf");
   }
 
   @Test

@@ -192,6 +192,21 @@ class TestRun {
   }
 
   @Test
+  void aReportsFolderItCannotReachFailsTheRunBeforeItIngests() throws IOException {
+    Fixtures.copyInbox(temp.resolve("inbox"));
+    String[] args = run();
+    List<String> options = List.of(args);
+    args[options.indexOf("--reports") + 1] = "nosuchfs://archive/reports";
+    CommandResult result = tashil(args);
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(Tashil.FAILED);
+    assertThat(result.err())
+        .contains("cannot reach the reports folder nosuchfs://archive/reports")
+        .contains("nosuchfs");
+    assertThat(temp.resolve("warehouse/clean")).doesNotExist();
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.FAILED);
+  }
+
+  @Test
   void aSecondRunOnTheSameWarehouseExits75NamingTheHolder() throws IOException {
     Fixtures.copyInbox(temp.resolve("inbox"));
     try (WarehouseLock held =

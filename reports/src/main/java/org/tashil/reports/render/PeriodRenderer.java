@@ -15,13 +15,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 
 /**
- * Renders every report of a period, in one JVM, in parallel on a bounded thread pool:
+ * Renders every report of a period, in one JVM, in parallel: on a pool of rendering threads (one
+ * per processor), each report then written on a pool of writing threads of its own ({@link
+ * #WRITERS}):
  *
  * <pre>
  * &lt;reports&gt;/&lt;period&gt;/province.pdf
@@ -125,8 +128,23 @@ public final class PeriodRenderer {
           reports.location(index),
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
+      // After a failure: no new rendering, and the renders and writes under way end before the
+      // caller goes on (and lets the warehouse go), rather than landing after it.
       pool.shutdownNow();
-      writers.shutdownNow();
+      awaitTermination(pool);
+      writers.shutdown();
+      awaitTermination(writers);
+    }
+  }
+
+  private static void awaitTermination(ExecutorService threads) {
+    try {
+      if (!threads.awaitTermination(2, TimeUnit.MINUTES)) {
+        threads.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      threads.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -13,7 +13,10 @@ public interface ReportFolder {
    */
   void prepare(String folder);
 
-  /** Writes the file whole, replacing an earlier one; a reader never sees half of it. */
+  /**
+   * Writes the file, replacing an earlier one: a reader finds the earlier file or this one, never
+   * half of either.
+   */
   void write(String file, byte[] bytes);
 
   /** The file or folder as a user names it: a path of this machine, or a URI. */

@@ -94,6 +94,43 @@ class TestPeriodRenderer {
   }
 
   @Test
+  void aFileThatCannotBeWrittenFailsTheRenderWithItsErrorAndNoIndex(@TempDir Path reports) {
+    LocalReportFolder local = new LocalReportFolder(reports);
+    ReportFolder failing =
+        new ReportFolder() {
+          @Override
+          public void prepare(String folder) {
+            local.prepare(folder);
+          }
+
+          @Override
+          public void write(String file, byte[] bytes) {
+            if (file.endsWith("AHV-007.pdf")) {
+              throw new java.io.UncheckedIOException(
+                  "cannot write " + file, new java.io.IOException("disk full"));
+            }
+            local.write(file, bytes);
+          }
+
+          @Override
+          public String location(String name) {
+            return local.location(name);
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                periodRenderer.render(
+                    failing,
+                    ReportFixtures.context(Language.PERSIAN),
+                    ReportFixtures.province(),
+                    List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("cannot write 1405-08/settlements/AHV-007.pdf");
+    assertThat(reports.resolve("1405-08/index.csv")).doesNotExist();
+    assertThat(reports.resolve("1405-08/settlements/AHV-007.pdf")).doesNotExist();
+  }
+
+  @Test
   void refusesASettlementGivenTwice(@TempDir Path reports) {
     assertThatThrownBy(
             () ->
