@@ -44,10 +44,17 @@ public final class ReportFolders {
   }
 
   /**
+   * The object stores whose objects appear, or replace the old one, only when their upload ends
+   * (and where a rename is a copy after a delete): S3 and Google Cloud Storage.
+   */
+  private static final java.util.Set<String> OBJECT_STORES = java.util.Set.of("s3a", "gs");
+
+  /**
    * A folder on a Hadoop file system. On HDFS each file is written to {@code .<name>.<random>.part}
-   * beside it, then renamed over the old one in one step. Elsewhere (S3, and the other object
-   * stores) it is written under its own name: an object appears, or replaces the old one, only when
-   * its upload ends, and a rename there would be a copy after a delete.
+   * beside it, then renamed over the old one in one step. On an object store ({@link
+   * #OBJECT_STORES}) it is uploaded under its own name. Elsewhere it is written to a {@code .part}
+   * file, the old file deleted and the {@code .part} file renamed: a reader never finds half a
+   * file, but may for a moment find none.
    */
   private static final class OnHadoop implements ReportFolder {
 
@@ -59,8 +66,10 @@ public final class ReportFolders {
         this.fs = location.getFileSystem(hadoop);
         this.root = fs.makeQualified(location);
         fs.mkdirs(root);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot reach the reports folder " + location + ": " + e, e);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new UncheckedIOException(
+            "cannot reach the reports folder " + location + ": " + e,
+            e instanceof IOException io ? io : new IOException(e));
       }
     }
 
@@ -83,23 +92,30 @@ public final class ReportFolders {
     public void write(String file, byte[] bytes) {
       Path target = new Path(root, file);
       try {
-        if (fs instanceof DistributedFileSystem hdfs) {
-          Path temporary =
-              new Path(
-                  target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
-          try {
-            writeTo(temporary, bytes, false);
-            hdfs.rename(temporary, target, Options.Rename.OVERWRITE);
-          } catch (IOException e) {
-            try {
-              fs.delete(temporary, false);
-            } catch (IOException ignored) {
-              // the write's own error is the one to report
-            }
-            throw e;
-          }
-        } else {
+        if (OBJECT_STORES.contains(root.toUri().getScheme())) {
           writeTo(target, bytes, true);
+          return;
+        }
+        Path temporary =
+            new Path(
+                target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+        try {
+          writeTo(temporary, bytes, false);
+          if (fs instanceof DistributedFileSystem hdfs) {
+            hdfs.rename(temporary, target, Options.Rename.OVERWRITE);
+          } else {
+            fs.delete(target, false);
+            if (!fs.rename(temporary, target)) {
+              throw new IOException("could not rename " + temporary + " to " + target);
+            }
+          }
+        } catch (IOException e) {
+          try {
+            fs.delete(temporary, false);
+          } catch (IOException ignored) {
+            // the write's own error is the one to report
+          }
+          throw e;
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target, e);

@@ -273,7 +273,13 @@ class ClusterIT {
   @AfterAll
   void stopS3() {
     if (s3 != null) {
-      s3.hadoopSettings().keySet().forEach(name -> System.clearProperty("spark.hadoop." + name));
+      s3.hadoopSettings()
+          .keySet()
+          .forEach(
+              name -> {
+                System.clearProperty("spark.hadoop." + name);
+                SparkTests.session().sparkContext().hadoopConfiguration().unset(name);
+              });
       s3.close();
     }
   }
@@ -283,6 +289,15 @@ class ClusterIT {
    * left behind is removed by the next render: on HDFS by a rename over the old file, on S3 by an
    * upload under the file's own name.
    */
+  /** {@code hdfs:///path}, as a cluster whose default file system is HDFS may name a folder. */
+  @Test
+  void aReportFolderWithoutItsNameNodeIsOnTheDefaultFileSystem() {
+    Configuration settings = new Configuration();
+    settings.set("fs.defaultFS", hdfs.getURI().toString());
+    ReportFolder folder = ReportFolders.at("hdfs:///tashil/default-fs", settings);
+    assertThat(folder.location("1405-08")).isEqualTo(hdfs.getURI() + "/tashil/default-fs/1405-08");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
   void aReportWrittenAgainReplacesTheOldOneAndALeftoverPartGoes(String run) throws IOException {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.RenderContext;
@@ -23,8 +24,7 @@ import org.tashil.reports.model.SettlementReport;
 
 /**
  * Renders every report of a period, in one JVM, in parallel: on a pool of rendering threads (one
- * per processor), each report then written on a pool of writing threads of its own ({@link
- * #WRITERS}):
+ * per processor), each report then written on a pool of eight writing threads of its own:
  *
  * <pre>
  * &lt;reports&gt;/&lt;period&gt;/province.pdf
@@ -88,6 +88,15 @@ public final class PeriodRenderer {
     reports.prepare(folder + "/settlements");
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Threads("render"));
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new Threads("write"));
+    // Set when a report fails: the writes not yet started are not started.
+    AtomicBoolean failed = new AtomicBoolean();
+    java.util.function.Function<Rendered, RenderedReport> writeUnlessFailed =
+        pdf -> {
+          if (failed.get()) {
+            throw new java.util.concurrent.CancellationException("another report failed");
+          }
+          return write(reports, folder, pdf);
+        };
     try {
       List<Future<RenderedReport>> futures = new ArrayList<>();
       futures.add(
@@ -101,7 +110,7 @@ public final class PeriodRenderer {
                         renderer.pdf(print, Metadata.province(context)));
                   },
                   pool)
-              .thenApplyAsync(pdf -> write(reports, folder, pdf), writers));
+              .thenApplyAsync(writeUnlessFailed, writers));
       for (SettlementReport settlement : settlements) {
         futures.add(
             CompletableFuture.supplyAsync(
@@ -114,7 +123,7 @@ public final class PeriodRenderer {
                           renderer.pdf(print, Metadata.settlement(settlement, context)));
                     },
                     pool)
-                .thenApplyAsync(pdf -> write(reports, folder, pdf), writers));
+                .thenApplyAsync(writeUnlessFailed, writers));
       }
       List<RenderedReport> rendered = new ArrayList<>();
       for (Future<RenderedReport> future : futures) {
@@ -127,9 +136,12 @@ public final class PeriodRenderer {
           rendered,
           reports.location(index),
           Duration.ofNanos(System.nanoTime() - started));
+    } catch (RuntimeException | Error e) {
+      failed.set(true);
+      throw e;
     } finally {
-      // After a failure: no new rendering, and the renders and writes under way end before the
-      // caller goes on (and lets the warehouse go), rather than landing after it.
+      // After a failure no rendering or write starts, and those under way end (or two minutes pass
+      // for each pool) before the caller goes on and lets the warehouse go.
       pool.shutdownNow();
       awaitTermination(pool);
       writers.shutdown();

@@ -94,8 +94,11 @@ class TestPeriodRenderer {
   }
 
   @Test
-  void aFileThatCannotBeWrittenFailsTheRenderWithItsErrorAndNoIndex(@TempDir Path reports) {
+  void aFileThatCannotBeWrittenFailsTheRenderWithItsErrorAndNoIndex(@TempDir Path reports)
+      throws InterruptedException {
     LocalReportFolder local = new LocalReportFolder(reports);
+    java.util.concurrent.atomic.AtomicInteger written =
+        new java.util.concurrent.atomic.AtomicInteger();
     ReportFolder failing =
         new ReportFolder() {
           @Override
@@ -105,11 +108,17 @@ class TestPeriodRenderer {
 
           @Override
           public void write(String file, byte[] bytes) {
-            if (file.endsWith("AHV-007.pdf")) {
+            if (file.endsWith("province.pdf")) {
               throw new java.io.UncheckedIOException(
                   "cannot write " + file, new java.io.IOException("disk full"));
             }
+            try {
+              Thread.sleep(300); // a slow file system: the settlements' writes are under way
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
             local.write(file, bytes);
+            written.incrementAndGet();
           }
 
           @Override
@@ -125,9 +134,12 @@ class TestPeriodRenderer {
                     ReportFixtures.province(),
                     List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())))
         .isInstanceOf(java.io.UncheckedIOException.class)
-        .hasMessage("cannot write 1405-08/settlements/AHV-007.pdf");
+        .hasMessage("cannot write 1405-08/province.pdf");
+    // Nothing is written after the render has failed: what was under way ended before it.
+    int whenFailed = written.get();
+    Thread.sleep(800);
+    assertThat(written.get()).isEqualTo(whenFailed);
     assertThat(reports.resolve("1405-08/index.csv")).doesNotExist();
-    assertThat(reports.resolve("1405-08/settlements/AHV-007.pdf")).doesNotExist();
   }
 
   @Test
