@@ -3,7 +3,6 @@ package org.tashil.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -79,7 +78,7 @@ public final class ReportFolders {
       try {
         fs.mkdirs(path);
         for (FileStatus status : fs.listStatus(path)) {
-          if (status.isFile() && LocalReportFolder.isUnfinished(status.getPath().getName())) {
+          if (status.isFile() && ReportFolder.isUnfinished(status.getPath().getName())) {
             fs.delete(status.getPath(), false);
           }
         }
@@ -96,9 +95,7 @@ public final class ReportFolders {
           writeTo(target, bytes, true);
           return;
         }
-        Path temporary =
-            new Path(
-                target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+        Path temporary = new Path(target.getParent(), ReportFolder.unfinished(target.getName()));
         try {
           writeTo(temporary, bytes, false);
           if (fs instanceof DistributedFileSystem hdfs) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A folder of this machine: each file is written to a temporary file beside it ({@code
@@ -30,7 +29,7 @@ public final class LocalReportFolder implements ReportFolder {
       Files.createDirectories(path);
       try (var files = Files.list(path)) {
         for (Path file : files.toList()) {
-          if (isUnfinished(file.getFileName().toString())) {
+          if (ReportFolder.isUnfinished(file.getFileName().toString())) {
             Files.deleteIfExists(file);
           }
         }
@@ -46,7 +45,7 @@ public final class LocalReportFolder implements ReportFolder {
     // Not Files.createTempFile: it makes the file readable by its owner only, and the rename keeps
     // that.
     Path temporary =
-        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        target.resolveSibling(ReportFolder.unfinished(target.getFileName().toString()));
     try {
       Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
@@ -69,10 +68,5 @@ public final class LocalReportFolder implements ReportFolder {
   @Override
   public String location(String name) {
     return root.resolve(name).toString();
-  }
-
-  /** A file a write had not finished: {@code .<name>.<random>.part}. */
-  public static boolean isUnfinished(String name) {
-    return name.startsWith(".") && name.endsWith(".part");
   }
 }

@@ -21,4 +21,17 @@ public interface ReportFolder {
 
   /** The file or folder as a user names it: a path of this machine, or a URI. */
   String location(String name);
+
+  /**
+   * The name a write of {@code name} may use until the file is whole: {@code .<name>.<random>.part}
+   * beside it.
+   */
+  static String unfinished(String name) {
+    return "." + name + "." + java.util.UUID.randomUUID() + ".part";
+  }
+
+  /** Whether a file's name is one of a write not finished ({@link #unfinished}). */
+  static boolean isUnfinished(String name) {
+    return name.startsWith(".") && name.endsWith(".part");
+  }
 }
