@@ -98,32 +98,34 @@ public final class PeriodRenderer {
           return write(reports, folder, pdf);
         };
     try {
+      // Each report rendered on the rendering threads, then written on the writing threads.
+      java.util.function.Function<java.util.function.Supplier<Rendered>, Future<RenderedReport>>
+          renderAndWrite =
+              report ->
+                  CompletableFuture.supplyAsync(report, pool)
+                      .thenApplyAsync(writeUnlessFailed, writers);
       List<Future<RenderedReport>> futures = new ArrayList<>();
       futures.add(
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    JasperPrint print = renderer.fill(province, context);
-                    return new Rendered(
-                        "province.pdf",
-                        "",
-                        print.getPages().size(),
-                        renderer.pdf(print, Metadata.province(context)));
-                  },
-                  pool)
-              .thenApplyAsync(writeUnlessFailed, writers));
+          renderAndWrite.apply(
+              () -> {
+                JasperPrint print = renderer.fill(province, context);
+                return new Rendered(
+                    "province.pdf",
+                    "",
+                    print.getPages().size(),
+                    renderer.pdf(print, Metadata.province(context)));
+              }));
       for (SettlementReport settlement : settlements) {
         futures.add(
-            CompletableFuture.supplyAsync(
-                    () -> {
-                      JasperPrint print = renderer.fill(settlement, context);
-                      return new Rendered(
-                          "settlements/" + settlement.settlementId() + ".pdf",
-                          settlement.settlementId(),
-                          print.getPages().size(),
-                          renderer.pdf(print, Metadata.settlement(settlement, context)));
-                    },
-                    pool)
-                .thenApplyAsync(writeUnlessFailed, writers));
+            renderAndWrite.apply(
+                () -> {
+                  JasperPrint print = renderer.fill(settlement, context);
+                  return new Rendered(
+                      "settlements/" + settlement.settlementId() + ".pdf",
+                      settlement.settlementId(),
+                      print.getPages().size(),
+                      renderer.pdf(print, Metadata.settlement(settlement, context)));
+                }));
       }
       List<RenderedReport> rendered = new ArrayList<>();
       for (Future<RenderedReport> future : futures) {
