@@ -1,9 +1,7 @@
 package org.tashil.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +39,7 @@ final class S3Service implements AutoCloseable {
   /** Starts the service from its jar and creates {@code bucket}. */
   static S3Service start(Path jar, Path work, String bucket) throws IOException {
     Files.createDirectories(work);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      port = socket.getLocalPort();
-    }
+    int port = StandaloneCluster.freePort();
     String endpoint = "http://" + HOST + ":" + port;
     Path properties = work.resolve("s3proxy.properties");
     Files.writeString(

@@ -236,7 +236,8 @@ final class StandaloneCluster implements AutoCloseable {
     return text.length() <= 6000 ? text : text.substring(text.length() - 6000);
   }
 
-  private static int freePort() throws IOException {
+  /** A port of 127.0.0.1 no process listens on now. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     }
