@@ -40,6 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin SparkOptions sparkOptions;
 
   @Mixin PeriodsOption periodsOption;
+  @Mixin MaxFileSizeOption maxFileSizeOption;
 
   @Option(
       names = "--today",
@@ -51,6 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
+    long maxFileSize = maxFileSizeOption.bytes();
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
         WarehouseLock.acquire(storage.warehouse(), "ingest " + periodsOption.periods(), hadoop)) {
@@ -60,7 +62,11 @@ public final class IngestCommand implements Callable<Integer> {
       LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
       IngestJob job =
           new IngestJob(
-              spark, registry, storage.inbox(), new Warehouse(spark, storage.warehouse()));
+              spark,
+              registry,
+              storage.inbox(),
+              new Warehouse(spark, storage.warehouse()),
+              maxFileSize);
       RunStore store = new RunStore(storage.warehouse(), hadoop);
       for (Period period : periodsOption.periods().periods()) {
         long start = System.nanoTime();

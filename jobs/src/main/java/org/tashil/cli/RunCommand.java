@@ -56,6 +56,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin SparkOptions sparkOptions;
   @Mixin ReportOptions reportOptions;
   @Mixin OnTimeOption onTimeOption;
+  @Mixin MaxFileSizeOption maxFileSizeOption;
 
   @Mixin PeriodsOption periodsOption;
 
@@ -78,10 +79,12 @@ public final class RunCommand implements Callable<Integer> {
     var language = reportOptions.language();
     int suppressBelow = reportOptions.suppressBelow();
     int onTimeDays = onTimeOption.onTimeDays();
+    long maxFileSize = maxFileSizeOption.bytes();
     Map<String, String> settings = new TreeMap<>();
     settings.put("lang", language.code());
     settings.put("suppress-below", Integer.toString(suppressBelow));
     settings.put("on-time-days", Integer.toString(onTimeDays));
+    settings.put("max-file-size", Long.toString(maxFileSize));
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
         WarehouseLock.acquire(storage.warehouse(), "run " + periodsOption.periods(), hadoop)) {
@@ -114,8 +117,17 @@ public final class RunCommand implements Callable<Integer> {
     RunLog log = new RunLog(store, "run");
     PeriodInputs inputs;
     try {
-      inputs = PeriodInputs.read(storage.inbox(), period, storage.reference(), settings, hadoop);
+      inputs =
+          PeriodInputs.read(
+              storage.inbox(),
+              period,
+              storage.reference(),
+              settings,
+              maxFileSizeOption.bytes(),
+              hadoop);
     } catch (FileNotFoundException e) {
+      // Only a period that has no folder in the inbox yet: Inbox.list throws nothing else as
+      // FileNotFoundException, and a file or folder it cannot read is a rejected file.
       log.write(period, RunRecord.WAITING, e.getMessage(), null, null, null, null, null);
       out.println("run " + period + ": nothing to do yet, " + e.getMessage());
       out.flush();
@@ -181,7 +193,8 @@ public final class RunCommand implements Callable<Integer> {
       progress.stage("ingest " + period);
       long stage = System.nanoTime();
       IngestJob.Result ingested =
-          new IngestJob(spark, registry, storage.inbox(), warehouse).run(period, day);
+          new IngestJob(spark, registry, storage.inbox(), warehouse, maxFileSizeOption.bytes())
+              .run(period, day);
       log.stage("ingest", stage, ingested.counts());
       files = withSubmissions(files, ingested.submissions());
 

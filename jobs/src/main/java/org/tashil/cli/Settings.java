@@ -36,7 +36,8 @@ public final class Settings implements IDefaultValueProvider {
           "master",
           "lang",
           "on-time-days",
-          "suppress-below");
+          "suppress-below",
+          "max-file-size");
 
   private final Map<String, String> environment;
   private final Map<String, String> file;
@@ -163,6 +164,8 @@ public final class Settings implements IDefaultValueProvider {
       case "lang" -> value.equals("fa") || value.equals("en") ? null : "fa or en";
       case "on-time-days" -> wholeNumber(value, 0);
       case "suppress-below" -> wholeNumber(value, 1);
+      case "max-file-size" ->
+          MaxFileSizeOption.parse(value).isPresent() ? null : "a size such as 256MiB or 1GiB";
       default -> value.isBlank() ? "empty" : null;
     };
   }

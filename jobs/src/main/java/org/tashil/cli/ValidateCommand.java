@@ -57,6 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
   String office;
 
   @Mixin LanguageOption languageOption;
+  @Mixin MaxFileSizeOption maxFileSizeOption;
 
   @Option(
       names = "--reference",
@@ -76,14 +77,16 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!Files.isDirectory(folder)) {
       throw new UsageException("folder " + folder + " does not exist");
     }
+    long maxFileSize = maxFileSizeOption.bytes();
     Registry registry = Registry.load(reference);
     String officeId =
         office != null ? office : folder.toAbsolutePath().normalize().getFileName().toString();
-    FileSystem fs = FileSystem.getLocal(HadoopConf.withoutSpark());
+    org.apache.hadoop.conf.Configuration hadoop = HadoopConf.withoutSpark();
+    FileSystem fs = FileSystem.getLocal(hadoop);
     List<InboxFile> files =
         Inbox.officeFiles(
             fs, new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), officeId, period);
-    FileChecker checker = new FileChecker(registry, period);
+    FileChecker checker = new FileChecker(registry, period, maxFileSize);
     PrintWriter out = spec.commandLine().getOut();
     boolean allPassed = true;
     if (files.isEmpty()) {
@@ -91,18 +94,17 @@ public final class ValidateCommand implements Callable<Integer> {
       allPassed = false;
     }
     for (InboxFile file : files) {
-      FileOutcome outcome =
-          file.check(checker, Files.readAllBytes(Path.of(java.net.URI.create(file.uri()))));
-      allPassed &= print(outcome, locale, out);
+      allPassed &= print(checker.checkWhole(file, hadoop), locale, out);
     }
     out.println(Messages.format(locale, allPassed ? "validate.passed" : "validate.failed"));
     out.flush();
     return allPassed ? Tashil.OK : Tashil.FAILED;
   }
 
-  private static boolean print(FileOutcome outcome, Locale locale, PrintWriter out) {
+  private static boolean print(FileOutcome.Whole outcome, Locale locale, PrintWriter out) {
     Submission submission = outcome.submission();
-    String name = submission.file().substring(submission.file().lastIndexOf('/') + 1);
+    String file = submission.file().replaceAll("/+$", "");
+    String name = file.substring(file.lastIndexOf('/') + 1);
     out.println(
         Messages.format(
             locale,
@@ -120,9 +122,15 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(
             "  %s:%d  %s  %s  %s"
                 .formatted(
-                    name, row.line(), problem.column(), problem.code(), problem.message(locale)));
+                    name,
+                    row.line(),
+                    problem.column() == null ? "-" : problem.column(),
+                    problem.code(),
+                    problem.message(locale)));
       }
     }
-    return submission.status().equals(Submission.ACCEPTED);
+    // A file that is not a dataset file is no reason to hold the folder back.
+    return submission.status().equals(Submission.ACCEPTED)
+        || submission.status().equals(Submission.IGNORED);
   }
 }

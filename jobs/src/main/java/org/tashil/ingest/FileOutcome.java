@@ -2,19 +2,38 @@ package org.tashil.ingest;
 
 import java.io.Serializable;
 import java.util.List;
+import org.tashil.schema.Dataset;
 
 /**
- * Everything one office file gives: its submission record, its clean rows and its rejected rows.
+ * What checking one office file gives, one piece at a time ({@link FileChecker#check}): its clean
+ * rows and its quarantined rows as they are read, then its {@link Submission}, always last. A file
+ * rejected whole after some of its rows came out (it could not be read to its end, or it changed
+ * while it was read) says so in its submission, and every row it gave is to be dropped: a file goes
+ * in whole or not at all.
  */
-public record FileOutcome(
-    Submission submission, List<CleanRow> accepted, List<QuarantinedRow> quarantined)
-    implements Serializable {
+public sealed interface FileOutcome extends Serializable
+    permits FileOutcome.CleanRow, FileOutcome.Quarantined, Submission {
 
-  public FileOutcome {
-    accepted = List.copyOf(accepted);
-    quarantined = List.copyOf(quarantined);
-  }
+  /** The inbox file the piece comes from, {@code 1405-08/OF-01/demands.csv}. */
+  String file();
 
   /** A row that passed every rule: its typed values in schema order. */
-  public record CleanRow(int line, Object[] values) implements Serializable {}
+  record CleanRow(Dataset dataset, String officeId, String file, int line, Object[] values)
+      implements FileOutcome {}
+
+  /** A row that broke a rule. */
+  record Quarantined(Dataset dataset, String officeId, String file, QuarantinedRow row)
+      implements FileOutcome {}
+
+  /**
+   * A whole file checked at once, for what is small: an office folder before it is sent ({@code
+   * validate}) and tests.
+   */
+  record Whole(Submission submission, List<CleanRow> accepted, List<QuarantinedRow> quarantined) {
+
+    public Whole {
+      accepted = List.copyOf(accepted);
+      quarantined = List.copyOf(quarantined);
+    }
+  }
 }

@@ -89,9 +89,12 @@ public record HeaderMapping(
     return Optional.empty();
   }
 
-  /** A header as records show it: normalised, and cut short when a broken file makes it huge. */
+  /**
+   * A header as records show it: normalised, any national id or phone number in it masked, and cut
+   * short when a broken file makes it huge.
+   */
   private static String shown(String header) {
-    String normalized = PersianText.normalize(header);
+    String normalized = org.tashil.text.PersonalValues.masked(PersianText.normalize(header));
     return normalized.length() <= MAX_SHOWN ? normalized : normalized.substring(0, MAX_SHOWN) + "…";
   }
 

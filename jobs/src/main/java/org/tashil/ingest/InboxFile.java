@@ -6,41 +6,60 @@ import java.util.Objects;
 import org.tashil.schema.Dataset;
 
 /**
- * A file found in an office's folder of the inbox.
+ * An entry found in an office's folder of the inbox, and what kind of thing it is: a dataset file
+ * to read, or something that is listed and never opened.
  *
- * @param uri where the file is, on whatever file system the inbox lives
- * @param path the file's path inside the inbox, {@code 1405-08/OF-01/demands.csv}
+ * @param uri where the entry is, on whatever file system the inbox lives
+ * @param path the entry's path inside the inbox, {@code 1405-08/OF-01/demands.csv}
  * @param dataset the dataset its name stands for, null for any other name
  * @param sameDataset every file of the office for the same dataset (more than one is an error)
+ * @param size its size in bytes as listed
+ * @param kind what it is; only a {@link Kind#DATASET} is ever opened
+ * @param reason why an {@link Kind#UNREADABLE} entry could not be read, as the system said it
  */
 public record InboxFile(
-    String officeId, String uri, String path, Dataset dataset, List<String> sameDataset, long size)
+    String officeId,
+    String uri,
+    String path,
+    Dataset dataset,
+    List<String> sameDataset,
+    long size,
+    Kind kind,
+    String reason)
     implements Serializable {
+
+  /** What an entry of an office folder is. */
+  public enum Kind {
+    /** A {@code households|demands|activities} {@code .csv|.xlsx} regular file: it is read. */
+    DATASET,
+    /** Any other file or folder (photos, PDFs, old Excel files): listed by name and size. */
+    OTHER,
+    /** A named pipe, a device or a socket: reading it could wait forever. */
+    NOT_REGULAR,
+    /** A link to something outside the inbox (a system file, a device). */
+    LINK_OUTSIDE,
+    /** A file or an office folder that the system would not let Tashil read. */
+    UNREADABLE
+  }
 
   public InboxFile {
     Objects.requireNonNull(officeId, "officeId");
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(path, "path");
     sameDataset = List.copyOf(sameDataset);
-  }
-
-  /** Checks the file's bytes: the one place that decides which kind of outcome a file gets. */
-  public FileOutcome check(FileChecker checker, byte[] bytes) {
-    try {
-      return checkOrThrow(checker, bytes);
-    } catch (RuntimeException e) {
-      // A file that breaks the checker itself is rejected whole; the other files still go in.
-      return checker.broken(officeId, dataset, path, bytes, e);
+    Objects.requireNonNull(kind, "kind");
+    if (kind == Kind.DATASET && dataset == null) {
+      throw new IllegalArgumentException(path + ": a dataset file names its dataset");
     }
   }
 
-  private FileOutcome checkOrThrow(FileChecker checker, byte[] bytes) {
-    if (dataset == null) {
-      return checker.unknownFile(officeId, path, bytes);
-    }
-    if (sameDataset.size() > 1) {
-      return checker.oneOfSeveral(officeId, dataset, path, bytes, sameDataset);
-    }
-    return checker.check(officeId, dataset, path, bytes);
+  /** The entry's name, {@code demands.csv}. */
+  public String name() {
+    return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
+  }
+
+  /** Whether its format is a workbook (by its name). */
+  public boolean isWorkbook() {
+    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
   }
 }

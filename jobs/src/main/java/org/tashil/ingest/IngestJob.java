@@ -1,17 +1,18 @@
 package org.tashil.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.TaskCompletionListener;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
@@ -39,6 +41,7 @@ public final class IngestJob {
   private final Registry registry;
   private final String inbox;
   private final Warehouse warehouse;
+  private final long maxFileSize;
 
   /** The tables an ingest writes, each replacing the period's rows with one commit. */
   public static final List<String> TABLES;
@@ -53,11 +56,16 @@ public final class IngestJob {
     TABLES = List.copyOf(tables);
   }
 
-  public IngestJob(SparkSession spark, Registry registry, String inbox, Warehouse warehouse) {
+  /**
+   * @param maxFileSize the largest dataset file read, in bytes; larger ones are rejected unread
+   */
+  public IngestJob(
+      SparkSession spark, Registry registry, String inbox, Warehouse warehouse, long maxFileSize) {
     this.spark = spark;
     this.registry = registry;
     this.inbox = inbox;
     this.warehouse = warehouse;
+    this.maxFileSize = maxFileSize;
   }
 
   /**
@@ -103,32 +111,49 @@ public final class IngestJob {
     List<InboxFile> files = Inbox.list(inbox, period, hadoop.configuration());
     Broadcast<Registry> registryShared = context.broadcast(registry);
     Broadcast<HadoopConf> hadoopShared = context.broadcast(hadoop);
+    long maxFileSize = this.maxFileSize;
     // One slice of files per core: each slice becomes a task of every write below, and a task of a
     // small write costs more in its setup than in its rows.
     int slices = Math.max(1, Math.min(files.size(), context.defaultParallelism()));
+    // Every file's rows stream out of its check one by one, and are kept (spilled to disk when they
+    // do not fit in memory) for the writes that share them: no file is ever held whole.
     JavaRDD<FileOutcome> outcomes =
         context
             .parallelize(files, slices)
-            .map(
-                file ->
-                    file.check(
-                        new FileChecker(registryShared.value(), period),
-                        read(file, hadoopShared.value())))
+            .mapPartitions(
+                slice -> {
+                  FileChecker checker =
+                      new FileChecker(registryShared.value(), period, maxFileSize);
+                  Configuration configuration = hadoopShared.value().configuration();
+                  return new Outcomes(slice, file -> checker.check(file, configuration));
+                })
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      outcomes.count(); // the files are read and checked once, before the writes share them
+      // The files are read and checked once, here, before the writes share their rows.
+      List<Submission> received =
+          outcomes
+              .filter(outcome -> outcome instanceof Submission)
+              .map(outcome -> (Submission) outcome)
+              .collect();
+      // A file rejected after some of its rows came out gives none of them.
+      Set<String> rejected = new HashSet<>();
+      received.stream()
+          .filter(submission -> Submission.REJECTED.equals(submission.status()))
+          .forEach(submission -> rejected.add(submission.file()));
+      JavaRDD<FileOutcome> rows =
+          outcomes.filter(
+              outcome -> !(outcome instanceof Submission) && !rejected.contains(outcome.file()));
       Map<String, org.apache.spark.sql.Dataset<Row>> small =
           java.util.Collections.synchronizedMap(new HashMap<>());
       List<Runnable> writes = new ArrayList<>();
       for (Dataset dataset : Dataset.values()) {
-        writes.add(() -> writeClean(outcomes, dataset, period, small));
-        writes.add(() -> writeQuarantine(outcomes, dataset, period, small));
+        writes.add(() -> writeClean(rows, dataset, period, small));
+        writes.add(() -> writeQuarantine(rows, dataset, period, small));
       }
       List<Row> accepted = new ArrayList<>();
-      writes.add(() -> accepted.addAll(acceptedBySettlement(outcomes)));
+      writes.add(() -> accepted.addAll(acceptedBySettlement(rows)));
       warehouse.sideBySide(writes);
-      List<Submission> submissions =
-          firstSeen(outcomes.map(FileOutcome::submission).collect(), period, today);
+      List<Submission> submissions = firstSeen(received, period, today);
       small.put("submissions", writeSubmissions(submissions, period));
       Map<String, org.apache.spark.sql.Dataset<Row>> tables = new java.util.LinkedHashMap<>();
       IngestedRows.TABLES.forEach(table -> tables.put(table, small.get(table)));
@@ -144,39 +169,75 @@ public final class IngestJob {
     }
   }
 
+  /**
+   * The outcomes of a slice of files, file after file, each file's read as they are asked for. A
+   * check left before its end (a failed task) is closed with the task.
+   */
+  private static final class Outcomes implements Iterator<FileOutcome> {
+    private final Iterator<InboxFile> files;
+    private final java.util.function.Function<InboxFile, FileChecker.Check> check;
+    private FileChecker.Check current;
+
+    Outcomes(
+        Iterator<InboxFile> files,
+        java.util.function.Function<InboxFile, FileChecker.Check> check) {
+      this.files = files;
+      this.check = check;
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener(
+            (TaskCompletionListener)
+                context -> {
+                  if (current != null) {
+                    current.close();
+                  }
+                });
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+        if (!files.hasNext()) {
+          return false;
+        }
+        current = check.apply(files.next());
+      }
+      return true;
+    }
+
+    @Override
+    public FileOutcome next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+
   /** The clean rows of the period by dataset and settlement, as (dataset, settlement_id, rows). */
-  private static List<Row> acceptedBySettlement(JavaRDD<FileOutcome> outcomes) {
+  private static List<Row> acceptedBySettlement(JavaRDD<FileOutcome> rows) {
     Map<String, Integer> settlementColumn = new HashMap<>();
     for (Dataset dataset : Dataset.values()) {
       settlementColumn.put(dataset.tableName(), Tables.clean(dataset).fieldIndex("settlement_id"));
     }
     Map<scala.Tuple2<String, String>, Long> counts =
-        outcomes
-            .flatMap(
+        rows.filter(outcome -> outcome instanceof FileOutcome.CleanRow)
+            .map(
                 outcome -> {
-                  String dataset = outcome.submission().dataset();
-                  List<scala.Tuple2<String, String>> keys = new ArrayList<>();
-                  if (outcome.accepted().isEmpty()) {
-                    return keys.iterator(); // a rejected file, perhaps of no known dataset
-                  }
-                  int column = settlementColumn.get(dataset);
-                  for (FileOutcome.CleanRow row : outcome.accepted()) {
-                    keys.add(new scala.Tuple2<>(dataset, (String) row.values()[column]));
-                  }
-                  return keys.iterator();
+                  FileOutcome.CleanRow row = (FileOutcome.CleanRow) outcome;
+                  String dataset = row.dataset().tableName();
+                  return new scala.Tuple2<>(
+                      dataset, (String) row.values()[settlementColumn.get(dataset)]);
                 })
             .countByValue();
-    List<Row> rows = new ArrayList<>();
-    counts.forEach((key, count) -> rows.add(RowFactory.create(key._1(), key._2(), count)));
-    return rows;
-  }
-
-  private static byte[] read(InboxFile file, HadoopConf hadoop) throws IOException {
-    Path path = new Path(file.uri());
-    FileSystem fs = path.getFileSystem(hadoop.configuration());
-    try (InputStream in = fs.open(path)) {
-      return in.readAllBytes();
-    }
+    List<Row> counted = new ArrayList<>();
+    counts.forEach((key, count) -> counted.add(RowFactory.create(key._1(), key._2(), count)));
+    return counted;
   }
 
   private void writeClean(
@@ -184,28 +245,23 @@ public final class IngestJob {
       Dataset dataset,
       Period period,
       Map<String, org.apache.spark.sql.Dataset<Row>> small) {
-    String name = dataset.tableName();
     String periodText = period.toString();
     JavaRDD<Row> rows =
         outcomes
-            .filter(outcome -> outcome.submission().dataset().equals(name))
-            .flatMap(
+            .filter(
+                outcome -> outcome instanceof FileOutcome.CleanRow row && row.dataset() == dataset)
+            .map(
                 outcome -> {
-                  Submission submission = outcome.submission();
-                  List<Row> out = new ArrayList<>(outcome.accepted().size());
-                  for (FileOutcome.CleanRow row : outcome.accepted()) {
-                    Object[] values =
-                        java.util.Arrays.copyOf(row.values(), row.values().length + 4);
-                    int next = row.values().length;
-                    values[next] = submission.officeId();
-                    values[next + 1] = submission.file();
-                    values[next + 2] = row.line();
-                    values[next + 3] = periodText;
-                    out.add(RowFactory.create(values));
-                  }
-                  return out.iterator();
+                  FileOutcome.CleanRow row = (FileOutcome.CleanRow) outcome;
+                  Object[] values = java.util.Arrays.copyOf(row.values(), row.values().length + 4);
+                  int next = row.values().length;
+                  values[next] = row.officeId();
+                  values[next + 1] = row.file();
+                  values[next + 2] = row.line();
+                  values[next + 3] = periodText;
+                  return RowFactory.create(values);
                 });
-    String table = "clean/" + name;
+    String table = "clean/" + dataset.tableName();
     org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
     if (IngestedRows.TABLES.contains(table)) {
       small.put(table, inMemory(table, period, frame, Tables.OFFICE_ID));
@@ -226,32 +282,29 @@ public final class IngestJob {
       Dataset dataset,
       Period period,
       Map<String, org.apache.spark.sql.Dataset<Row>> small) {
-    String name = dataset.tableName();
     String periodText = period.toString();
     JavaRDD<Row> rows =
         outcomes
-            .filter(outcome -> outcome.submission().dataset().equals(name))
-            .flatMap(
+            .filter(
+                outcome ->
+                    outcome instanceof FileOutcome.Quarantined row && row.dataset() == dataset)
+            .map(
                 outcome -> {
-                  Submission submission = outcome.submission();
-                  List<Row> out = new ArrayList<>(outcome.quarantined().size());
-                  for (QuarantinedRow row : outcome.quarantined()) {
-                    Problem reason = row.reason();
-                    out.add(
-                        RowFactory.create(
-                            submission.officeId(),
-                            submission.file(),
-                            row.line(),
-                            scala.jdk.javaapi.CollectionConverters.asScala(row.raw()),
-                            reason.code().name(),
-                            reason.column(),
-                            reason.message(Locale.ENGLISH),
-                            row.problems().stream().map(Problem::tag).toArray(String[]::new),
-                            periodText));
-                  }
-                  return out.iterator();
+                  FileOutcome.Quarantined quarantined = (FileOutcome.Quarantined) outcome;
+                  QuarantinedRow row = quarantined.row();
+                  Problem reason = row.reason();
+                  return RowFactory.create(
+                      quarantined.officeId(),
+                      quarantined.file(),
+                      row.line(),
+                      scala.jdk.javaapi.CollectionConverters.asScala(row.raw()),
+                      reason.code().name(),
+                      reason.column(),
+                      reason.message(Locale.ENGLISH),
+                      row.problems().stream().map(Problem::tag).toArray(String[]::new),
+                      periodText);
                 });
-    String table = "quarantine/" + name;
+    String table = "quarantine/" + dataset.tableName();
     small.put(table, inMemory(table, period, spark.createDataFrame(rows, Tables.QUARANTINE)));
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.tashil.calendar.JalaliDate;
 import org.tashil.calendar.Period;
@@ -21,6 +22,7 @@ import org.tashil.schema.ProblemCode;
 import org.tashil.schema.RowRule;
 import org.tashil.schema.TypedRow;
 import org.tashil.text.PersianText;
+import org.tashil.text.PersonalValues;
 
 /**
  * Checks one row of an office file against every rule of its dataset (contract §2): each column's
@@ -46,8 +48,11 @@ public final class RowChecker implements Serializable {
     this.lastDay = period.lastDay();
   }
 
-  /** The outcome of one row: typed values in schema order, and its problems in column order. */
-  public record CheckedRow(Object[] values, List<Problem> problems) {
+  /**
+   * The outcome of one row: typed values in schema order, its problems in column order, and how
+   * many personal values were masked in its free text.
+   */
+  public record CheckedRow(Object[] values, List<Problem> problems, int valuesMasked) {
     public boolean accepted() {
       return problems.isEmpty();
     }
@@ -55,11 +60,25 @@ public final class RowChecker implements Serializable {
 
   /** Checks a row given as canonical column → normalised text (null when empty). */
   public CheckedRow check(Map<String, String> texts) {
+    return check(texts, Set.of());
+  }
+
+  /**
+   * Checks a row given as canonical column → normalised text (null when empty), where the columns
+   * in {@code uncomputed} hold a formula without a computed value: a value nobody can read, which
+   * is never taken as 0 or as empty.
+   */
+  public CheckedRow check(Map<String, String> texts, Set<String> uncomputed) {
     DatasetSchema schema = dataset.schema();
     Object[] values = new Object[schema.columns().size()];
     List<Problem> problems = new ArrayList<>();
+    int masked = 0;
     for (int i = 0; i < values.length; i++) {
       Column column = schema.columns().get(i);
+      if (uncomputed.contains(column.name())) {
+        problems.add(uncomputedFormula(column));
+        continue;
+      }
       String text = texts.get(column.name());
       if (text == null) {
         if (column.isRequired()) {
@@ -69,6 +88,11 @@ public final class RowChecker implements Serializable {
         }
         continue;
       }
+      if (column.role() == Column.Role.FREE_TEXT) {
+        PersonalValues.Masked maskedText = PersonalValues.mask(text);
+        masked += maskedText.count();
+        text = maskedText.text();
+      }
       Optional<Problem> problem = parse(column, text, values, i);
       problem.ifPresent(problems::add);
     }
@@ -77,13 +101,28 @@ public final class RowChecker implements Serializable {
       rule.check(row, problems);
     }
     problems.sort(Comparator.comparingInt(p -> columnOrder(schema, p.column())));
-    return new CheckedRow(values, List.copyOf(problems));
+    return new CheckedRow(values, List.copyOf(problems), masked);
+  }
+
+  /** A formula cell without a computed value: the problem its column's type gives. */
+  private static Problem uncomputedFormula(Column column) {
+    ProblemCode code =
+        switch (column.type()) {
+          case INTEGER -> ProblemCode.BAD_NUMBER;
+          case DATE -> ProblemCode.BAD_DATE;
+          case TEXT, ENUM -> ProblemCode.MISSING_REQUIRED;
+        };
+    return Problem.of(code, column.name(), "value.uncomputed_formula", column.name());
   }
 
   private Optional<Problem> parse(Column column, String text, Object[] values, int index) {
     String name = column.name();
     switch (column.type()) {
       case TEXT -> {
+        if (column.role() == Column.Role.IDENTIFIER && PersonalValues.containsAny(text)) {
+          return Optional.of(
+              Problem.of(ProblemCode.PERSONAL_DATA, name, "value.personal_data", name));
+        }
         if (text.length() > column.max()) {
           return Optional.of(
               Problem.of(ProblemCode.OUT_OF_RANGE, name, "value.too_long", name, column.max()));
@@ -149,31 +188,34 @@ public final class RowChecker implements Serializable {
     switch (column.lookup()) {
       case NONE -> values[index] = text;
       case SETTLEMENT -> {
-        String id = registry.canonicalSettlementId(text);
-        Optional<Settlement> settlement = registry.settlement(id);
+        // Ids are matched ignoring case; the warehouse stores the registry's spelling.
+        Optional<Settlement> settlement = registry.settlement(text);
         if (settlement.isEmpty()) {
           return Optional.of(
               Problem.of(ProblemCode.UNKNOWN_SETTLEMENT, name, "value.unknown_settlement", text));
         }
-        if (!settlement.get().officeId().equals(officeId)) {
+        String id = settlement.get().id();
+        String servedBy = settlement.get().officeId();
+        // The office folder's spelling may differ from the registry's.
+        if (!servedBy.equalsIgnoreCase(officeId)) {
           return Optional.of(
               Problem.of(
                   ProblemCode.WRONG_OFFICE,
                   name,
                   "value.wrong_office",
                   id,
-                  settlement.get().officeId(),
-                  officeId));
+                  servedBy,
+                  registry.office(officeId).map(org.tashil.reference.Office::id).orElse(officeId)));
         }
         values[index] = id;
       }
       case AGENCY -> {
-        String id = registry.canonicalAgencyId(text);
-        if (registry.agency(id).isEmpty()) {
+        Optional<org.tashil.reference.Agency> agency = registry.agency(text);
+        if (agency.isEmpty()) {
           return Optional.of(
               Problem.of(ProblemCode.UNKNOWN_AGENCY, name, "value.unknown_agency", text));
         }
-        values[index] = id;
+        values[index] = agency.get().id();
       }
     }
     return Optional.empty();
@@ -220,6 +262,9 @@ public final class RowChecker implements Serializable {
   }
 
   private static int columnOrder(DatasetSchema schema, String column) {
+    if (column == null) {
+      return -1; // a problem of the whole row comes first
+    }
     for (int i = 0; i < schema.columns().size(); i++) {
       if (schema.columns().get(i).name().equals(column)) {
         return i;

@@ -1,6 +1,5 @@
 package org.tashil.ingest;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,9 @@ import java.util.stream.Collectors;
  *
  * @param dataset households, demands, activities, or {@code unknown} for a file of another name
  * @param file the file's path inside the inbox, {@code 1405-08/OF-01/demands.csv}
- * @param status accepted (every row), partial (some rows quarantined) or rejected (whole file)
+ * @param sha256 the file's checksum; null for a file that was never opened
+ * @param status accepted (every row), partial (some rows quarantined), rejected (whole file), or
+ *     ignored (not a dataset file: listed, never opened)
  * @param firstSeenOn the day a run first saw this file's checksum; null until the ingest sets it
  */
 public record Submission(
@@ -32,11 +33,12 @@ public record Submission(
     List<String> droppedColumns,
     List<String> ignoredColumns,
     LocalDate firstSeenOn)
-    implements Serializable {
+    implements FileOutcome {
 
   public static final String ACCEPTED = "accepted";
   public static final String PARTIAL = "partial";
   public static final String REJECTED = "rejected";
+  public static final String IGNORED = "ignored";
 
   public Submission {
     Objects.requireNonNull(period, "period");

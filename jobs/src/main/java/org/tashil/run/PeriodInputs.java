@@ -9,11 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.FileChecker;
@@ -34,7 +35,10 @@ public record PeriodInputs(
     Map<String, String> settings) {
 
   /**
-   * Reads the period's inbox and the registry folder.
+   * Reads the period's inbox and the registry folder. Only dataset files no larger than {@code
+   * maxFileSize} are read, each as a stream for its checksum; every other entry counts by its kind
+   * and size, and a file that cannot be read by the system's reason, so that a file made readable
+   * again is a change.
    *
    * @throws FileNotFoundException when the inbox has no folder for the period yet
    */
@@ -43,23 +47,18 @@ public record PeriodInputs(
       Period period,
       java.nio.file.Path reference,
       Map<String, String> settings,
+      long maxFileSize,
       Configuration hadoop)
       throws IOException {
     List<RunRecord.Input> files = new ArrayList<>();
     for (InboxFile file : Inbox.list(inbox, period, hadoop)) {
-      Path path = new Path(file.uri());
-      FileSystem fs = path.getFileSystem(hadoop);
-      String sha256;
-      try (InputStream in = fs.open(path)) {
-        sha256 = sha256(in);
-      }
       files.add(
           new RunRecord.Input(
               file.officeId(),
               file.dataset() == null ? null : file.dataset().tableName(),
               file.path(),
               file.size(),
-              sha256,
+              checksum(file, maxFileSize, hadoop),
               null,
               null));
     }
@@ -73,6 +72,23 @@ public record PeriodInputs(
     }
     return new PeriodInputs(
         period.toString(), files, registry, BuildInfo.program(), new TreeMap<>(settings));
+  }
+
+  /**
+   * A dataset file's SHA-256, or what stands for an entry that is never read: its kind and size, or
+   * the reason it cannot be read.
+   */
+  private static String checksum(InboxFile file, long maxFileSize, Configuration hadoop) {
+    if (file.kind() != InboxFile.Kind.DATASET || file.size() > maxFileSize) {
+      String reason = file.reason() == null ? "" : " " + file.reason();
+      return "unread " + file.kind().name().toLowerCase(Locale.ROOT) + " " + file.size() + reason;
+    }
+    Path path = new Path(file.uri());
+    try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+      return sha256(in);
+    } catch (IOException e) {
+      return "unreadable " + e.getMessage();
+    }
   }
 
   public PeriodInputs {
@@ -103,7 +119,8 @@ public record PeriodInputs(
     if (before.inputs() != null) {
       before.inputs().forEach(input -> earlier.put(input.file(), input.sha256()));
     }
-    long changed = files.stream().filter(f -> !f.sha256().equals(earlier.get(f.file()))).count();
+    long changed =
+        files.stream().filter(f -> !Objects.equals(f.sha256(), earlier.get(f.file()))).count();
     long removed =
         earlier.keySet().stream()
             .filter(name -> files.stream().noneMatch(f -> f.file().equals(name)))

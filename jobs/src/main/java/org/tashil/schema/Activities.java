@@ -18,8 +18,8 @@ final class Activities {
       new DatasetSchema(
           "activities",
           List.of(
-              text("activity_id", 64),
-              text("settlement_id", 16).foundIn(Lookup.SETTLEMENT),
+              text("activity_id", 64).identifier(),
+              text("settlement_id", 64).foundIn(Lookup.SETTLEMENT),
               date("held_on").bounded(DateBound.INSIDE_PERIOD),
               enumeration(
                   "kind",

@@ -22,8 +22,20 @@ public record Column(
     String pattern,
     List<String> values,
     Lookup lookup,
-    DateBound dateBound)
+    DateBound dateBound,
+    Role role)
     implements Serializable {
+
+  /**
+   * What a text column holds, for personal data: an identifier (a code that must never be a
+   * national id or a phone number: such a row is quarantined), free text (stored with national ids
+   * and phone numbers masked), or a plain value.
+   */
+  public enum Role {
+    VALUE,
+    IDENTIFIER,
+    FREE_TEXT
+  }
 
   /** Whether a value must be there; conditional presence is a {@link RowRule}. */
   public enum Presence {
@@ -52,6 +64,7 @@ public record Column(
     values = List.copyOf(values);
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(dateBound, "dateBound");
+    Objects.requireNonNull(role, "role");
   }
 
   public static Column text(String name, int maxLength) {
@@ -64,7 +77,8 @@ public record Column(
         null,
         List.of(),
         Lookup.NONE,
-        DateBound.NONE);
+        DateBound.NONE,
+        Role.VALUE);
   }
 
   public static Column integer(String name, int min, int max) {
@@ -77,7 +91,8 @@ public record Column(
         null,
         List.of(),
         Lookup.NONE,
-        DateBound.NONE);
+        DateBound.NONE,
+        Role.VALUE);
   }
 
   public static Column date(String name) {
@@ -90,7 +105,8 @@ public record Column(
         null,
         List.of(),
         Lookup.NONE,
-        DateBound.NONE);
+        DateBound.NONE,
+        Role.VALUE);
   }
 
   public static Column enumeration(String name, String... values) {
@@ -103,23 +119,37 @@ public record Column(
         null,
         List.of(values),
         Lookup.NONE,
-        DateBound.NONE);
+        DateBound.NONE,
+        Role.VALUE);
   }
 
   public Column optional() {
-    return new Column(name, type, Presence.OPTIONAL, min, max, pattern, values, lookup, dateBound);
+    return new Column(
+        name, type, Presence.OPTIONAL, min, max, pattern, values, lookup, dateBound, role);
   }
 
   public Column matching(String regex) {
-    return new Column(name, type, presence, min, max, regex, values, lookup, dateBound);
+    return new Column(name, type, presence, min, max, regex, values, lookup, dateBound, role);
   }
 
   public Column foundIn(Lookup registry) {
-    return new Column(name, type, presence, min, max, pattern, values, registry, dateBound);
+    return new Column(name, type, presence, min, max, pattern, values, registry, dateBound, role);
   }
 
   public Column bounded(DateBound bound) {
-    return new Column(name, type, presence, min, max, pattern, values, lookup, bound);
+    return new Column(name, type, presence, min, max, pattern, values, lookup, bound, role);
+  }
+
+  /** The same column holding an identifier: never a national id or a phone number. */
+  public Column identifier() {
+    return new Column(
+        name, type, presence, min, max, pattern, values, lookup, dateBound, Role.IDENTIFIER);
+  }
+
+  /** The same column holding free text, stored with national ids and phone numbers masked. */
+  public Column freeText() {
+    return new Column(
+        name, type, presence, min, max, pattern, values, lookup, dateBound, Role.FREE_TEXT);
   }
 
   public boolean isRequired() {

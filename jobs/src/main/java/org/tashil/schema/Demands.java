@@ -26,8 +26,8 @@ final class Demands {
       new DatasetSchema(
           "demands",
           List.of(
-              text("demand_id", 64),
-              text("settlement_id", 16).foundIn(Lookup.SETTLEMENT),
+              text("demand_id", 64).identifier(),
+              text("settlement_id", 64).foundIn(Lookup.SETTLEMENT),
               date("registered_on").bounded(DateBound.NOT_AFTER_PERIOD),
               enumeration(
                   "category",
@@ -59,7 +59,7 @@ final class Demands {
               date("referred_on").optional(),
               date("closed_on").optional(),
               date("updated_on").bounded(DateBound.NOT_AFTER_PERIOD),
-              text("summary", 500).optional()),
+              text("summary", 500).optional().freeText()),
           "demand_id",
           List.of(
               Demands::referredWhenStatusSaysSo,

@@ -18,9 +18,9 @@ final class Households {
       new DatasetSchema(
           "households",
           List.of(
-              text("survey_id", 64),
-              text("household_code", 32).matching(HOUSEHOLD_CODE_PATTERN),
-              text("settlement_id", 16).foundIn(Lookup.SETTLEMENT),
+              text("survey_id", 64).identifier(),
+              text("household_code", 32).matching(HOUSEHOLD_CODE_PATTERN).identifier(),
+              text("settlement_id", 64).foundIn(Lookup.SETTLEMENT),
               date("surveyed_on").bounded(DateBound.NOT_AFTER_PERIOD),
               integer("members", 1, 30),
               integer("habitable_rooms", 0, 20),

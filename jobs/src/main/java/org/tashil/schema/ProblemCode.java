@@ -12,5 +12,9 @@ public enum ProblemCode {
   WRONG_OFFICE,
   UNKNOWN_AGENCY,
   INCONSISTENT,
-  DUPLICATE_KEY
+  DUPLICATE_KEY,
+  /** A CSV record whose field count differs from the header's: none of its values is trusted. */
+  BAD_ROW,
+  /** An id column holding a national id or a phone number. */
+  PERSONAL_DATA
 }

@@ -323,7 +323,8 @@ class TestAggregateJob {
                 SparkTests.session(),
                 registry,
                 IndicatorWarehouse.root().resolve("inbox").toString(),
-                copied)
+                copied,
+                org.tashil.ingest.FileChecker.DEFAULT_MAX_FILE_SIZE)
             .run(period, period.lastDay().plusDays(3));
     AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, copied, 10);
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
 import org.tashil.calendar.Period;
 import org.tashil.schema.Dataset;
@@ -19,14 +20,11 @@ class TestFileChecker {
 
   private static final Period ABAN = Period.parse("1405-08");
   private static final Path OFFICE = Path.of("src/test/resources/inbox/1405-08/OF-01");
-  private final FileChecker checker = new FileChecker(Fixtures.registry(), ABAN);
-
-  private FileOutcome check(Dataset dataset, String name) throws IOException {
-    return checker.check(
-        "OF-01", dataset, "1405-08/OF-01/" + name, Files.readAllBytes(OFFICE.resolve(name)));
+  private FileOutcome.Whole check(Dataset dataset, String name) {
+    return CheckedFiles.check(Fixtures.registry(), ABAN, OFFICE, "OF-01", name);
   }
 
-  private static List<String> reasons(FileOutcome outcome) {
+  private static List<String> reasons(FileOutcome.Whole outcome) {
     return outcome.quarantined().stream()
         .map(row -> row.line() + " " + row.reason().tag())
         .toList();
@@ -34,7 +32,7 @@ class TestFileChecker {
 
   @Test
   void householdsFileRowsAreAcceptedOrQuarantinedWithTheirFirstReason() throws IOException {
-    FileOutcome outcome = check(Dataset.HOUSEHOLDS, "households.csv");
+    FileOutcome.Whole outcome = check(Dataset.HOUSEHOLDS, "households.csv");
     Submission submission = outcome.submission();
     assertThat(submission.rowsRead()).isEqualTo(11);
     assertThat(submission.rowsAccepted()).isEqualTo(4);
@@ -62,7 +60,7 @@ class TestFileChecker {
 
   @Test
   void personalColumnsAreDroppedAndNeverKept() throws IOException {
-    FileOutcome outcome = check(Dataset.HOUSEHOLDS, "households.csv");
+    FileOutcome.Whole outcome = check(Dataset.HOUSEHOLDS, "households.csv");
     assertThat(outcome.submission().droppedColumns())
         .containsExactly("نام سرپرست", "تلفن همراه", "کد ملی");
     assertThat(outcome.submission().ignoredColumns()).containsExactly("comment");
@@ -80,7 +78,7 @@ class TestFileChecker {
 
   @Test
   void demandsWithPersianHeadersBomSemicolonsAndQuotedNewlines() throws IOException {
-    FileOutcome outcome = check(Dataset.DEMANDS, "demands.csv");
+    FileOutcome.Whole outcome = check(Dataset.DEMANDS, "demands.csv");
     Submission submission = outcome.submission();
     assertThat(submission.encoding()).isEqualTo("UTF-8-BOM");
     assertThat(submission.delimiter()).isEqualTo("semicolon");
@@ -102,7 +100,7 @@ class TestFileChecker {
 
   @Test
   void windows1256FileIsDecodedAndSaysSo() throws IOException {
-    FileOutcome outcome = check(Dataset.ACTIVITIES, "activities.csv");
+    FileOutcome.Whole outcome = check(Dataset.ACTIVITIES, "activities.csv");
     Submission submission = outcome.submission();
     assertThat(submission.encoding()).isEqualTo("windows-1256");
     assertThat(submission.message(Locale.ENGLISH)).contains("Windows-1256");
@@ -111,45 +109,42 @@ class TestFileChecker {
     assertThat(reasons(outcome)).containsExactly("4 OUT_OF_RANGE:held_on", "5 FUTURE_DATE:held_on");
   }
 
+  @TempDir Path temporary;
+
+  /** Writes one file into an office folder of its own and checks it. */
+  private FileOutcome.Whole checkText(String officeId, String name, String content)
+      throws IOException {
+    Path folder = Files.createDirectories(temporary.resolve(officeId));
+    Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    return CheckedFiles.check(Fixtures.registry(), ABAN, folder, officeId, name);
+  }
+
   @Test
-  void aMissingRequiredColumnRejectsTheWholeFile() {
-    byte[] bytes = "survey_id,household_code\nS-1,ABCD-1\n".getBytes(StandardCharsets.UTF_8);
+  void aMissingRequiredColumnRejectsTheWholeFile() throws IOException {
     Submission submission =
-        checker
-            .check("OF-01", Dataset.HOUSEHOLDS, "1405-08/OF-01/households.csv", bytes)
+        checkText("OF-01", "households.csv", "survey_id,household_code\nS-1,ABCD-1\n")
             .submission();
     assertThat(submission.status()).isEqualTo(Submission.REJECTED);
     assertThat(submission.rowsRead()).isZero();
     assertThat(submission.message(Locale.ENGLISH))
-        .startsWith("required columns are missing: settlement_id, surveyed_on, members");
+        .startsWith("the first line has 2 columns and 2 of the required ones; missing:"
+            + " settlement_id, surveyed_on, members");
   }
 
   @Test
-  void koboGroupPathsMatchOnTheirLastSegment() {
+  void koboGroupPathsMatchOnTheirLastSegment() throws IOException {
     String csv =
         "group_a/activity_id;group_a/settlement_id;group_b/held_on;group_b/kind;"
             + "group_b/participants;group_b/women_participants;_uuid\n"
             + "A-1;AHV-001;2026-11-01;workshop;10;4;8c1f\n";
-    FileOutcome outcome =
-        checker.check(
-            "OF-01",
-            Dataset.ACTIVITIES,
-            "1405-08/OF-01/activities.csv",
-            csv.getBytes(StandardCharsets.UTF_8));
+    FileOutcome.Whole outcome = checkText("OF-01", "activities.csv", csv);
     assertThat(outcome.submission().rowsAccepted()).isEqualTo(1);
     assertThat(outcome.submission().ignoredColumns()).containsExactly("_uuid");
   }
 
   @Test
-  void anOfficeNotInTheRegistryIsRejected() {
-    Submission submission =
-        checker
-            .check(
-                "OF-99",
-                Dataset.ACTIVITIES,
-                "1405-08/OF-99/activities.csv",
-                "a\n1\n".getBytes(StandardCharsets.UTF_8))
-            .submission();
+  void anOfficeNotInTheRegistryIsRejected() throws IOException {
+    Submission submission = checkText("OF-99", "activities.csv", "a\n1\n").submission();
     assertThat(submission.status()).isEqualTo(Submission.REJECTED);
     assertThat(submission.message(Locale.ENGLISH)).contains("OF-99");
   }

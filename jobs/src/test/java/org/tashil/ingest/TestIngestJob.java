@@ -77,7 +77,12 @@ class TestIngestJob {
   }
 
   private static IngestJob.Result ingest(LocalDate today) throws IOException {
-    return new IngestJob(SparkTests.session(), Fixtures.registry(), inbox.toString(), warehouse)
+    return new IngestJob(
+            SparkTests.session(),
+            Fixtures.registry(),
+            inbox.toString(),
+            warehouse,
+            FileChecker.DEFAULT_MAX_FILE_SIZE)
         .run(ABAN, today);
   }
 
@@ -132,7 +137,7 @@ class TestIngestJob {
             .map(row -> row.getString(0) + " | " + row.getString(1))
             .toList();
     assertThat(rejected)
-        .hasSize(8)
+        .hasSize(7)
         .anySatisfy(
             line -> assertThat(line).startsWith("1405-08/OF-02/households.csv | the file is empty"))
         .anySatisfy(
@@ -142,7 +147,8 @@ class TestIngestJob {
             line ->
                 assertThat(line)
                     .startsWith(
-                        "1405-08/OF-03/demands.csv | required columns are missing: registered_on, category"))
+                        "1405-08/OF-03/demands.csv | the first line has 2 columns and 2 of the"
+                            + " required ones; missing: registered_on, category"))
         .anySatisfy(
             line ->
                 assertThat(line)
@@ -152,9 +158,8 @@ class TestIngestJob {
             line ->
                 assertThat(line)
                     .startsWith(
-                        "1405-08/OF-04/activities.csv | required columns are missing: activity_id"))
-        .anySatisfy(
-            line -> assertThat(line).startsWith("1405-08/OF-04/notes.txt | the file name is not"))
+                        "1405-08/OF-04/activities.csv | a cell ending on line 1 is longer than"
+                            + " 100000 characters"))
         .anySatisfy(
             line ->
                 assertThat(line)
@@ -164,6 +169,18 @@ class TestIngestJob {
                 assertThat(line)
                     .startsWith(
                         "1405-08/OF-04/demands.xlsx | the office sent 2 files for demands"));
+    assertThat(
+            SparkTests.session()
+                .sql("SELECT dataset, sha256, message FROM submissions WHERE status = 'ignored'")
+                .collectAsList())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getString(0)).isEqualTo("unknown");
+              assertThat(row.getString(1)).as("never opened, so no checksum").isNull();
+              assertThat(row.getString(2))
+                  .startsWith("not a households, demands or activities file (.csv or .xlsx)");
+            });
     Row headerOnly =
         SparkTests.session()
             .sql(

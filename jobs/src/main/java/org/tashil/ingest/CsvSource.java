@@ -1,0 +1,290 @@
+package org.tashil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An office's CSV file read one record at a time (RFC 4180), strictly: a quote still open at the
+ * end of the file, or text after a closing quote, rejects the file whole, naming the line where the
+ * quote opened. A lenient parser would swallow the rest of the file into one field, so later rows
+ * vanish while the counts still add up, and their personal columns land in a kept one.
+ *
+ * <p>The delimiter (comma, semicolon or tab) is the one that occurs most often outside quotes in
+ * the header line. Line ends are {@code \n}, {@code \r\n} or {@code \r}; a record's line is the
+ * line it starts on. Memory is bounded by one record: a field longer than {@link #MAX_FIELD_CHARS}
+ * or a record of more than {@link #MAX_FIELDS} fields rejects the file, since no office table holds
+ * one.
+ */
+final class CsvSource implements TableSource {
+
+  static final int MAX_FIELD_CHARS = 100_000;
+  static final int MAX_FIELDS = 1_000;
+  private static final char[] DELIMITERS = {',', ';', '\t'};
+  private static final int END = -1;
+
+  private final Characters in;
+  private final String encoding;
+  private final char delimiter;
+  private final List<String> header;
+  private final StringBuilder field = new StringBuilder();
+
+  private CsvSource(Characters in, String encoding, char delimiter)
+      throws IOException, UnreadableFileException {
+    this.in = in;
+    this.encoding = encoding;
+    this.delimiter = delimiter;
+    RawRecord first = next();
+    if (first == null) {
+      throw new UnreadableFileException("file.no_header");
+    }
+    this.header = first.values();
+  }
+
+  /**
+   * Opens a CSV file's bytes as text in the encoding a {@link FileScan} found.
+   *
+   * @throws UnreadableFileException when the file has no header line, or the header is broken
+   */
+  static CsvSource open(InputStream bytes, FileScan.Encoding encoding)
+      throws IOException, UnreadableFileException {
+    bytes.skipNBytes(encoding.bomLength());
+    Reader reader =
+        new InputStreamReader(
+            bytes,
+            encoding
+                .charset()
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    // The delimiter comes from the first line that is not blank; that line is then read again as
+    // the header record.
+    StringBuilder skipped = new StringBuilder();
+    String headerLine;
+    while (true) {
+      StringBuilder line = new StringBuilder();
+      int c;
+      while ((c = reader.read()) != END && c != '\n' && c != '\r') {
+        if (line.length() == MAX_FIELD_CHARS) {
+          throw new UnreadableFileException(
+              "file.field_too_long", skipped.chars().filter(ch -> ch == '\n').count() + 1, MAX_FIELD_CHARS);
+        }
+        line.append((char) c);
+      }
+      if (c == END && line.isEmpty() && skipped.isEmpty()) {
+        throw new UnreadableFileException("file.no_header");
+      }
+      if (!line.toString().isBlank() || c == END) {
+        headerLine = line.toString();
+        skipped.append(line);
+        if (c != END) {
+          skipped.append((char) c);
+        }
+        break;
+      }
+      skipped.append(line).append((char) c);
+    }
+    return new CsvSource(
+        new Characters(skipped.toString(), reader), encoding.name(), detectDelimiter(headerLine));
+  }
+
+  @Override
+  public String format() {
+    return "csv";
+  }
+
+  @Override
+  public String encoding() {
+    return encoding;
+  }
+
+  @Override
+  public String delimiter() {
+    return switch (delimiter) {
+      case ',' -> "comma";
+      case ';' -> "semicolon";
+      case '\t' -> "tab";
+      default -> String.valueOf(delimiter);
+    };
+  }
+
+  @Override
+  public List<String> header() {
+    return header;
+  }
+
+  @Override
+  public RawRecord next() throws IOException, UnreadableFileException {
+    while (true) {
+      int c = in.read();
+      if (c == END) {
+        return null;
+      }
+      int line = in.line();
+      List<String> values = record(c);
+      if (values.stream().anyMatch(value -> !value.isBlank())) {
+        return new RawRecord(line, values);
+      }
+    }
+  }
+
+  /** The record whose first character is {@code c}; it ends at a line end or the file's end. */
+  private List<String> record(int first) throws IOException, UnreadableFileException {
+    List<String> values = new ArrayList<>();
+    int c = first;
+    while (true) {
+      field.setLength(0);
+      if (c == '"') {
+        c = quoted();
+      } else {
+        while (c != delimiter && c != '\n' && c != END) {
+          append(c);
+          c = in.read();
+        }
+      }
+      values.add(field.toString());
+      if (values.size() > MAX_FIELDS) {
+        throw new UnreadableFileException("file.too_many_fields", in.line(), MAX_FIELDS);
+      }
+      if (c != delimiter) {
+        return values; // a line end or the end of the file
+      }
+      c = in.read();
+    }
+  }
+
+  /** Reads a quoted field into {@link #field}; returns the character after it. */
+  private int quoted() throws IOException, UnreadableFileException {
+    int opened = in.line();
+    while (true) {
+      int c = in.read();
+      if (c == END) {
+        throw new UnreadableFileException("file.unbalanced_quote", opened);
+      }
+      if (c == '"') {
+        c = in.read();
+        if (c != '"') {
+          // Spaces between a closing quote and the delimiter are layout, not text.
+          while (c == ' ' || (c == '\t' && delimiter != '\t')) {
+            c = in.read();
+          }
+          if (c != delimiter && c != '\n' && c != END) {
+            throw new UnreadableFileException("file.text_after_quote", in.line(), opened);
+          }
+          return c;
+        }
+      }
+      append(c);
+    }
+  }
+
+  private void append(int c) throws UnreadableFileException {
+    if (field.length() == MAX_FIELD_CHARS) {
+      throw new UnreadableFileException("file.field_too_long", in.line(), MAX_FIELD_CHARS);
+    }
+    field.append((char) c);
+  }
+
+  /** The delimiter that occurs most often outside quotes in the header line; comma on a tie. */
+  static char detectDelimiter(String headerLine) {
+    int[] counts = new int[DELIMITERS.length];
+    boolean quoted = false;
+    for (int i = 0; i < headerLine.length(); i++) {
+      char c = headerLine.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        for (int d = 0; d < DELIMITERS.length; d++) {
+          if (c == DELIMITERS[d]) {
+            counts[d]++;
+          }
+        }
+      }
+    }
+    int best = 0;
+    for (int d = 1; d < DELIMITERS.length; d++) {
+      if (counts[d] > counts[best]) {
+        best = d;
+      }
+    }
+    return DELIMITERS[best];
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /**
+   * The file's characters with every line end ({@code \r\n}, {@code \r}, {@code \n}) read as {@code
+   * \n}, and the line of the last character read: text already read, then the rest.
+   */
+  private static final class Characters {
+    private final String prefix;
+    private final Reader rest;
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
+    private int prefixPosition;
+    private int line = 1;
+    private boolean lineEnded;
+    private int pushedBack = -2;
+
+    Characters(String prefix, Reader rest) {
+      this.prefix = prefix;
+      this.rest = rest;
+    }
+
+    /** The line of the character last returned. */
+    int line() {
+      return line;
+    }
+
+    int read() throws IOException {
+      int c = raw();
+      if (lineEnded) {
+        line++;
+        lineEnded = false;
+      }
+      if (c == '\r') {
+        int next = raw();
+        if (next != '\n') {
+          pushedBack = next;
+        }
+        c = '\n';
+      }
+      if (c == '\n') {
+        lineEnded = true; // the next character is on the next line
+      }
+      return c;
+    }
+
+    private int raw() throws IOException {
+      if (pushedBack != -2) {
+        int c = pushedBack;
+        pushedBack = -2;
+        return c;
+      }
+      if (prefixPosition < prefix.length()) {
+        return prefix.charAt(prefixPosition++);
+      }
+      if (position == limit) {
+        limit = rest.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return END;
+        }
+      }
+      return buffer[position++];
+    }
+
+    void close() throws IOException {
+      rest.close();
+    }
+  }
+}
