@@ -71,7 +71,9 @@ final class CsvSource implements TableSource {
       while ((c = reader.read()) != END && c != '\n' && c != '\r') {
         if (line.length() == MAX_FIELD_CHARS) {
           throw new UnreadableFileException(
-              "file.field_too_long", skipped.chars().filter(ch -> ch == '\n').count() + 1, MAX_FIELD_CHARS);
+              "file.field_too_long",
+              skipped.chars().filter(ch -> ch == '\n').count() + 1,
+              MAX_FIELD_CHARS);
         }
         line.append((char) c);
       }

@@ -67,13 +67,10 @@ public final class Inbox {
   public static List<InboxFile> officeFiles(
       FileSystem fs, Path folder, String officeId, Period period) {
     String prefix = period + "/" + folder.getName() + "/";
-    List<FileStatus> contents = new ArrayList<>();
+    List<Entry> contents;
     try {
-      for (FileStatus file : fs.listStatus(folder)) {
-        if (!isHidden(file.getPath().getName())) {
-          contents.add(file);
-        }
-      }
+      contents =
+          "file".equals(fs.getUri().getScheme()) ? listLocal(folder) : listHadoop(fs, folder);
     } catch (IOException | RuntimeException e) {
       return List.of(
           new InboxFile(
@@ -86,67 +83,100 @@ public final class Inbox {
               InboxFile.Kind.UNREADABLE,
               reason(e)));
     }
-    contents.sort(Comparator.comparing(status -> status.getPath().getName()));
     Map<Dataset, List<String>> byDataset = new LinkedHashMap<>();
-    for (FileStatus file : contents) {
-      String name = file.getPath().getName();
-      dataset(name)
+    for (Entry entry : contents) {
+      dataset(entry.name())
           .ifPresent(
-              dataset -> byDataset.computeIfAbsent(dataset, d -> new ArrayList<>()).add(name));
+              dataset ->
+                  byDataset.computeIfAbsent(dataset, d -> new ArrayList<>()).add(entry.name()));
     }
     List<InboxFile> files = new ArrayList<>();
-    for (FileStatus file : contents) {
-      String name = file.getPath().getName();
-      Optional<Dataset> dataset = dataset(name);
-      Entry entry = inspect(fs, file, dataset.isPresent());
+    for (Entry entry : contents) {
+      Optional<Dataset> dataset = dataset(entry.name());
+      InboxFile.Kind kind =
+          entry.kind() == InboxFile.Kind.DATASET && dataset.isEmpty()
+              ? InboxFile.Kind.OTHER
+              : entry.kind();
       files.add(
           new InboxFile(
               officeId,
-              file.getPath().toString(),
-              prefix + name,
+              entry.uri(),
+              prefix + entry.name(),
               dataset.orElse(null),
               dataset.map(byDataset::get).orElse(List.of()),
               entry.size(),
-              entry.kind(),
+              kind,
               entry.reason()));
     }
     return files;
   }
 
-  private record Entry(InboxFile.Kind kind, long size, String reason) {}
+  /**
+   * An entry of an office folder as listed: {@link InboxFile.Kind#DATASET} stands for a readable
+   * regular file, which is a dataset file when its name says so.
+   */
+  private record Entry(String name, String uri, InboxFile.Kind kind, long size, String reason) {}
 
-  /** What an entry is, found without opening it. */
-  private static Entry inspect(FileSystem fs, FileStatus status, boolean datasetName) {
-    if (!"file".equals(fs.getUri().getScheme())) {
-      InboxFile.Kind kind =
-          status.isFile() && datasetName ? InboxFile.Kind.DATASET : InboxFile.Kind.OTHER;
-      return new Entry(kind, status.getLen(), null);
+  private static List<Entry> listHadoop(FileSystem fs, Path folder) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    for (FileStatus status : fs.listStatus(folder)) {
+      String name = status.getPath().getName();
+      if (!isHidden(name)) {
+        InboxFile.Kind kind = status.isFile() ? InboxFile.Kind.DATASET : InboxFile.Kind.OTHER;
+        entries.add(new Entry(name, status.getPath().toString(), kind, status.getLen(), null));
+      }
     }
-    java.nio.file.Path path = java.nio.file.Path.of(status.getPath().toUri());
+    entries.sort(Comparator.comparing(Entry::name));
+    return entries;
+  }
+
+  /**
+   * A local folder, listed and inspected through the operating system: Hadoop's local listing
+   * leaves out a link that points nowhere and shows a named pipe as an empty file.
+   */
+  private static List<Entry> listLocal(Path folder) throws IOException {
+    java.nio.file.Path local = java.nio.file.Path.of(folder.toUri());
+    List<Entry> entries = new ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> list = Files.list(local)) {
+      for (java.nio.file.Path path : list.toList()) {
+        String name = path.getFileName().toString();
+        if (!isHidden(name)) {
+          entries.add(inspect(path, name));
+        }
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::name));
+    return entries;
+  }
+
+  /** What a local entry is, found without opening it. */
+  private static Entry inspect(java.nio.file.Path path, String name) {
+    String uri = path.toUri().toString();
     try {
       BasicFileAttributes link =
           Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (link.isSymbolicLink()) {
         java.nio.file.Path target = path.toRealPath();
-        java.nio.file.Path inbox = path.getParent().getParent().getParent().toRealPath();
-        if (!target.startsWith(inbox)) {
-          return new Entry(InboxFile.Kind.LINK_OUTSIDE, 0, null);
+        // The inbox: the folder that holds the period's folder that holds this office's.
+        java.nio.file.Path inbox = path.toAbsolutePath().getParent().getParent().getParent();
+        if (!target.startsWith(inbox.toRealPath())) {
+          return new Entry(name, uri, InboxFile.Kind.LINK_OUTSIDE, 0, null);
         }
       }
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (attributes.isOther()) {
-        return new Entry(InboxFile.Kind.NOT_REGULAR, 0, null);
+        return new Entry(name, uri, InboxFile.Kind.NOT_REGULAR, 0, null);
       }
-      long size = attributes.isRegularFile() ? attributes.size() : 0;
-      if (!attributes.isRegularFile() || !datasetName) {
-        return new Entry(InboxFile.Kind.OTHER, size, null);
+      if (!attributes.isRegularFile()) {
+        return new Entry(name, uri, InboxFile.Kind.OTHER, 0, null);
       }
       if (!Files.isReadable(path)) {
-        return new Entry(InboxFile.Kind.UNREADABLE, size, "permission denied");
+        return new Entry(
+            name, uri, InboxFile.Kind.UNREADABLE, attributes.size(), "permission denied");
       }
-      return new Entry(InboxFile.Kind.DATASET, size, null);
+      return new Entry(name, uri, InboxFile.Kind.DATASET, attributes.size(), null);
     } catch (IOException | RuntimeException e) {
-      return new Entry(InboxFile.Kind.UNREADABLE, status.getLen(), reason(e));
+      return new Entry(name, uri, InboxFile.Kind.UNREADABLE, 0, reason(e));
     }
   }
 

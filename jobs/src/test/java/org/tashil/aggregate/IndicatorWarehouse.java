@@ -39,12 +39,13 @@ public final class IndicatorWarehouse {
         root = Files.createTempDirectory("tashil-indicators");
         Path inbox = org.tashil.LocalFolders.copy(FIXTURE.resolve("inbox"), root.resolve("inbox"));
         Warehouse built = new Warehouse(SparkTests.session(), root.resolve("warehouse").toString());
-        IngestJob ingest = new IngestJob(
-            SparkTests.session(),
-            registry(),
-            inbox.toString(),
-            built,
-            org.tashil.ingest.FileChecker.DEFAULT_MAX_FILE_SIZE);
+        IngestJob ingest =
+            new IngestJob(
+                SparkTests.session(),
+                registry(),
+                inbox.toString(),
+                built,
+                org.tashil.ingest.FileChecker.DEFAULT_MAX_FILE_SIZE);
         // Each month's files are first seen 3 days after the month ends: on time.
         for (String period : List.of("1405-06", "1405-07", "1405-08", "1405-09")) {
           Period p = Period.parse(period);

@@ -20,6 +20,7 @@ class TestFileChecker {
 
   private static final Period ABAN = Period.parse("1405-08");
   private static final Path OFFICE = Path.of("src/test/resources/inbox/1405-08/OF-01");
+
   private FileOutcome.Whole check(Dataset dataset, String name) {
     return CheckedFiles.check(Fixtures.registry(), ABAN, OFFICE, "OF-01", name);
   }
@@ -122,13 +123,13 @@ class TestFileChecker {
   @Test
   void aMissingRequiredColumnRejectsTheWholeFile() throws IOException {
     Submission submission =
-        checkText("OF-01", "households.csv", "survey_id,household_code\nS-1,ABCD-1\n")
-            .submission();
+        checkText("OF-01", "households.csv", "survey_id,household_code\nS-1,ABCD-1\n").submission();
     assertThat(submission.status()).isEqualTo(Submission.REJECTED);
     assertThat(submission.rowsRead()).isZero();
     assertThat(submission.message(Locale.ENGLISH))
-        .startsWith("the first line has 2 columns and 2 of the required ones; missing:"
-            + " settlement_id, surveyed_on, members");
+        .startsWith(
+            "the first line has 2 columns and 2 of the required ones; missing:"
+                + " settlement_id, surveyed_on, members");
   }
 
   @Test

@@ -36,4 +36,23 @@ class TestReportInputs {
           .containsExactlyInAnyOrderElementsOf(warehouse.readPeriod(table, period).collectAsList());
     }
   }
+
+  @Test
+  void everyReasonARowCanBeQuarantinedForHasALabelInTheReports() {
+    for (org.tashil.schema.ProblemCode code : org.tashil.schema.ProblemCode.values()) {
+      org.tashil.reports.model.RejectReason reason =
+          org.tashil.reports.model.RejectReason.valueOf(code.name());
+      for (String bundle : java.util.List.of("labels", "labels_en")) {
+        assertThat(
+                java.util.ResourceBundle.getBundle(
+                        "org.tashil.reports." + bundle,
+                        java.util.Locale.ROOT,
+                        java.util.ResourceBundle.Control.getNoFallbackControl(
+                            java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .containsKey(reason.labelKey()))
+            .as(bundle + " " + reason.labelKey())
+            .isTrue();
+      }
+    }
+  }
 }

@@ -14,7 +14,9 @@ public enum RejectReason {
   WRONG_OFFICE,
   UNKNOWN_AGENCY,
   INCONSISTENT,
-  DUPLICATE_KEY;
+  DUPLICATE_KEY,
+  BAD_ROW,
+  PERSONAL_DATA;
 
   public String labelKey() {
     return "reason." + name().toLowerCase(Locale.ROOT);
