@@ -25,6 +25,11 @@ final class CsvFiles {
   private CsvFiles() {}
 
   static byte[] write(RenderedTable table, FileStyle style) {
+    return bytes(text(table, style), style);
+  }
+
+  /** The table as CSV text, before it is encoded. */
+  static String text(RenderedTable table, FileStyle style) {
     boolean windows = style.has(Quirk.WINDOWS_1256);
     CSVFormat format =
         CSVFormat.RFC4180
@@ -41,10 +46,15 @@ final class CsvFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (windows) {
-      return encodeStrictly(text.toString(), WINDOWS_1256);
+    return text.toString();
+  }
+
+  /** CSV text as the file's bytes: in its encoding, with a byte order mark if it has one. */
+  static byte[] bytes(String text, FileStyle style) {
+    if (style.has(Quirk.WINDOWS_1256)) {
+      return encodeStrictly(text, WINDOWS_1256);
     }
-    byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     if (!style.has(Quirk.BYTE_ORDER_MARK)) {
       return utf8;
     }

@@ -21,6 +21,14 @@ record FileStyle(Set<Quirk> quirks, DateStyle dates, boolean dateCells) {
     return new FileStyle(Set.of(), dates, false);
   }
 
+  /** The same style without the quirk. */
+  FileStyle without(Quirk quirk) {
+    Set<Quirk> fewer = EnumSet.noneOf(Quirk.class);
+    fewer.addAll(quirks);
+    fewer.remove(quirk);
+    return new FileStyle(fewer, dates, dateCells);
+  }
+
   boolean has(Quirk quirk) {
     return quirks.contains(quirk);
   }

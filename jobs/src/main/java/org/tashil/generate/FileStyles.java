@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 import org.tashil.schema.Dataset;
 
 /**
- * Decides how each file is written: a {@code messy} share of files get one or two quirks; each
- * office keeps its own date style, Jalali for about three offices in four.
+ * Decides how each file is written: a {@code messy} share of files get one or two quirks, and a few
+ * of those that are CSV a fault (ragged rows; rarely an unbalanced quote); each office keeps its
+ * own date style, Jalali for about three offices in four.
  */
 final class FileStyles {
 
@@ -33,11 +34,11 @@ final class FileStyles {
     if (random.nextDouble() >= messyShare) {
       return FileStyle.clean(dates);
     }
-    Set<Quirk> quirks = EnumSet.of(pick(List.of(Quirk.values()), random));
+    Set<Quirk> quirks = EnumSet.of(pick(Quirk.ways(), random));
     if (random.nextBoolean()) {
       List<Quirk> fitting = new ArrayList<>();
-      for (Quirk quirk : Quirk.values()) {
-        if (quirks.stream().allMatch(chosen -> chosen.fitsWith(quirk))) {
+      for (Quirk quirk : Quirk.ways()) {
+        if (fits(quirks, quirk)) {
           fitting.add(quirk);
         }
       }
@@ -45,7 +46,41 @@ final class FileStyles {
         quirks.add(pick(fitting, random));
       }
     }
+    addFault(quirks, month, officeId, dataset);
     return new FileStyle(quirks, dates, dateCells(quirks, dates, random));
+  }
+
+  /**
+   * A fault for a messy CSV file, drawn from streams of its own so that the file's other quirks do
+   * not depend on it: an unbalanced quote in about {@value CsvFaults#UNBALANCED_QUOTE_FILES} of
+   * demands files, never for the same office two months running; otherwise ragged rows in about
+   * {@value CsvFaults#RAGGED_FILES} of files.
+   */
+  private void addFault(Set<Quirk> quirks, Month month, String officeId, Dataset dataset) {
+    if (dataset == Dataset.DEMANDS
+        && fits(quirks, Quirk.UNBALANCED_QUOTE)
+        && unbalancedQuoteDrawn(month, officeId)
+        && !unbalancedQuoteDrawn(month.previous(), officeId)) {
+      quirks.add(Quirk.UNBALANCED_QUOTE);
+    } else if (fits(quirks, Quirk.RAGGED_ROWS)
+        && Draws.chance(
+            CsvFaults.RAGGED_FILES,
+            Seeds.random(seed, "ragged", month, officeId, dataset.tableName()))) {
+      quirks.add(Quirk.RAGGED_ROWS);
+    }
+  }
+
+  /**
+   * Whether the office's demands file of the month would get an unbalanced quote if it is messy
+   * CSV: a draw of the month and office alone, so that the month before can be asked too.
+   */
+  private boolean unbalancedQuoteDrawn(Month month, String officeId) {
+    return Draws.chance(
+        CsvFaults.UNBALANCED_QUOTE_FILES, Seeds.random(seed, "unbalanced-quote", month, officeId));
+  }
+
+  private static boolean fits(Set<Quirk> chosen, Quirk quirk) {
+    return chosen.stream().allMatch(other -> other.fitsWith(quirk));
   }
 
   /** The style of the file that is written in Windows-1256 whatever was drawn for it. */
@@ -72,6 +107,8 @@ final class FileStyles {
     return switch (quirk) {
       case WORKBOOK, SEMICOLONS, PERSIAN_HEADERS, PERSONAL_COLUMNS -> 1.5;
       case PERSIAN_DIGITS, ARABIC_LETTERS, BYTE_ORDER_MARK, TABS, KOBO_GROUPS, WINDOWS_1256 -> 1;
+      case RAGGED_ROWS, UNBALANCED_QUOTE ->
+          throw new IllegalArgumentException(quirk + " is a fault, not a way of writing");
     };
   }
 }

@@ -36,4 +36,20 @@ public record GenerationSummary(Path inbox, List<PeriodSummary> periods) {
   public int brokenRows() {
     return periods.stream().mapToInt(PeriodSummary::brokenRows).sum();
   }
+
+  public int raggedRows() {
+    return periods.stream().mapToInt(PeriodSummary::raggedRows).sum();
+  }
+
+  public int unbalancedQuoteFiles() {
+    return periods.stream().mapToInt(PeriodSummary::unbalancedQuoteFiles).sum();
+  }
+
+  public int unreadableRows() {
+    return periods.stream().mapToInt(PeriodSummary::unreadableRows).sum();
+  }
+
+  public int readableRows() {
+    return totalRows() - unreadableRows();
+  }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -107,11 +108,21 @@ public final class InboxGenerator {
     int messyFiles = 0;
     int messyRows = 0;
     int broken = 0;
+    int ragged = 0;
+    int unbalancedQuoteFiles = 0;
+    int unreadableRows = 0;
     Map<Dataset, Integer> rows = new EnumMap<>(Dataset.class);
     for (int i = 0; i < files.size(); i++) {
       OfficeFile file = files.get(i);
       FileStyle style = chosen.get(i);
-      broken += write(folder, month, file, style);
+      Written written = write(folder, month, file, style);
+      if (written.unbalancedQuote()) {
+        unbalancedQuoteFiles++;
+        unreadableRows += file.rows().size();
+      } else {
+        broken += written.broken();
+        ragged += written.ragged();
+      }
       rows.merge(file.dataset(), file.rows().size(), Integer::sum);
       if (style.messy()) {
         messyFiles++;
@@ -126,8 +137,20 @@ public final class InboxGenerator {
         messyRows,
         rows,
         broken,
+        ragged,
+        unbalancedQuoteFiles,
+        unreadableRows,
         newDemands(files, month));
   }
+
+  /**
+   * What was planted in one file.
+   *
+   * @param broken rows broken on purpose
+   * @param ragged rows with a field more or fewer than the header
+   * @param unbalancedQuote whether a quote opens and never closes
+   */
+  private record Written(int broken, int ragged, boolean unbalancedQuote) {}
 
   /**
    * Runs the month for every active office and returns the files they send: households when they
@@ -178,7 +201,8 @@ public final class InboxGenerator {
 
   /**
    * Each file's style; when files may be messy, at least one file of the period is written in
-   * Windows-1256, the encoding the ingest must recognise.
+   * Windows-1256, the encoding the ingest must recognise, and at most one has an unbalanced quote
+   * (the first drawn), which makes the ingest reject it whole.
    */
   private List<FileStyle> chooseStyles(Month month, List<OfficeFile> files) {
     List<FileStyle> chosen = new ArrayList<>(files.size());
@@ -190,11 +214,20 @@ public final class InboxGenerator {
       int index = Seeds.random(settings.seed(), "windows-1256", month).nextInt(files.size());
       chosen.set(index, styles.windows1256(files.get(index).officeId()));
     }
+    boolean quote = false;
+    for (int i = 0; i < chosen.size(); i++) {
+      if (chosen.get(i).has(Quirk.UNBALANCED_QUOTE)) {
+        if (quote) {
+          chosen.set(i, chosen.get(i).without(Quirk.UNBALANCED_QUOTE));
+        }
+        quote = true;
+      }
+    }
     return chosen;
   }
 
-  /** Writes one file; returns how many of its rows were broken on purpose. */
-  private int write(Path periodFolder, Month month, OfficeFile file, FileStyle style) {
+  /** Writes one file; returns what was planted in it. */
+  private Written write(Path periodFolder, Month month, OfficeFile file, FileStyle style) {
     Dataset dataset = file.dataset();
     List<Column> columns = dataset.schema().columns();
     List<Object[]> cells = new ArrayList<>(file.rows().size());
@@ -207,12 +240,35 @@ public final class InboxGenerator {
     }
     SplittableRandom random =
         Seeds.random(settings.seed(), "render", month, file.officeId(), dataset.tableName());
-    int broken = style.messy() ? breaker.breakRows(dataset, cells, month, random) : 0;
+    RowBreaker.Broken broken =
+        style.messy()
+            ? breaker.breakRows(dataset, cells, month, random)
+            : new RowBreaker.Broken(0, new BitSet());
     RenderedTable table = renderer.render(dataset, cells, style, random);
-    byte[] bytes =
-        style.workbook()
-            ? WorkbookFiles.write(table, dataset.tableName(), month.lastDay())
-            : CsvFiles.write(table, style);
+    int ragged = 0;
+    boolean unbalancedQuote = false;
+    byte[] bytes;
+    if (style.workbook()) {
+      bytes = WorkbookFiles.write(table, dataset.tableName(), month.lastDay());
+    } else {
+      SplittableRandom faults =
+          Seeds.random(settings.seed(), "faults", month, file.officeId(), dataset.tableName());
+      if (style.has(Quirk.RAGGED_ROWS)) {
+        CsvFaults.Ragged made = CsvFaults.raggedRows(table, broken.touched(), faults);
+        table = made.table();
+        ragged = made.rows();
+      }
+      String text = CsvFiles.text(table, style);
+      if (style.has(Quirk.UNBALANCED_QUOTE)) {
+        int summary = TableRenderer.position(dataset, style, dataset.schema().indexOf("summary"));
+        String quoted = CsvFaults.unbalancedQuote(text, table, summary, style.delimiter(), faults);
+        if (quoted != null) {
+          text = quoted;
+          unbalancedQuote = true;
+        }
+      }
+      bytes = CsvFiles.bytes(text, style);
+    }
     String name = dataset.tableName() + (style.workbook() ? ".xlsx" : ".csv");
     try {
       Path folder = Files.createDirectories(periodFolder.resolve(file.officeId()));
@@ -220,7 +276,7 @@ public final class InboxGenerator {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + periodFolder.resolve(name), e);
     }
-    return broken;
+    return new Written(broken.count(), ragged, unbalancedQuote);
   }
 
   /** Active offices of the period, by id, each with the settlements it serves, by id. */

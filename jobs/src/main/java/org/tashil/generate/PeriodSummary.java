@@ -15,8 +15,13 @@ import org.tashil.schema.Dataset;
  * @param messyFiles files written with at least one quirk
  * @param messyRows data rows in those files
  * @param rows data rows written per dataset, broken ones included
- * @param brokenRows rows broken on purpose (the ingest quarantines them, and the rows that share a
- *     duplicated key)
+ * @param brokenRows rows broken on purpose in files the ingest reads (it quarantines them, and the
+ *     rows that share a duplicated key)
+ * @param raggedRows rows written with a field more or fewer than the header, in files the ingest
+ *     reads: it quarantines each, and none of them is also broken otherwise
+ * @param unbalancedQuoteFiles files with a quote that opens and never closes: the ingest rejects
+ *     each whole
+ * @param unreadableRows data rows of those files, which the ingest does not read
  * @param newDemands demands registered in the period (in the files of offices that sent them)
  */
 public record PeriodSummary(
@@ -27,6 +32,9 @@ public record PeriodSummary(
     int messyRows,
     Map<Dataset, Integer> rows,
     int brokenRows,
+    int raggedRows,
+    int unbalancedQuoteFiles,
+    int unreadableRows,
     int newDemands) {
 
   public PeriodSummary {
@@ -44,5 +52,10 @@ public record PeriodSummary(
 
   public int totalRows() {
     return rows.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Data rows in the files the ingest can read: all but those of files it rejects whole. */
+  public int readableRows() {
+    return totalRows() - unreadableRows;
   }
 }

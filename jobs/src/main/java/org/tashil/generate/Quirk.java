@@ -1,8 +1,12 @@
 package org.tashil.generate;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * One way a real office file differs from the canonical one. A messy file has one or two of them,
- * plus a few broken rows.
+ * One way a real office file differs from the canonical one. A messy file is written in one or two
+ * of the {@linkplain #ways() ways}, has a few broken rows and, rarely, a fault in the structure of
+ * its CSV text ({@link #RAGGED_ROWS}, {@link #UNBALANCED_QUOTE}).
  */
 enum Quirk {
   /** Numbers and dates in Persian digits (۰–۹). */
@@ -26,7 +30,31 @@ enum Quirk {
    * What Persian Excel writes: Windows-1256, Persian headers and labels, Arabic yeh and kaf. Never
    * valid UTF-8.
    */
-  WINDOWS_1256;
+  WINDOWS_1256,
+  /**
+   * A row or two with one field more or one fewer than the header: a delimiter typed in a cell, a
+   * cell lost. The ingest quarantines each such row, keeping none of its values. CSV only.
+   */
+  RAGGED_ROWS,
+  /**
+   * A demand's summary that opens a quote and never closes it: the rest of the file is inside the
+   * quote, and the ingest rejects the file whole. CSV only, and never in what Excel writes
+   * (Windows-1256), since Excel escapes its quotes.
+   */
+  UNBALANCED_QUOTE;
+
+  private static final List<Quirk> WAYS =
+      Arrays.stream(values()).filter(quirk -> !quirk.fault()).toList();
+
+  /** The ways a file is written, of which a messy file has one or two: every quirk but faults. */
+  static List<Quirk> ways() {
+    return WAYS;
+  }
+
+  /** Whether the quirk is a fault in the structure of the CSV text rather than a way of writing. */
+  boolean fault() {
+    return this == RAGGED_ROWS || this == UNBALANCED_QUOTE;
+  }
 
   /** Whether one file can have both quirks. */
   boolean fitsWith(Quirk other) {
@@ -43,7 +71,9 @@ enum Quirk {
       case WORKBOOK -> other == WINDOWS_1256;
       case PERSIAN_HEADERS -> other == KOBO_GROUPS;
       case KOBO_GROUPS -> other == WINDOWS_1256;
-      case WINDOWS_1256 -> false;
+      case WINDOWS_1256 -> other == UNBALANCED_QUOTE;
+      case RAGGED_ROWS -> other == WORKBOOK || other == UNBALANCED_QUOTE;
+      case UNBALANCED_QUOTE -> other == WORKBOOK;
     };
   }
 }

@@ -1,6 +1,7 @@
 package org.tashil.generate;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tashil.reference.Registry;
@@ -40,13 +41,22 @@ final class RowBreaker {
   }
 
   /**
+   * What breaking a file's rows did.
+   *
+   * @param count how many rows were broken (a duplicated key also rejects the row it copies)
+   * @param touched the indexes of the rows broken and of the rows whose keys they copy, which
+   *     another fault must leave alone for each row to be quarantined for one reason
+   */
+  record Broken(int count, BitSet touched) {}
+
+  /**
    * Breaks rows in place.
    *
    * @param rows cells in schema order
-   * @return how many rows were broken (a duplicated key also rejects the row it copies)
    */
-  int breakRows(Dataset dataset, List<Object[]> rows, Month month, SplittableRandom random) {
+  Broken breakRows(Dataset dataset, List<Object[]> rows, Month month, SplittableRandom random) {
     int broken = 0;
+    BitSet touched = new BitSet();
     for (int i = 0; i < rows.size(); i++) {
       if (random.nextDouble() < SHARE) {
         Breakage breakage = pick(dataset, random);
@@ -55,9 +65,13 @@ final class RowBreaker {
         }
         apply(breakage, dataset.schema(), rows, i, month, random);
         broken++;
+        touched.set(i);
+        if (breakage == Breakage.DUPLICATE_KEY) {
+          touched.set(i - 1);
+        }
       }
     }
-    return broken;
+    return new Broken(broken, touched);
   }
 
   private static Breakage pick(Dataset dataset, SplittableRandom random) {

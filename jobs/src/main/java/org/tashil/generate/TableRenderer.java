@@ -130,14 +130,30 @@ final class TableRenderer {
     return text;
   }
 
-  /** A name, a mobile number and (but for activities) a national ID after the key; remarks last. */
-  private static void plantPersonalColumns(
-      Dataset dataset, List<String> header, List<Object[]> rows, SplittableRandom random) {
+  /**
+   * Where the schema's column {@code index} is in the rows {@link #render} writes for the style:
+   * after the personal columns planted behind the key.
+   */
+  static int position(Dataset dataset, FileStyle style, int index) {
+    return style.has(Quirk.PERSONAL_COLUMNS) && index > 0
+        ? index + plantedAfterKey(dataset).size()
+        : index;
+  }
+
+  /** The headers of the personal columns planted after the key. */
+  private static List<String> plantedAfterKey(Dataset dataset) {
     List<String> planted =
         new ArrayList<>(List.of(PersonalData.nameHeader(dataset), PersonalData.PHONE));
     if (dataset != Dataset.ACTIVITIES) {
       planted.add(PersonalData.NATIONAL_ID);
     }
+    return planted;
+  }
+
+  /** A name, a mobile number and (but for activities) a national ID after the key; remarks last. */
+  private static void plantPersonalColumns(
+      Dataset dataset, List<String> header, List<Object[]> rows, SplittableRandom random) {
+    List<String> planted = plantedAfterKey(dataset);
     header.addAll(1, planted);
     header.add(PersonalData.REMARKS);
     for (int r = 0; r < rows.size(); r++) {

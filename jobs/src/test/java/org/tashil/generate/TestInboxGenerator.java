@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,19 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tashil.calendar.Period;
 import org.tashil.calendar.PeriodRange;
 import org.tashil.cli.Tashil;
-import org.tashil.ingest.FileChecker;
+import org.tashil.ingest.CheckedFiles;
 import org.tashil.ingest.FileOutcome;
+import org.tashil.ingest.Note;
 import org.tashil.ingest.QuarantinedRow;
-import org.tashil.ingest.RawRecord;
-import org.tashil.ingest.RawTable;
 import org.tashil.ingest.Submission;
-import org.tashil.ingest.TableReader;
-import org.tashil.ingest.UnreadableFileException;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
 import org.tashil.schema.Dataset;
 import org.tashil.schema.Problem;
+import org.tashil.schema.ProblemCode;
 import picocli.CommandLine;
 
 class TestInboxGenerator {
@@ -48,8 +50,7 @@ class TestInboxGenerator {
   }
 
   @Test
-  void sameArgumentsGiveTheSameFiles(@TempDir Path first, @TempDir Path second)
-      throws IOException, UnreadableFileException {
+  void sameArgumentsGiveTheSameFiles(@TempDir Path first, @TempDir Path second) throws IOException {
     generate(first, "1405-07..1405-08", 0.03, 0.4);
     generate(second, "1405-07..1405-08", 0.03, 0.4);
 
@@ -62,7 +63,9 @@ class TestInboxGenerator {
       if (file.endsWith(".csv")) {
         assertThat(other).as(file).isEqualTo(one);
       } else {
-        assertThat(contents(file, other)).as(file).isEqualTo(contents(file, one));
+        assertThat(CheckedFiles.table(second.resolve(file)))
+            .as(file)
+            .isEqualTo(CheckedFiles.table(first.resolve(file)));
       }
     }
   }
@@ -84,6 +87,13 @@ class TestInboxGenerator {
 
     assertThat(summary.messyFiles()).isZero();
     assertThat(summary.brokenRows()).isZero();
+    assertThat(summary.raggedRows()).isZero();
+    assertThat(summary.unbalancedQuoteFiles()).isZero();
+    for (String file : files(inbox)) {
+      CsvText csv = CsvText.read(Files.readAllBytes(inbox.resolve(file)));
+      assertThat(csv.ragged()).as(file).isEmpty();
+      assertThat(csv.unclosedQuoteLine()).as(file).isZero();
+    }
     for (Checked checked : checkAll(inbox)) {
       Submission submission = checked.outcome().submission();
       assertThat(submission.status()).as(checked.path()).isEqualTo(Submission.ACCEPTED);
@@ -126,6 +136,8 @@ class TestInboxGenerator {
 
     List<Checked> all = checkAll(inbox);
     assertThat(summary.messyFiles()).isEqualTo(all.size());
+    int unbalanced = 0;
+    int ragged = 0;
     int read = 0;
     int quarantined = 0;
     Set<String> encodings = new TreeSet<>();
@@ -136,7 +148,34 @@ class TestInboxGenerator {
     Set<String> problems = new TreeSet<>();
     for (Checked checked : all) {
       Submission submission = checked.outcome().submission();
+      CsvText csv =
+          checked.path().endsWith(".csv")
+              ? CsvText.read(Files.readAllBytes(inbox.resolve(checked.path())))
+              : null;
+      if (csv != null && csv.unclosedQuoteLine() > 0) {
+        // Rejected whole, naming the line where the quote opened: none of its rows is read.
+        unbalanced++;
+        assertThat(submission.status()).as(checked.path()).isEqualTo(Submission.REJECTED);
+        assertThat(submission.notes())
+            .as(checked.path())
+            .contains(Note.of("file.unbalanced_quote", csv.unclosedQuoteLine()));
+        assertThat(submission.rowsRead()).as(checked.path()).isZero();
+        assertThat(checked.outcome().accepted()).as(checked.path()).isEmpty();
+        assertThat(checked.outcome().quarantined()).as(checked.path()).isEmpty();
+        continue;
+      }
       assertThat(submission.status()).as(checked.path()).isNotEqualTo(Submission.REJECTED);
+      if (csv != null) {
+        // A ragged row is read and quarantined as BAD_ROW: one row like any other.
+        Set<Integer> badRows =
+            checked.outcome().quarantined().stream()
+                .filter(
+                    row -> row.problems().stream().anyMatch(p -> p.code() == ProblemCode.BAD_ROW))
+                .map(QuarantinedRow::line)
+                .collect(Collectors.toSet());
+        assertThat(badRows).as(checked.path()).isEqualTo(Set.copyOf(csv.ragged()));
+        ragged += csv.ragged().size();
+      }
       assertThat(submission.rowsRead())
           .as(checked.path())
           .isEqualTo(submission.rowsAccepted() + submission.rowsQuarantined());
@@ -152,6 +191,9 @@ class TestInboxGenerator {
         row.problems().stream().map(Problem::code).map(Enum::name).forEach(problems::add);
       }
     }
+    assertThat(unbalanced).isEqualTo(summary.unbalancedQuoteFiles());
+    assertThat(ragged).isEqualTo(summary.raggedRows()).isPositive();
+    assertThat(read).isEqualTo(summary.readableRows());
     assertThat(quarantined).isPositive();
     assertThat((double) quarantined / read).isLessThan(0.05);
     assertThat(encodings).contains("windows-1256", "UTF-8-BOM", "UTF-8");
@@ -160,6 +202,77 @@ class TestInboxGenerator {
     assertThat(dropped).contains("نام سرپرست", "تلفن همراه", "کد ملی");
     assertThat(ignored).contains("ملاحظات");
     assertThat(problems).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aFewMessyCsvFilesHaveARaggedRowOrTwo(@TempDir Path inbox) throws IOException {
+    GenerationSummary summary = generate(inbox, "1404-09..1405-08", 0.02, 0.15);
+
+    int raggedFiles = 0;
+    int raggedRows = 0;
+    for (String file : files(inbox)) {
+      if (file.endsWith(".csv")) {
+        CsvText csv = CsvText.read(Files.readAllBytes(inbox.resolve(file)));
+        assertThat(csv.ragged()).as(file).hasSizeLessThanOrEqualTo(2);
+        for (CsvText.Row row : csv.rows()) {
+          assertThat(Math.abs(row.fields() - csv.headerFields())).as(file).isLessThanOrEqualTo(1);
+        }
+        raggedFiles += csv.ragged().isEmpty() ? 0 : 1;
+        raggedRows += csv.ragged().size();
+      }
+    }
+    assertThat(raggedRows).isEqualTo(summary.raggedRows()).isPositive();
+    assertThat(raggedFiles).isLessThan(summary.messyFiles() / 5);
+    assertThat(summary.unbalancedQuoteFiles()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aFewDemandsFilesHaveAQuoteThatNeverCloses(@TempDir Path inbox, @TempDir Path again)
+      throws IOException {
+    String periods = "1404-09..1405-08";
+    GenerationSummary summary = generate(inbox, periods, 0.02, 1);
+
+    Map<Period, List<String>> offices = new TreeMap<>();
+    int unreadable = 0;
+    for (String file : files(inbox)) {
+      if (!file.endsWith(".csv")) {
+        continue;
+      }
+      byte[] bytes = Files.readAllBytes(inbox.resolve(file));
+      CsvText csv = CsvText.read(bytes);
+      if (csv.unclosedQuoteLine() > 0) {
+        String[] parts = file.split("/");
+        assertThat(parts[2]).isEqualTo("demands.csv");
+        assertThat(csv.unclosedQuoteLine()).as(file).isGreaterThan(1);
+        offices.computeIfAbsent(p(parts[0]), period -> new ArrayList<>()).add(parts[1]);
+        unreadable += lines(bytes) - 1;
+      }
+    }
+    assertThat(offices.values().stream().mapToInt(List::size).sum())
+        .isEqualTo(summary.unbalancedQuoteFiles())
+        .isPositive();
+    assertThat(unreadable).isEqualTo(summary.unreadableRows());
+    // Rare even when every file is messy: at most one file a period, most periods none, and never
+    // the same office's demands two months running.
+    assertThat(offices.values()).allMatch(list -> list.size() == 1);
+    assertThat(offices.size()).isLessThan(summary.periods().size() / 2);
+    for (Map.Entry<Period, List<String>> period : offices.entrySet()) {
+      List<String> before = offices.getOrDefault(period.getKey().minusMonths(1), List.of());
+      assertThat(before)
+          .as(period.getKey().toString())
+          .doesNotContainAnyElementsOf(period.getValue());
+    }
+
+    generate(again, periods, 0.02, 1);
+    List<String> files = files(inbox);
+    assertThat(files(again)).isEqualTo(files);
+    for (String file : files) {
+      if (file.endsWith(".csv")) {
+        assertThat(Files.readAllBytes(again.resolve(file)))
+            .as(file)
+            .isEqualTo(Files.readAllBytes(inbox.resolve(file)));
+      }
+    }
   }
 
   @Test
@@ -327,7 +440,7 @@ class TestInboxGenerator {
   // ---------------------------------------------------------------------------------------------
 
   private record Checked(
-      Period period, String officeId, Dataset dataset, String path, FileOutcome outcome) {}
+      Period period, String officeId, Dataset dataset, String path, FileOutcome.Whole outcome) {}
 
   private static GenerationSummary generate(
       Path inbox, String periods, double scale, double messy) {
@@ -361,23 +474,104 @@ class TestInboxGenerator {
       String[] parts = file.split("/");
       Period period = Period.parse(parts[0]);
       Dataset dataset = Dataset.ofFileName(parts[2]).orElseThrow();
-      FileOutcome outcome =
-          new FileChecker(registry, period)
-              .check(parts[1], dataset, file, Files.readAllBytes(inbox.resolve(file)));
+      FileOutcome.Whole outcome =
+          CheckedFiles.check(
+              registry, period, inbox.resolve(parts[0]).resolve(parts[1]), parts[1], parts[2]);
       checked.add(new Checked(period, parts[1], dataset, file, outcome));
     }
     return checked;
   }
 
-  private static List<List<String>> contents(String file, byte[] bytes)
-      throws UnreadableFileException {
-    RawTable table = TableReader.read(file, bytes);
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(table.header());
-    for (RawRecord record : table.records()) {
-      rows.add(record.values());
+  private static int lines(byte[] bytes) {
+    int lines = 0;
+    for (byte b : bytes) {
+      lines += b == '\n' ? 1 : 0;
     }
-    return rows;
+    return lines;
+  }
+
+  /**
+   * A CSV file of the inbox as this test reads it, apart from the ingest: decoded as UTF-8 (with or
+   * without a byte order mark) or else Windows-1256, split by the delimiter the header has most of,
+   * RFC 4180 quotes opening at the start of a field.
+   *
+   * @param rows the data records, by the line they start on
+   * @param unclosedQuoteLine the line where a quote opens that the file never closes, or 0
+   */
+  private record CsvText(int headerFields, List<Row> rows, int unclosedQuoteLine) {
+
+    record Row(int line, int fields) {}
+
+    /** The lines of the records with more or fewer fields than the header. */
+    List<Integer> ragged() {
+      return rows.stream().filter(row -> row.fields() != headerFields).map(Row::line).toList();
+    }
+
+    static CsvText read(byte[] bytes) {
+      String text = decode(bytes);
+      String header = text.substring(0, Math.max(0, text.indexOf('\n')));
+      char delimiter = ',';
+      for (char candidate : new char[] {';', '\t'}) {
+        if (count(header, candidate) > count(header, delimiter)) {
+          delimiter = candidate;
+        }
+      }
+      List<Row> records = new ArrayList<>();
+      int line = 1;
+      int recordLine = 1;
+      int fields = 1;
+      boolean fieldStart = true;
+      int quoteLine = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quoteLine > 0) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            i++;
+          } else if (c == '"') {
+            quoteLine = 0;
+          } else if (c == '\n') {
+            line++;
+          }
+        } else if (c == '"' && fieldStart) {
+          quoteLine = line;
+        } else if (c == delimiter) {
+          fields++;
+          fieldStart = true;
+          continue;
+        } else if (c == '\n') {
+          records.add(new Row(recordLine, fields));
+          line++;
+          recordLine = line;
+          fields = 1;
+          fieldStart = true;
+          continue;
+        }
+        fieldStart = false;
+      }
+      if (quoteLine == 0 && !text.endsWith("\n") && !text.isEmpty()) {
+        records.add(new Row(recordLine, fields));
+      }
+      return new CsvText(
+          records.isEmpty() ? 0 : records.get(0).fields(),
+          records.isEmpty() ? List.of() : records.subList(1, records.size()),
+          quoteLine);
+    }
+
+    private static String decode(byte[] bytes) {
+      int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? 3 : 0;
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return new String(bytes, Charset.forName("windows-1256"));
+      }
+    }
+
+    private static long count(String text, char c) {
+      return text.chars().filter(x -> x == c).count();
+    }
   }
 
   private static List<String> columnNames(Dataset dataset) {
