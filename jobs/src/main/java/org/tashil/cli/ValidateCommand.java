@@ -94,7 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
       allPassed = false;
     }
     for (InboxFile file : files) {
-      allPassed &= print(checker.checkWhole(file, hadoop), locale, out);
+      allPassed &= print(checker.checkForRejectedRows(file, hadoop), locale, out);
     }
     out.println(Messages.format(locale, allPassed ? "validate.passed" : "validate.failed"));
     out.flush();

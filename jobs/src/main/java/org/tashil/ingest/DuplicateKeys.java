@@ -34,7 +34,7 @@ final class DuplicateKeys {
   /** Notes a row's key (its normalised text) in the first pass. */
   void add(String key, int line) {
     if (size == lines.length) {
-      int capacity = size * 2;
+      int capacity = size + (size >> 1);
       high = Arrays.copyOf(high, capacity);
       low = Arrays.copyOf(low, capacity);
       lines = Arrays.copyOf(lines, capacity);

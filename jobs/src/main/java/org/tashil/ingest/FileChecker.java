@@ -75,15 +75,29 @@ public final class FileChecker {
     }
   }
 
-  /** The whole of a small file's outcome at once: {@code validate} and tests. */
+  /** A file's whole outcome at once, its clean rows included: for small files, in tests. */
   public FileOutcome.Whole checkWhole(InboxFile file, Configuration hadoop) {
+    return collect(file, hadoop, true);
+  }
+
+  /**
+   * A file's submission and its quarantined rows, without its clean rows, which could be millions:
+   * what {@code validate} shows an office.
+   */
+  public FileOutcome.Whole checkForRejectedRows(InboxFile file, Configuration hadoop) {
+    return collect(file, hadoop, false);
+  }
+
+  private FileOutcome.Whole collect(InboxFile file, Configuration hadoop, boolean keepAccepted) {
     List<FileOutcome.CleanRow> accepted = new ArrayList<>();
     List<QuarantinedRow> quarantined = new ArrayList<>();
     try (Check check = check(file, hadoop)) {
       while (check.hasNext()) {
         FileOutcome outcome = check.next();
         if (outcome instanceof FileOutcome.CleanRow row) {
-          accepted.add(row);
+          if (keepAccepted) {
+            accepted.add(row);
+          }
         } else if (outcome instanceof FileOutcome.Quarantined row) {
           quarantined.add(row.row());
         } else if (outcome instanceof Submission submission) {

@@ -26,8 +26,8 @@ public sealed interface FileOutcome extends Serializable
       implements FileOutcome {}
 
   /**
-   * A whole file checked at once, for what is small: an office folder before it is sent ({@code
-   * validate}) and tests.
+   * A whole file checked at once: its submission, its quarantined rows and, when asked for (tests),
+   * its clean rows; {@code validate} leaves them out, since a file may hold millions.
    */
   record Whole(Submission submission, List<CleanRow> accepted, List<QuarantinedRow> quarantined) {
 

@@ -315,4 +315,65 @@ class TestRowChecker {
     row.forEach((column, value) -> out.put(column, org.tashil.text.PersianText.normalize(value)));
     return out;
   }
+
+  @Test
+  void anIdHoldingANationalIdOrAPhoneNumberIsPersonalDataAndItsMessageDoesNotEchoIt() {
+    for (String column : List.of("survey_id", "household_code")) {
+      for (String value : List.of("6426212997", "09121234567", "+98 912 123 4567")) {
+        RowChecker.CheckedRow row =
+            new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+                .check(with(household(), column, value));
+        assertThat(row.problems()).extracting(Problem::tag).contains("PERSONAL_DATA:" + column);
+        for (Problem problem : row.problems()) {
+          assertThat(problem.message(java.util.Locale.ENGLISH)).doesNotContain(value);
+          assertThat(problem.message(org.tashil.text.Messages.PERSIAN)).doesNotContain(value);
+        }
+      }
+    }
+    assertThat(problems(Dataset.DEMANDS, with(demand(), "demand_id", "09131112222")))
+        .containsExactly("PERSONAL_DATA:demand_id");
+    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "activity_id", "0499370899")))
+        .containsExactly("PERSONAL_DATA:activity_id");
+  }
+
+  @Test
+  void phoneNumbersAndNationalIdsInASummaryAreMaskedAndCounted() {
+    RowChecker.CheckedRow row =
+        new RowChecker(Dataset.DEMANDS, Fixtures.registry(), "OF-01", ABAN)
+            .check(with(demand(), "summary", "call 09121234567 or 0499370899, alley 12"));
+    assertThat(row.problems()).isEmpty();
+    assertThat(row.values()[Dataset.DEMANDS.schema().indexOf("summary")])
+        .isEqualTo("call 0912******* or **********, alley 12");
+    assertThat(row.valuesMasked()).isEqualTo(2);
+  }
+
+  @Test
+  void anyValueAMessageEchoesIsMasked() {
+    RowChecker.CheckedRow row =
+        new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+            .check(with(household(), "members", "09121234567"));
+    assertThat(row.problems()).extracting(Problem::tag).containsExactly("OUT_OF_RANGE:members");
+    assertThat(row.problems().get(0).message(java.util.Locale.ENGLISH))
+        .contains("0912*******")
+        .doesNotContain("09121234567");
+  }
+
+  @Test
+  void aFormulaWithoutAComputedValueIsNeverZero() {
+    RowChecker checker = new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN);
+    assertThat(
+            checker.check(with(household(), "members", null), java.util.Set.of("members")).problems())
+        .extracting(Problem::tag)
+        .containsExactly("BAD_NUMBER:members");
+    assertThat(
+            checker
+                .check(with(household(), "surveyed_on", null), java.util.Set.of("surveyed_on"))
+                .problems())
+        .extracting(Problem::tag)
+        .containsExactly("BAD_DATE:surveyed_on");
+    assertThat(
+            checker.check(with(household(), "water", null), java.util.Set.of("water")).problems())
+        .extracting(Problem::tag)
+        .containsExactly("MISSING_REQUIRED:water");
+  }
 }
