@@ -17,6 +17,7 @@ import org.tashil.ingest.Inbox;
 import org.tashil.ingest.InboxFile;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
+import org.tashil.run.PeriodInputs;
 import org.tashil.run.RunRecord;
 import org.tashil.run.RunStore;
 import org.tashil.schema.Dataset;
@@ -44,6 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
   @Mixin StorageOptions storage;
   @Mixin OnTimeOption onTimeOption;
+  @Mixin MaxFileSizeOption maxFileSizeOption;
 
   @Option(
       names = "--period",
@@ -61,6 +63,9 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The registry first: a broken one exits 2 before anything is read.
+    Registry registry = storage.registry();
+    long maxFileSize = maxFileSizeOption.bytes();
     Configuration hadoop = HadoopConf.withoutSpark();
     PrintWriter out = spec.commandLine().getOut();
     RunStore store = new RunStore(storage.warehouse(), hadoop);
@@ -73,7 +78,7 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("  " + line(record));
     }
     if (period != null) {
-      printOffices(out, hadoop, records);
+      printOffices(out, registry, maxFileSize, hadoop, records);
     }
     out.flush();
     return Tashil.OK;
@@ -106,9 +111,13 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   /** Each active office: its files now in the inbox, and when the runs first saw them. */
-  private void printOffices(PrintWriter out, Configuration hadoop, List<RunRecord> records)
-      throws Exception {
-    Registry registry = storage.registry();
+  private void printOffices(
+      PrintWriter out,
+      Registry registry,
+      long maxFileSize,
+      Configuration hadoop,
+      List<RunRecord> records)
+      throws java.io.IOException {
     LocalDate due = period.lastDay().plusDays(onTimeOption.onTimeDays());
     LocalDate today = ZonedDateTime.now(Period.TEHRAN).toLocalDate();
     Map<String, RunRecord.Input> seen = new HashMap<>();
@@ -137,7 +146,7 @@ public final class StatusCommand implements Callable<Integer> {
       for (Dataset dataset : Dataset.values()) {
         InboxFile file =
             files.stream()
-                .filter(f -> f.officeId().equals(office.id()) && f.dataset() == dataset)
+                .filter(f -> f.officeId().equalsIgnoreCase(office.id()) && f.dataset() == dataset)
                 .findFirst()
                 .orElse(null);
         String state;
@@ -146,7 +155,8 @@ public final class StatusCommand implements Callable<Integer> {
           state = required ? "missing" : "none (optional)";
           missing += required ? 1 : 0;
         } else {
-          RunRecord.Input input = seenInput(seen, file, hadoop);
+          RunRecord.Input input =
+              seen.get(file.path() + " " + PeriodInputs.checksum(file, maxFileSize, hadoop));
           if (input == null) {
             state = "in, not yet run";
           } else {
@@ -166,13 +176,5 @@ public final class StatusCommand implements Callable<Integer> {
     out.printf(
         "  %d active offices; %d required files missing, %d late%n",
         registry.activeOffices(period).size(), missing, late);
-  }
-
-  private static RunRecord.Input seenInput(
-      Map<String, RunRecord.Input> seen, InboxFile file, Configuration hadoop) throws Exception {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.uri());
-    try (var in = path.getFileSystem(hadoop).open(path)) {
-      return seen.get(file.path() + " " + org.tashil.run.PeriodInputs.sha256(in));
-    }
   }
 }

@@ -78,7 +78,7 @@ public record PeriodInputs(
    * A dataset file's SHA-256, or what stands for an entry that is never read: its kind and size, or
    * the reason it cannot be read.
    */
-  private static String checksum(InboxFile file, long maxFileSize, Configuration hadoop) {
+  public static String checksum(InboxFile file, long maxFileSize, Configuration hadoop) {
     if (file.kind() != InboxFile.Kind.DATASET || file.size() > maxFileSize) {
       String reason = file.reason() == null ? "" : " " + file.reason();
       return "unread " + file.kind().name().toLowerCase(Locale.ROOT) + " " + file.size() + reason;

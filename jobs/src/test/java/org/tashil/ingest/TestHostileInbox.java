@@ -324,6 +324,67 @@ class TestHostileInbox {
     }
   }
 
+  @Test
+  void validateGivesAnOfficeTheSameReasonsInPersianAndEnglish() {
+    Path office = temp.resolve("inbox").resolve(PERIOD).resolve("OF-01");
+    List<List<String>> reasons = new ArrayList<>();
+    for (String language : List.of("fa", "en")) {
+      CommandResult validate =
+          tashil(
+              "validate",
+              "--period",
+              PERIOD,
+              "--reference",
+              Fixtures.REFERENCE.toString(),
+              "--lang",
+              language,
+              office.toString());
+      assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);
+      for (String value : PLANTED) {
+        assertThat(validate.out()).as(language).doesNotContain(value);
+      }
+      // file:line  column  CODE, the part of each line that is not the message.
+      reasons.add(
+          validate
+              .out()
+              .lines()
+              .filter(line -> line.matches("  \\S+:\\d+  .*"))
+              .map(line -> String.join(" ", java.util.Arrays.copyOf(line.trim().split("  "), 3)))
+              .toList());
+    }
+    assertThat(reasons.get(0))
+        .isEqualTo(reasons.get(1))
+        .contains(
+            "households.csv:3 household_code PERSONAL_DATA",
+            "households.csv:5 - BAD_ROW",
+            "demands.csv:4 demand_id PERSONAL_DATA",
+            "demands.csv:5 - BAD_ROW");
+  }
+
+  @Test
+  void statusListsTheOfficesFilesWithoutOpeningWhatItMustNot() {
+    CommandResult status =
+        tashil(
+            "status",
+            "--period",
+            PERIOD,
+            "--inbox",
+            temp.resolve("inbox").toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            Fixtures.REFERENCE.toString());
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out().lines().filter(line -> line.startsWith("  OF-06 ")))
+        .singleElement()
+        .asString()
+        .contains("in ");
+    assertThat(status.out().lines().filter(line -> line.startsWith("  OF-05 ")))
+        .singleElement()
+        .asString()
+        .contains("rejected");
+  }
+
   private static void assertOutcome(
       Map<String, Row> submissions, String file, String status, String message) {
     Row row = submissions.get(PERIOD + "/" + file);
