@@ -65,7 +65,8 @@ public final class GenerateCommand implements Callable<Integer> {
       defaultValue = "0.15",
       description =
           "Share of files written the messy ways offices write them (Persian digits and headers,"
-              + " Windows-1256, semicolons, Excel, personal columns, a few broken rows), from 0"
+              + " Windows-1256, semicolons, Excel, personal columns, a few broken rows, now and then"
+              + " a row with a cell too many or too few, rarely a quote never closed), from 0"
               + " (every file canonical) to 1. Default: ${DEFAULT-VALUE}.")
   double messy;
 
@@ -109,11 +110,16 @@ public final class GenerateCommand implements Callable<Integer> {
         summary.inbox().toAbsolutePath().normalize());
     out.printf(
         Locale.ROOT,
-        "Messy: %d files with %d of %d rows; %d rows broken on purpose%n",
+        "Messy: %d files with %d of %d rows; %d rows broken on purpose, %d rows with a cell too"
+            + " many or too few, %d files with a quote never closed (%d rows that cannot be"
+            + " read)%n",
         summary.messyFiles(),
         summary.messyRows(),
         summary.totalRows(),
-        summary.brokenRows());
+        summary.brokenRows(),
+        summary.raggedRows(),
+        summary.unbalancedQuoteFiles(),
+        summary.unreadableRows());
     out.printf(
         Locale.ROOT,
         "%-8s %7s %6s %6s %11s %9s %11s %8s %7s%n",

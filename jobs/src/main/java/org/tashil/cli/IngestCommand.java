@@ -119,11 +119,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     double rowsPerSecond = result.rows(Submission::rowsRead) / Math.max(seconds, 1e-9);
     out.printf(Locale.ROOT, "  %,.0f rows per second%n", rowsPerSecond);
-    for (Submission s : result.submissions()) {
-      if (Submission.REJECTED.equals(s.status())) {
-        out.println("  rejected " + s.file() + ": " + s.message(Locale.ENGLISH));
-      }
-    }
+    result.fileLines().forEach(line -> out.println("  " + line));
     if (!result.officesMissingFiles().isEmpty()) {
       out.println("  missing files: " + String.join(", ", result.officesMissingFiles()));
     }

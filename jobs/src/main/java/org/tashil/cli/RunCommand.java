@@ -286,11 +286,7 @@ public final class RunCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT, "  %-10s %6.1f s  %s%n", stage.name(), stage.seconds(), describe(stage));
     }
-    for (Submission s : ingested.submissions()) {
-      if (Submission.REJECTED.equals(s.status())) {
-        out.println("  rejected " + s.file() + ": " + s.message(Locale.ENGLISH));
-      }
-    }
+    ingested.fileLines().forEach(line -> out.println("  " + line));
     if (!ingested.officesMissingFiles().isEmpty()) {
       out.println("  missing files: " + String.join(", ", ingested.officesMissingFiles()));
     }
@@ -311,13 +307,14 @@ public final class RunCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "%d files from %d offices, %,d rows read, %,d accepted, %,d quarantined, %d files"
-                  + " rejected",
+                  + " rejected, %d ignored",
               c.get("files"),
               c.get("offices"),
               c.get("rows_read"),
               c.get("rows_accepted"),
               c.get("rows_quarantined"),
-              c.get("files_rejected"));
+              c.get("files_rejected"),
+              c.get("files_ignored"));
       case "aggregate" -> c.get("marts") + " marts";
       case "render" ->
           String.format(

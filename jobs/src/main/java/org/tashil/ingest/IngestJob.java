@@ -84,6 +84,20 @@ public final class IngestJob {
       return submissions.stream().mapToLong(count::applyAsInt).sum();
     }
 
+    /**
+     * What the data team should read about single files, one line each: the files rejected whole
+     * and the entries that were not dataset files, with why (in English, for logs and cron mail).
+     */
+    public List<String> fileLines() {
+      List<String> lines = new ArrayList<>();
+      for (Submission s : submissions) {
+        if (Submission.REJECTED.equals(s.status()) || Submission.IGNORED.equals(s.status())) {
+          lines.add(s.status() + " " + s.file() + ": " + s.message(Locale.ENGLISH));
+        }
+      }
+      return lines;
+    }
+
     /** The figures a run record keeps of an ingest. */
     public Map<String, Long> counts() {
       Map<String, Long> counts = new java.util.LinkedHashMap<>();
@@ -95,6 +109,9 @@ public final class IngestJob {
       counts.put(
           "files_rejected",
           submissions.stream().filter(s -> Submission.REJECTED.equals(s.status())).count());
+      counts.put(
+          "files_ignored",
+          submissions.stream().filter(s -> Submission.IGNORED.equals(s.status())).count());
       counts.put("offices_missing_files", (long) officesMissingFiles.size());
       return counts;
     }

@@ -362,7 +362,9 @@ class TestRowChecker {
   void aFormulaWithoutAComputedValueIsNeverZero() {
     RowChecker checker = new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN);
     assertThat(
-            checker.check(with(household(), "members", null), java.util.Set.of("members")).problems())
+            checker
+                .check(with(household(), "members", null), java.util.Set.of("members"))
+                .problems())
         .extracting(Problem::tag)
         .containsExactly("BAD_NUMBER:members");
     assertThat(
