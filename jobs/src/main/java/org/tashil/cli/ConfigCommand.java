@@ -25,6 +25,7 @@ public final class ConfigCommand implements Callable<Integer> {
   @Mixin SparkOptions sparkOptions;
   @Mixin ReportOptions reportOptions;
   @Mixin OnTimeOption onTimeOption;
+  @Mixin MaxFileSizeOption maxFileSizeOption;
 
   @Override
   public Integer call() {
@@ -45,6 +46,7 @@ public final class ConfigCommand implements Callable<Integer> {
     values.put("lang", reportOptions.language().code());
     values.put("suppress-below", Integer.toString(reportOptions.suppressBelow()));
     values.put("on-time-days", Integer.toString(onTimeOption.onTimeDays()));
+    values.put("max-file-size", maxFileSizeOption.describe());
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "# settings file: " + (settings.fileLocation() == null ? "none" : settings.fileLocation()));

@@ -3,7 +3,6 @@ package org.tashil.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tashil.ingest.FileChecker;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +33,11 @@ public final class MaxFileSizeOption {
                     "--max-file-size is a size such as 256MiB or 1GiB, not '" + maxFileSize + "'"));
   }
 
+  /** The setting as given, once it is known to be a size: {@code 256MiB (268435456 bytes)}. */
+  public String describe() {
+    return maxFileSize + " (" + bytes() + " bytes)";
+  }
+
   /** A size in bytes, if the text is one (at least 1 byte). */
   static java.util.Optional<Long> parse(String text) {
     Matcher matcher = SIZE.matcher(text.trim());
@@ -52,10 +56,5 @@ public final class MaxFileSizeOption {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(number << shift);
-  }
-
-  /** The default, for code that runs without the command line. */
-  public static long defaultBytes() {
-    return FileChecker.DEFAULT_MAX_FILE_SIZE;
   }
 }

@@ -222,4 +222,27 @@ class TestCommandLine {
     assertThat(tashil("aggregate", "--period", "1405-08..1405-07", "--reference", REFERENCE).err())
         .contains("period range 1405-08..1405-07 is backwards");
   }
+
+  @Test
+  void theLargestFileReadIsASettingCheckedBeforeAnythingRuns() {
+    CommandResult bad =
+        tashil(
+            "ingest",
+            "--period",
+            "1405-08",
+            "--max-file-size",
+            "12XB",
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            REFERENCE);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--max-file-size is a size such as 256MiB or 1GiB, not '12XB'");
+    assertThat(temp.resolve("warehouse")).doesNotExist();
+    CommandResult config = tashil("config", "--max-file-size", "1GiB", "--reference", REFERENCE);
+    assertThat(config.out())
+        .contains("max-file-size = 1GiB (1073741824 bytes)    # option --max-file-size");
+    assertThat(tashil("config", "--reference", REFERENCE).out())
+        .contains("max-file-size = 256MiB (268435456 bytes)");
+  }
 }
