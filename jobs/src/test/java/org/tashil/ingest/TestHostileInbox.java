@@ -272,7 +272,7 @@ class TestHostileInbox {
                     + " FROM clean_demands ORDER BY demand_id"))
         .containsExactly(
             "D-1 water_wastewater AHV-001 لوله شکسته؛ تماس با 0916 *** **** یا کد ملی **********",
-            "D-2 municipality AHV-001 call 061-3*******, ask for the trustee");
+            "D-2 municipality AHV-001 call 061-********, ask for the trustee");
     assertThat(
             strings(
                 "SELECT concat(reason, ' ', coalesce(column, '-'))"

@@ -35,7 +35,17 @@ class TestPersonalValues {
             "9121234567",
             "061-33445566",
             "06133445566",
-            "+98 61 3344 5566")) {
+            "+98 61 3344 5566",
+            "0912 123 45 67",
+            "0912 1234 567",
+            "0912.123.4567",
+            "(0912) 123-4567",
+            "989121234567",
+            "0912\u00A0123\u00A04567",
+            "0912\u200F123\u200E4567",
+            "001 234 5679",
+            "۰۰۱-۲۳۴۵۶۷-۹",
+            "12345679")) {
       assertThat(PersonalValues.containsAny(value)).as(value).isTrue();
       assertThat(PersonalValues.containsAny("call " + value + " today")).as(value).isTrue();
     }
@@ -54,7 +64,14 @@ class TestPersonalValues {
             "12345678",
             "123456789012",
             "HH-0004",
-            "2,500,000 rial")) {
+            "2,500,000 rial",
+            "1405-08-0001",
+            "OF01-D140508-00001",
+            "AHV001-H00042",
+            "2026-11-06 10:30",
+            "1405/08/15",
+            "982133445566",
+            "12345678")) {
       assertThat(PersonalValues.containsAny(value)).as(value).isFalse();
       assertThat(PersonalValues.mask(value).text()).isEqualTo(value);
     }
@@ -67,6 +84,11 @@ class TestPersonalValues {
     assertThat(PersonalValues.masked("0916 111 2233")).isEqualTo("0916 *** ****");
     assertThat(PersonalValues.masked("id 642-621299-7.")).isEqualTo("id ***-******-*.");
     assertThat(PersonalValues.mask("a 09121234567, b 6426212997").count()).isEqualTo(2);
+    assertThat(PersonalValues.masked("+98 912 123 4567")).isEqualTo("+98 912 *** ****");
+    assertThat(PersonalValues.masked("061-33445566")).isEqualTo("061-********");
+    assertThat(PersonalValues.masked("12345679")).isEqualTo("********");
+    assertThat(PersonalValues.mask("09121234567 6426212997"))
+        .isEqualTo(new PersonalValues.Masked("0912******* **********", 2));
   }
 
   @Test
