@@ -83,9 +83,10 @@ public final class ValidateCommand implements Callable<Integer> {
         office != null ? office : folder.toAbsolutePath().normalize().getFileName().toString();
     org.apache.hadoop.conf.Configuration hadoop = HadoopConf.withoutSpark();
     FileSystem fs = FileSystem.getLocal(hadoop);
-    List<InboxFile> files =
-        Inbox.officeFiles(
-            fs, new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()), officeId, period);
+    // Links in the folder may point only inside it: nothing else of this computer is the office's.
+    org.apache.hadoop.fs.Path office =
+        new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri());
+    List<InboxFile> files = Inbox.officeFiles(fs, office, office, officeId, period);
     FileChecker checker = new FileChecker(registry, period, maxFileSize);
     PrintWriter out = spec.commandLine().getOut();
     boolean allPassed = true;

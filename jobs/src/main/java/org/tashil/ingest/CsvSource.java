@@ -33,6 +33,9 @@ final class CsvSource implements TableSource {
   private final List<String> header;
   private final StringBuilder field = new StringBuilder();
 
+  /** The header's number of fields, once it is read; 0 while the header itself is read. */
+  private int headerFields;
+
   private CsvSource(Characters in, String encoding, char delimiter)
       throws IOException, UnreadableFileException {
     this.in = in;
@@ -43,6 +46,7 @@ final class CsvSource implements TableSource {
       throw new UnreadableFileException("file.no_header");
     }
     this.header = first.values();
+    this.headerFields = header.size();
   }
 
   /**
@@ -62,36 +66,39 @@ final class CsvSource implements TableSource {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
     // The delimiter comes from the first line that is not blank; that line is then read again as
-    // the header record.
-    StringBuilder skipped = new StringBuilder();
-    String headerLine;
+    // the header record. Blank lines before it are skipped, not kept.
+    StringBuilder header = new StringBuilder();
+    int line = 1;
+    int c;
+    boolean afterCarriageReturn = false;
     while (true) {
-      StringBuilder line = new StringBuilder();
-      int c;
-      while ((c = reader.read()) != END && c != '\n' && c != '\r') {
-        if (line.length() == MAX_FIELD_CHARS) {
-          throw new UnreadableFileException(
-              "file.field_too_long",
-              skipped.chars().filter(ch -> ch == '\n').count() + 1,
-              MAX_FIELD_CHARS);
-        }
-        line.append((char) c);
+      header.setLength(0);
+      c = reader.read();
+      if (afterCarriageReturn && c == '\n') {
+        c = reader.read(); // the second half of the \r\n that ended the blank line
       }
-      if (c == END && line.isEmpty() && skipped.isEmpty()) {
-        throw new UnreadableFileException("file.no_header");
-      }
-      if (!line.toString().isBlank() || c == END) {
-        headerLine = line.toString();
-        skipped.append(line);
-        if (c != END) {
-          skipped.append((char) c);
+      while (c != END && c != '\n' && c != '\r') {
+        if (header.length() == MAX_FIELD_CHARS) {
+          throw new UnreadableFileException("file.field_too_long", line, MAX_FIELD_CHARS);
         }
+        header.append((char) c);
+        c = reader.read();
+      }
+      if (c == END || !isBlankLine(header)) {
         break;
       }
-      skipped.append(line).append((char) c);
+      afterCarriageReturn = c == '\r';
+      line++;
     }
+    String headerLine = header.toString();
+    String firstLine = c == END ? headerLine : headerLine + (char) c;
     return new CsvSource(
-        new Characters(skipped.toString(), reader), encoding.name(), detectDelimiter(headerLine));
+        new Characters(firstLine, reader, line), encoding.name(), detectDelimiter(headerLine));
+  }
+
+  /** A line with nothing but spaces, delimiters and quotes: no record, and no header. */
+  private static boolean isBlankLine(CharSequence line) {
+    return line.chars().allMatch(c -> Character.isWhitespace(c) || ",;\"".indexOf(c) >= 0);
   }
 
   @Override
@@ -140,7 +147,12 @@ final class CsvSource implements TableSource {
     int c = first;
     while (true) {
       field.setLength(0);
+      while (c == ' ') {
+        append(c);
+        c = in.read();
+      }
       if (c == '"') {
+        field.setLength(0); // spaces before an opening quote are layout
         c = quoted();
       } else {
         while (c != delimiter && c != '\n' && c != END) {
@@ -159,13 +171,33 @@ final class CsvSource implements TableSource {
     }
   }
 
-  /** Reads a quoted field into {@link #field}; returns the character after it. */
+  /**
+   * Reads a quoted field into {@link #field}; returns the character after it.
+   *
+   * <p>A quote left open is sometimes closed, much further on, by a stray quote (an inch mark, a
+   * quoted word) that happens to end a cell: the rows between would become one cell. A line inside
+   * a quoted cell with as many delimiters as a row has is such a row, so the file is rejected as
+   * for a quote never closed; text typed in a cell has no such line.
+   */
   private int quoted() throws IOException, UnreadableFileException {
     int opened = in.line();
+    int delimitersOnLine = 0;
     while (true) {
       int c = in.read();
       if (c == END) {
         throw new UnreadableFileException("file.unbalanced_quote", opened);
+      }
+      if (c == '\n' || c == '"') {
+        boolean aRowOfItsOwn =
+            headerFields > 1 && in.line() > opened && delimitersOnLine >= headerFields - 1;
+        if (aRowOfItsOwn) {
+          throw new UnreadableFileException("file.unbalanced_quote", opened);
+        }
+      }
+      if (c == '\n') {
+        delimitersOnLine = 0;
+      } else if (c == delimiter) {
+        delimitersOnLine++;
       }
       if (c == '"') {
         c = in.read();
@@ -232,13 +264,14 @@ final class CsvSource implements TableSource {
     private int position;
     private int limit;
     private int prefixPosition;
-    private int line = 1;
+    private int line;
     private boolean lineEnded;
     private int pushedBack = -2;
 
-    Characters(String prefix, Reader rest) {
+    Characters(String prefix, Reader rest, int firstLine) {
       this.prefix = prefix;
       this.rest = rest;
+      this.line = firstLine;
     }
 
     /** The line of the character last returned. */

@@ -28,7 +28,7 @@ final class FileBytes implements Closeable {
     this.file = file;
     this.hadoop = hadoop;
     this.limit = limit;
-    URI uri = URI.create(file.uri());
+    URI uri = new org.apache.hadoop.fs.Path(file.uri()).toUri();
     this.local = "file".equals(uri.getScheme()) ? Path.of(uri) : null;
   }
 

@@ -43,6 +43,9 @@ public final class FileChecker {
 
   private static final String WITHHELD = "(withheld: not a pseudonymous code)";
 
+  /** The lines a DUPLICATE_KEY message names, at most. */
+  private static final int LINES_SHOWN = 10;
+
   private final Registry registry;
   private final Period period;
   private final long maxFileSize;
@@ -66,11 +69,14 @@ public final class FileChecker {
       return new Check(unopened.get());
     }
     String officeId = registry.office(file.officeId()).map(Office::id).orElseThrow();
-    FileBytes bytes = new FileBytes(file, hadoop, maxFileSize);
+    FileBytes bytes = null;
     try {
+      bytes = new FileBytes(file, hadoop, maxFileSize);
       return prepare(file, officeId, bytes);
     } catch (IOException | RuntimeException e) {
-      bytes.close();
+      if (bytes != null) {
+        bytes.close();
+      }
       return new Check(unreadable(file, officeId, null, e));
     }
   }
@@ -139,7 +145,11 @@ public final class FileChecker {
             yield null;
           }
         };
-    String officeId = registry.office(file.officeId()).map(Office::id).orElse(file.officeId());
+    String officeId =
+        registry
+            .office(file.officeId())
+            .map(Office::id)
+            .orElse(PersonalValues.masked(file.officeId()));
     if (file.kind() == InboxFile.Kind.OTHER) {
       return Optional.of(
           submission(
@@ -382,12 +392,20 @@ public final class FileChecker {
               "value.duplicate_key",
               keyColumn,
               key,
-              String.join(
-                  ", ", java.util.Arrays.stream(lines.get()).mapToObj(String::valueOf).toList())));
+              linesText(lines.get())));
       problems.sort(
           java.util.Comparator.comparingInt(
               p -> p.column() == null ? -1 : dataset.schema().indexOf(p.column())));
       return problems;
+    }
+
+    /** The lines of a repeated key; the first few when there are many (a key filled down). */
+    private static String linesText(int[] lines) {
+      String shown =
+          String.join(
+              ", ",
+              java.util.Arrays.stream(lines).limit(LINES_SHOWN).mapToObj(String::valueOf).toList());
+      return lines.length <= LINES_SHOWN ? shown : shown + ", … (" + lines.length + " lines)";
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.tashil.calendar.Period;
 import org.tashil.schema.Dataset;
+import org.tashil.text.PersonalValues;
 
 /**
  * The offices' folders of one period: {@code <inbox>/<period>/<office_id>/<dataset>.(csv|xlsx)}
@@ -42,7 +43,8 @@ public final class Inbox {
    */
   public static List<InboxFile> list(String inbox, Period period, Configuration hadoop)
       throws IOException {
-    Path periodFolder = new Path(inbox.replaceAll("/+$", "") + "/" + period);
+    Path inboxFolder = new Path(inbox.replaceAll("/+$", ""));
+    Path periodFolder = new Path(inboxFolder, period.toString());
     FileSystem fs = periodFolder.getFileSystem(hadoop);
     if (!fs.exists(periodFolder)) {
       throw new FileNotFoundException(
@@ -57,20 +59,29 @@ public final class Inbox {
     for (FileStatus office : offices) {
       String name = office.getPath().getName();
       if (office.isDirectory() && !isHidden(name)) {
-        files.addAll(officeFiles(fs, office.getPath(), name, period));
+        files.addAll(officeFiles(fs, office.getPath(), inboxFolder, name, period));
       }
     }
     return files;
   }
 
-  /** The entries of one office folder, sorted by name. */
+  /**
+   * The entries of one office folder, sorted by name.
+   *
+   * @param linksStayIn the folder a link may point into (the inbox; the office folder itself for
+   *     {@code validate}); a link that leaves it is never followed
+   */
   public static List<InboxFile> officeFiles(
-      FileSystem fs, Path folder, String officeId, Period period) {
-    String prefix = period + "/" + folder.getName() + "/";
+      FileSystem fs, Path folder, Path linksStayIn, String officeId, Period period) {
+    // Names are kept with any national id or phone number in them masked: a scan named after a
+    // person's national id is listed, never named.
+    String prefix = period + "/" + PersonalValues.masked(folder.getName()) + "/";
     List<Entry> contents;
     try {
       contents =
-          "file".equals(fs.getUri().getScheme()) ? listLocal(folder) : listHadoop(fs, folder);
+          "file".equals(fs.getUri().getScheme())
+              ? listLocal(folder, fs.makeQualified(linksStayIn))
+              : listHadoop(fs, folder);
     } catch (IOException | RuntimeException e) {
       return List.of(
           new InboxFile(
@@ -101,7 +112,7 @@ public final class Inbox {
           new InboxFile(
               officeId,
               entry.uri(),
-              prefix + entry.name(),
+              prefix + PersonalValues.masked(entry.name()),
               dataset.orElse(null),
               dataset.map(byDataset::get).orElse(List.of()),
               entry.size(),
@@ -134,14 +145,15 @@ public final class Inbox {
    * A local folder, listed and inspected through the operating system: Hadoop's local listing
    * leaves out a link that points nowhere and shows a named pipe as an empty file.
    */
-  private static List<Entry> listLocal(Path folder) throws IOException {
+  private static List<Entry> listLocal(Path folder, Path linksStayIn) throws IOException {
     java.nio.file.Path local = java.nio.file.Path.of(folder.toUri());
+    java.nio.file.Path boundary = java.nio.file.Path.of(linksStayIn.toUri()).toRealPath();
     List<Entry> entries = new ArrayList<>();
     try (java.util.stream.Stream<java.nio.file.Path> list = Files.list(local)) {
       for (java.nio.file.Path path : list.toList()) {
         String name = path.getFileName().toString();
         if (!isHidden(name)) {
-          entries.add(inspect(path, name));
+          entries.add(inspect(path, name, boundary));
         }
       }
     }
@@ -150,16 +162,14 @@ public final class Inbox {
   }
 
   /** What a local entry is, found without opening it. */
-  private static Entry inspect(java.nio.file.Path path, String name) {
-    String uri = path.toUri().toString();
+  private static Entry inspect(java.nio.file.Path path, String name, java.nio.file.Path boundary) {
+    // As Hadoop writes a path (unescaped), the form every InboxFile's uri takes.
+    String uri = new Path(path.toUri()).toString();
     try {
       BasicFileAttributes link =
           Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (link.isSymbolicLink()) {
-        java.nio.file.Path target = path.toRealPath();
-        // The inbox: the folder that holds the period's folder that holds this office's.
-        java.nio.file.Path inbox = path.toAbsolutePath().getParent().getParent().getParent();
-        if (!target.startsWith(inbox.toRealPath())) {
+        if (!path.toRealPath().startsWith(boundary)) {
           return new Entry(name, uri, InboxFile.Kind.LINK_OUTSIDE, 0, null);
         }
       }

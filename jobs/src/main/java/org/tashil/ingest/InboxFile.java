@@ -9,8 +9,9 @@ import org.tashil.schema.Dataset;
  * An entry found in an office's folder of the inbox, and what kind of thing it is: a dataset file
  * to read, or something that is listed and never opened.
  *
- * @param uri where the entry is, on whatever file system the inbox lives
- * @param path the entry's path inside the inbox, {@code 1405-08/OF-01/demands.csv}
+ * @param uri where the entry is, on whatever file system the inbox lives, as Hadoop writes a path
+ * @param path the entry's path inside the inbox, {@code 1405-08/OF-01/demands.csv}, with any
+ *     national id or phone number in its names masked: what records and messages name it by
  * @param dataset the dataset its name stands for, null for any other name
  * @param sameDataset every file of the office for the same dataset (more than one is an error)
  * @param size its size in bytes as listed

@@ -17,11 +17,9 @@ public final class CheckedFiles {
   public static List<InboxFile> list(Path folder, String officeId, Period period) {
     try {
       Configuration hadoop = HadoopConf.withoutSpark();
-      return Inbox.officeFiles(
-          FileSystem.getLocal(hadoop),
-          new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri()),
-          officeId,
-          period);
+      org.apache.hadoop.fs.Path office =
+          new org.apache.hadoop.fs.Path(folder.toAbsolutePath().toUri());
+      return Inbox.officeFiles(FileSystem.getLocal(hadoop), office, office, officeId, period);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -155,4 +155,45 @@ class TestCsvSource {
     assertThat(table.header()).containsExactly("id", "n");
     assertThat(table.rows()).extracting(RawRecord::line).containsExactly(4);
   }
+
+  @Test
+  void aQuoteLeftOpenAndClosedByAStrayQuoteRowsLaterRejectsTheFile() {
+    String text =
+        "demand_id,name,summary\n"
+            + "D1,Ali Rezaei,\"pipe broken near house\n"
+            + "D2,Sara Ahmadi,needs a 2\"\n"
+            + "D3,Reza K,ok\n";
+    assertThatThrownBy(() -> read(text))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageStartingWith("a quote (\") opened on line 2 is never closed")
+        .hasMessageNotContaining("Sara");
+  }
+
+  @Test
+  void aCellOfSeveralLinesIsNotARowOfItsOwn() throws Exception {
+    Read table = read("id,a,summary\n1,x,\"first line, then\nsecond line\"\n2,y,z\n");
+    assertThat(table.rows()).extracting(RawRecord::line).containsExactly(2, 4);
+  }
+
+  @Test
+  void spacesBeforeAnOpeningQuoteAreLayout() throws Exception {
+    assertThat(read("id,summary,n\n1, \"x, y\",2\n").rows().get(0).values())
+        .containsExactly("1", "x, y", "2");
+  }
+
+  @Test
+  void aLineOfDelimitersBeforeTheHeaderIsBlank() throws Exception {
+    Read table = read(",,,\r\nid;n\r\n1;2\r\n");
+    assertThat(table.delimiter()).isEqualTo("semicolon");
+    assertThat(table.header()).containsExactly("id", "n");
+    assertThat(table.rows()).extracting(RawRecord::line).containsExactly(3);
+  }
+
+  @Test
+  void aHugeFirstLineIsNamedByItsLineNumberWhateverTheLineEnds() {
+    String text = "\r\r\r" + "x".repeat(CsvSource.MAX_FIELD_CHARS + 1);
+    assertThatThrownBy(() -> read(text))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessageStartingWith("a cell ending on line 4 is longer than");
+  }
 }

@@ -33,6 +33,7 @@ import org.tashil.Fixtures;
 import org.tashil.Fixtures.CommandResult;
 import org.tashil.LocalFolders;
 import org.tashil.SparkTests;
+import org.tashil.text.PersonalValues;
 
 /**
  * {@code tashil run} over an inbox of hostile files (src/test/resources/hostile, and the named
@@ -62,6 +63,9 @@ class TestHostileInbox {
           "زهرا کریمی",
           "09351239876", // a phone in a row an unclosed quote would have swallowed
           "0916123450", // personal columns, dropped
+          "2223344", // a mobile number as a demand id, with no-break spaces between its groups
+          "222\u00A03344",
+          "0012345679", // a file named after a national id
           "رضا احمدی");
 
   private static final String PERIOD = "1405-08";
@@ -214,6 +218,7 @@ class TestHostileInbox {
         try (Stream<Path> files = Files.list(office)) {
           files
               .map(file -> PERIOD + "/" + office.getFileName() + "/" + file.getFileName())
+              .map(PersonalValues::masked) // a name holding a national id is listed masked
               .forEach(entries::add);
         }
       }
@@ -231,6 +236,7 @@ class TestHostileInbox {
   void eachClassOfFileGetsItsOwnOutcome() {
     Map<String, Row> submissions = submissions();
     assertOutcome(submissions, "OF-01/photos.zip", "ignored", "not a households, demands");
+    assertOutcome(submissions, "OF-01/**********.jpg", "ignored", "not a households, demands");
     assertOutcome(submissions, "OF-04/photos-backup.zip", "ignored", "(3.0 GB)");
     assertOutcome(submissions, "OF-04/demands.csv", "rejected", "the file is 300 MB, larger than");
     assertOutcome(submissions, "OF-05/demands.csv", "rejected", "not a regular file");
@@ -277,7 +283,7 @@ class TestHostileInbox {
             strings(
                 "SELECT concat(reason, ' ', coalesce(column, '-'))"
                     + " FROM quarantine_demands ORDER BY source_line"))
-        .containsExactly("PERSONAL_DATA demand_id", "BAD_ROW -");
+        .containsExactly("PERSONAL_DATA demand_id", "BAD_ROW -", "PERSONAL_DATA demand_id");
   }
 
   @Test
