@@ -116,56 +116,60 @@ public final class FileChecker {
     throw new IllegalStateException(file.path() + ": a check ends with its submission");
   }
 
-  /** The submission of an entry that is not to be opened at all, if it is one. */
+  /**
+   * The submission of an entry that is not to be opened at all, if it is one: ignored when it is
+   * not a dataset file, rejected unread when opening it could hang, fail or mislead.
+   */
   private Optional<Submission> withoutOpening(InboxFile file) {
-    String dataset = file.dataset() == null ? "unknown" : file.dataset().tableName();
-    Note note =
-        switch (file.kind()) {
-          case OTHER -> null;
-          case NOT_REGULAR -> Note.of("file.not_regular");
-          case LINK_OUTSIDE -> Note.of("file.link_outside");
-          case UNREADABLE ->
-              file.path().endsWith("/")
-                  ? Note.of("file.folder_unreadable", file.reason())
-                  : Note.of("file.cannot_read", file.reason());
-          case DATASET -> {
-            if (registry.office(file.officeId()).isEmpty()) {
-              yield Note.of("file.unknown_office", file.officeId());
-            }
-            if (file.sameDataset().size() > 1) {
-              yield Note.of(
-                  "file.two_files",
-                  file.sameDataset().size(),
-                  dataset,
-                  String.join(", ", file.sameDataset()));
-            }
-            if (file.size() > maxFileSize) {
-              yield tooLarge(file.size());
-            }
-            yield null;
-          }
-        };
     String officeId =
         registry
             .office(file.officeId())
             .map(Office::id)
             .orElse(PersonalValues.masked(file.officeId()));
     if (file.kind() == InboxFile.Kind.OTHER) {
+      Note note = Note.of("file.not_dataset", Sizes.describe(file.size()));
       return Optional.of(
-          submission(
-              file,
-              officeId,
-              "unknown",
-              null,
-              null,
-              Submission.IGNORED,
-              List.of(Note.of("file.not_dataset", Sizes.describe(file.size())))));
+          submission(file, officeId, "unknown", null, null, Submission.IGNORED, List.of(note)));
     }
-    return note == null
-        ? Optional.empty()
-        : Optional.of(
-            submission(
-                file, officeId, dataset, null, formatOf(file), Submission.REJECTED, List.of(note)));
+    String dataset = file.dataset() == null ? "unknown" : file.dataset().tableName();
+    return reasonNotToOpen(file, dataset)
+        .map(
+            note ->
+                submission(
+                    file,
+                    officeId,
+                    dataset,
+                    null,
+                    formatOf(file),
+                    Submission.REJECTED,
+                    List.of(note)));
+  }
+
+  /** Why an entry that is not ignored must not be opened, if it must not. */
+  private Optional<Note> reasonNotToOpen(InboxFile file, String dataset) {
+    return switch (file.kind()) {
+      case OTHER, DATASET -> {
+        if (registry.office(file.officeId()).isEmpty()) {
+          yield Optional.of(Note.of("file.unknown_office", file.officeId()));
+        }
+        if (file.sameDataset().size() > 1) {
+          yield Optional.of(
+              Note.of(
+                  "file.two_files",
+                  file.sameDataset().size(),
+                  dataset,
+                  String.join(", ", file.sameDataset())));
+        }
+        yield file.size() > maxFileSize ? Optional.of(tooLarge(file.size())) : Optional.empty();
+      }
+      case NOT_REGULAR -> Optional.of(Note.of("file.not_regular"));
+      case LINK_OUTSIDE -> Optional.of(Note.of("file.link_outside"));
+      case UNREADABLE ->
+          Optional.of(
+              file.path().endsWith("/")
+                  ? Note.of("file.folder_unreadable", file.reason())
+                  : Note.of("file.cannot_read", file.reason()));
+    };
   }
 
   private Note tooLarge(long size) {
@@ -253,7 +257,15 @@ public final class FileChecker {
               dataset.schema().requiredHeaders().size() - missing.size(),
               String.join(", ", missing));
       return Optional.of(
-          submission(file, officeId, scan, source, Submission.REJECTED, List.of(reason), null));
+          submission(
+              file,
+              officeId,
+              scan,
+              source,
+              RowCounts.NONE,
+              Submission.REJECTED,
+              List.of(reason),
+              null));
     }
     if (!mapping.duplicated().isEmpty()) {
       reason = Note.of("file.duplicate_columns", String.join(", ", mapping.duplicated()));
@@ -261,7 +273,8 @@ public final class FileChecker {
       notes.addAll(encodingNotes(source));
       addColumnNotes(mapping, notes);
       return Optional.of(
-          submission(file, officeId, scan, source, Submission.REJECTED, notes, mapping));
+          submission(
+              file, officeId, scan, source, RowCounts.NONE, Submission.REJECTED, notes, mapping));
     }
     return Optional.empty();
   }
@@ -456,23 +469,16 @@ public final class FileChecker {
         notes.add(Note.of("file.values_masked", masked));
       }
       addColumnNotes(mapping, notes);
-      return new Submission(
-          period.toString(),
+      String status = quarantined == 0 ? Submission.ACCEPTED : Submission.PARTIAL;
+      return submission(
+          file,
           officeId,
-          file.dataset().tableName(),
-          file.path(),
-          scan.sha256(),
-          source.format(),
-          source.encoding(),
-          source.delimiter(),
-          read,
-          accepted,
-          quarantined,
-          quarantined == 0 ? Submission.ACCEPTED : Submission.PARTIAL,
+          scan,
+          source,
+          new RowCounts(read, accepted, quarantined),
+          status,
           notes,
-          mapping.dropped(),
-          mapping.ignored(),
-          null);
+          mapping);
     }
 
     @Override
@@ -577,11 +583,18 @@ public final class FileChecker {
         List.of(reason));
   }
 
+  /** What a file that was read gave: its rows, or none when its header was not usable. */
+  private record RowCounts(int read, int accepted, int quarantined) {
+    static final RowCounts NONE = new RowCounts(0, 0, 0);
+  }
+
+  /** The submission of a file that was read, as its source and its header mapping describe it. */
   private Submission submission(
       InboxFile file,
       String officeId,
       FileScan scan,
       TableSource source,
+      RowCounts rows,
       String status,
       List<Note> notes,
       HeaderMapping mapping) {
@@ -594,9 +607,9 @@ public final class FileChecker {
         source.format(),
         source.encoding(),
         source.delimiter(),
-        0,
-        0,
-        0,
+        rows.read(),
+        rows.accepted(),
+        rows.quarantined(),
         status,
         notes,
         mapping == null ? List.of() : mapping.dropped(),
