@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Run Spark SQL over the warehouse and print the result as CSV. Tables are views named"
-            + " <layer>_<table>: clean_households, clean_demands, clean_activities,"
-            + " quarantine_households, …, submissions, marts_settlement_month, …, runs.")
+        "Run a Spark SQL query over the warehouse and print the result as CSV. Tables are views"
+            + " named <layer>_<table>: clean_households, clean_demands, clean_activities,"
+            + " quarantine_households, …, submissions, marts_settlement_month, …, runs. Only"
+            + " queries run (SELECT, WITH, VALUES, SHOW, DESCRIBE, EXPLAIN): nothing is changed.")
 public final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -63,6 +64,13 @@ public final class QueryCommand implements Callable<Integer> {
     if (!runs.list(null).isEmpty()) {
       spark.read().json(runs.folder()).createOrReplaceTempView("runs");
     }
+    java.util.Set<String> views = new java.util.TreeSet<>();
+    warehouse.tables().forEach(table -> views.add(table[0]));
+    if (!runs.list(null).isEmpty()) {
+      views.add("runs");
+    }
+    // Checked before it runs: Spark runs a command as it parses it.
+    ReadOnlySql.check(spark, sql, views, storage.warehouse());
     Dataset<Row> result;
     try {
       result = spark.sql(sql);

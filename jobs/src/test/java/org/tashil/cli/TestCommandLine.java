@@ -245,4 +245,67 @@ class TestCommandLine {
     assertThat(tashil("config", "--reference", REFERENCE).out())
         .contains("max-file-size = 256MiB (268435456 bytes)");
   }
+
+  @Test
+  void queryOnlyReadsTheWarehousesViews() throws IOException {
+    SparkTests.session();
+    Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
+    String warehouse = temp.resolve("warehouse").toString();
+    assertThat(
+            tashil(
+                    "ingest",
+                    "--period",
+                    "1405-08",
+                    "--inbox",
+                    inbox.toString(),
+                    "--warehouse",
+                    warehouse,
+                    "--reference",
+                    REFERENCE)
+                .exitCode())
+        .isZero();
+    Path directory = temp.resolve("written");
+    java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("DELETE FROM delta.`" + warehouse + "/submissions`", "would change something");
+    refused.put("DELETE FROM submissions", "would change something");
+    refused.put(
+        "INSERT OVERWRITE DIRECTORY '" + directory + "' SELECT * FROM submissions",
+        "would change something");
+    refused.put("CREATE FUNCTION f AS 'a.B' USING JAR '/tmp/x.jar'", "would change something");
+    refused.put("ADD JAR /tmp/x.jar", "would change something");
+    refused.put("SET spark.sql.ansi.enabled=false", "would change something");
+    refused.put("CACHE TABLE submissions", "would change something");
+    refused.put("DROP VIEW submissions", "would change something");
+    refused.put("SELECT * FROM text.`/etc/passwd`", "text./etc/passwd is not one of the");
+    refused.put(
+        "SELECT (SELECT count(*) FROM parquet.`" + warehouse + "`) FROM submissions",
+        "is not one of the warehouse's views");
+    refused.put(
+        "WITH x AS (SELECT * FROM json.`/etc`) SELECT * FROM x", "json./etc is not one of the");
+    refused.put("SELECT * FROM read_files('/etc/passwd')", "read_files(…) is not allowed");
+    refused.put("SELECT reflect('java.lang.System', 'exit', 0)", "reflect(…) is not allowed");
+    refused.put("DESCRIBE text.`/etc/passwd`", "is not one of the warehouse's views");
+    refused.put("EXPLAIN DELETE FROM submissions", "would change something");
+    for (java.util.Map.Entry<String, String> statement : refused.entrySet()) {
+      CommandResult result = tashil("query", "--warehouse", warehouse, statement.getKey());
+      assertThat(result.exitCode()).as(statement.getKey()).isEqualTo(2);
+      assertThat(result.err()).as(statement.getKey()).contains(statement.getValue());
+    }
+    assertThat(directory).doesNotExist();
+    CommandResult count =
+        tashil("query", "--warehouse", warehouse, "SELECT count(*) AS n FROM submissions");
+    assertThat(count.out()).isEqualToNormalizingNewlines("n\n3\n");
+    for (String allowed :
+        java.util.List.of(
+            "WITH s AS (SELECT * FROM submissions) SELECT count(*) FROM s",
+            "VALUES (1, 2)",
+            "SELECT * FROM range(3)",
+            "SHOW TABLES",
+            "DESCRIBE submissions",
+            "SHOW COLUMNS IN submissions",
+            "EXPLAIN SELECT * FROM clean_households")) {
+      CommandResult result = tashil("query", "--warehouse", warehouse, allowed);
+      assertThat(result.exitCode()).as(allowed + result.err()).isZero();
+    }
+  }
 }
