@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -20,7 +25,8 @@ import org.apache.hadoop.fs.Path;
  * {@code <warehouse>/runs/}: one JSON file per run (a single line, so {@code tashil query} reads
  * the folder as the {@code runs} table), named so that names sort by start time. Read and written
  * without Spark, so that a run with nothing to do never starts it. Each file is written under a
- * hidden name and renamed: a reader never sees half a record.
+ * hidden name, forced to the disk and renamed: a reader never sees half a record, and one it cannot
+ * read anyway is skipped with a warning.
  */
 public final class RunStore {
 
@@ -31,28 +37,64 @@ public final class RunStore {
 
   private final Path folder;
   private final Configuration hadoop;
+  private final Consumer<String> warnings;
 
+  /** A store whose warnings (a record it cannot read) go to stderr. */
   public RunStore(String warehouse, Configuration hadoop) {
+    this(warehouse, hadoop, System.err::println);
+  }
+
+  public RunStore(String warehouse, Configuration hadoop, Consumer<String> warnings) {
     this.folder = new Path(warehouse.replaceAll("/+$", "") + "/" + FOLDER);
     this.hadoop = hadoop;
+    this.warnings = warnings;
   }
 
   public String folder() {
     return folder.toString();
   }
 
-  /** Appends a record. */
+  /**
+   * Appends a record: written under a hidden name, forced to the disk, then renamed, so that a
+   * power cut leaves the record whole or absent, never an empty file under its name.
+   */
   public void append(RunRecord record) throws IOException {
     FileSystem fs = folder.getFileSystem(hadoop);
     fs.mkdirs(folder);
     String name = fileName(record);
+    byte[] bytes = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    if ("file".equals(fs.getUri().getScheme())) {
+      appendLocal(java.nio.file.Path.of(fs.makeQualified(folder).toUri()), name, bytes);
+      return;
+    }
     Path hidden = new Path(folder, "." + name + ".tmp");
-    try (OutputStream out = fs.create(hidden, true)) {
-      out.write(JSON.writeValueAsBytes(record));
-      out.write('\n');
+    try (FSDataOutputStream out = fs.create(hidden, true)) {
+      out.write(bytes);
+      out.hsync();
     }
     if (!fs.rename(hidden, new Path(folder, name))) {
       throw new IOException("could not publish the run record " + new Path(folder, name));
+    }
+  }
+
+  /** On a local disk: the file and then its folder forced to the disk around an atomic rename. */
+  private static void appendLocal(java.nio.file.Path folder, String name, byte[] bytes)
+      throws IOException {
+    java.nio.file.Path hidden = folder.resolve("." + name + ".tmp");
+    try (FileChannel channel =
+        FileChannel.open(
+            hidden,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(bytes));
+      channel.force(true);
+    }
+    Files.move(hidden, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+      directory.force(true); // the rename itself, on file systems that can force a folder
+    } catch (IOException e) {
+      // Some systems cannot open a folder for this; the record is written all the same.
     }
   }
 
@@ -77,6 +119,15 @@ public final class RunStore {
     for (FileStatus file : files) {
       try (InputStream in = fs.open(file.getPath())) {
         records.add(JSON.readValue(in, RunRecord.class));
+      } catch (IOException e) {
+        // One damaged record (a power cut before it reached the disk, a hand edit) must not stop
+        // every later run and status: it is skipped, and said so.
+        warnings.accept(
+            "tashil: skipped the unreadable run record "
+                + file.getPath()
+                + " ("
+                + (file.getLen() == 0 ? "empty" : e.getClass().getSimpleName())
+                + ")");
       }
     }
     return records;
