@@ -25,6 +25,7 @@ import org.tashil.run.Progress;
 import org.tashil.run.RunLog;
 import org.tashil.run.RunRecord;
 import org.tashil.run.RunStore;
+import org.tashil.run.Staleness;
 import org.tashil.run.WarehouseLock;
 import org.tashil.spark.HadoopConf;
 import org.tashil.spark.Spark;
@@ -76,15 +77,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
-    var language = reportOptions.language();
-    int suppressBelow = reportOptions.suppressBelow();
-    int onTimeDays = onTimeOption.onTimeDays();
-    long maxFileSize = maxFileSizeOption.bytes();
-    Map<String, String> settings = new TreeMap<>();
-    settings.put("lang", language.code());
-    settings.put("suppress-below", Integer.toString(suppressBelow));
-    settings.put("on-time-days", Integer.toString(onTimeDays));
-    settings.put("max-file-size", Long.toString(maxFileSize));
+    Map<String, String> settings =
+        outputSettings(spec, reportOptions, onTimeOption, maxFileSizeOption);
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
         WarehouseLock.acquire(storage.warehouse(), "run " + periodsOption.periods(), hadoop)) {
@@ -102,6 +96,29 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return Tashil.OK;
+  }
+
+  /**
+   * The settings that change a run's output, as its fingerprint holds them: {@code status} asks the
+   * same of a period.
+   */
+  static Map<String, String> outputSettings(
+      CommandSpec spec,
+      ReportOptions reportOptions,
+      OnTimeOption onTimeOption,
+      MaxFileSizeOption maxFileSizeOption) {
+    Map<String, String> settings = new TreeMap<>();
+    settings.put("lang", reportOptions.language().code());
+    settings.put("suppress-below", Integer.toString(reportOptions.suppressBelow()));
+    settings.put("on-time-days", Integer.toString(onTimeOption.onTimeDays()));
+    settings.put("max-file-size", Long.toString(maxFileSizeOption.bytes()));
+    // The settings file's Spark settings change how the run computes (and may change its output:
+    // a timezone, a parser's leniency); spark-submit's own, which change with every submission,
+    // do not count.
+    if (spec.root().commandLine().getDefaultValueProvider() instanceof Settings file) {
+      settings.putAll(file.spark());
+    }
+    return settings;
   }
 
   /** One period: nothing to do, or its three stages. */
@@ -135,7 +152,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     String fingerprint = inputs.fingerprint();
     Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
-    if (!force && last.isPresent() && fingerprint.equals(last.get().fingerprint())) {
+    Optional<String> why =
+        force ? Optional.of("--force") : Staleness.whyRun(inputs, last, store, hadoop);
+    if (why.isEmpty()) {
       log.write(
           period,
           RunRecord.UNCHANGED,
@@ -146,18 +165,15 @@ public final class RunCommand implements Callable<Integer> {
           inputs.files(),
           null);
       out.printf(
-          "run %s: nothing to do; its files, the registry, the settings and the program are"
-              + " those of run %s (revision %s). --force runs it again.%n",
+          "run %s: nothing to do; its files, the registry, the settings, the program, the earlier"
+              + " periods and the reports are those of run %s (revision %s). --force runs it"
+              + " again.%n",
           period, last.get().id(), last.get().revision());
       out.flush();
       return;
     }
-    String why =
-        last.isEmpty()
-            ? "first run of the period"
-            : force ? "--force" : inputs.changesSince(last.get());
     int revision = store.nextRevision(period.toString());
-    runStages(period, registry, inputs, fingerprint, why, revision, day, log, out);
+    runStages(period, registry, inputs, fingerprint, why.get(), revision, day, log, out);
   }
 
   private void runStages(

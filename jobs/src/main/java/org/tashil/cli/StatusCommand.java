@@ -46,6 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
   @Mixin OnTimeOption onTimeOption;
   @Mixin MaxFileSizeOption maxFileSizeOption;
+  @Mixin ReportOptions reportOptions;
 
   @Option(
       names = "--period",
@@ -78,10 +79,33 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("  " + line(record));
     }
     if (period != null) {
+      out.println(nextRun(store, maxFileSize, hadoop));
       printOffices(out, registry, maxFileSize, hadoop, records);
     }
     out.flush();
     return Tashil.OK;
+  }
+
+  /** What {@code run --period P} would do now, and why: the same decision, without running. */
+  private String nextRun(RunStore store, long maxFileSize, Configuration hadoop)
+      throws java.io.IOException {
+    PeriodInputs inputs;
+    try {
+      inputs =
+          PeriodInputs.read(
+              storage.inbox(),
+              period,
+              storage.reference(),
+              RunCommand.outputSettings(spec, reportOptions, onTimeOption, maxFileSizeOption),
+              maxFileSize,
+              hadoop);
+    } catch (java.io.FileNotFoundException e) {
+      return "run " + period + ": nothing to do yet, " + e.getMessage();
+    }
+    java.util.Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
+    return org.tashil.run.Staleness.whyRun(inputs, last, store, hadoop)
+        .map(why -> "run " + period + ": would run again (" + why + ")")
+        .orElse("run " + period + ": nothing to do, up to date with run " + last.get().id());
   }
 
   private static String line(RunRecord record) {

@@ -276,4 +276,70 @@ class TestRun {
         .hasMessageContaining("warehouse_dir")
         .hasMessageContaining(file.toString());
   }
+
+  @Test
+  void aPeriodRunsAgainWhenAnEarlierOneDidOrItsReportsOrSparkSettingsChanged() throws Exception {
+    Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
+    org.tashil.LocalFolders.copy(inbox.resolve("1405-08"), inbox.resolve("1405-07"));
+    assertThat(tashil(run()).exitCode()).isZero();
+    assertThat(tashil(run()).out()).contains("run 1405-08: nothing to do");
+
+    // An earlier month ingested again: the later month's states and trend read it.
+    CommandResult earlier =
+        tashil(
+            "ingest",
+            "--period",
+            "1405-07",
+            "--inbox",
+            inbox.toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            REFERENCE,
+            "--today",
+            "2026-11-27");
+    assertThat(earlier.exitCode()).as(earlier.err()).isZero();
+    CommandResult status =
+        tashil(
+            "status",
+            "--period",
+            "1405-08",
+            "--inbox",
+            inbox.toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            REFERENCE,
+            "--lang",
+            "en");
+    assertThat(status.out()).contains("run 1405-08: would run again (period 1405-07 was run again");
+    CommandResult after = tashil(run());
+    assertThat(after.exitCode()).as(after.err()).isZero();
+    assertThat(after.out()).contains("revision 2 (period 1405-07 was run again (ingest ");
+    assertThat(tashil(run()).out()).contains("run 1405-08: nothing to do");
+
+    // A report deleted, then one altered: each is made again.
+    Path province = temp.resolve("reports/1405-08/province.pdf");
+    Files.delete(province);
+    assertThat(tashil(run()).out()).contains("revision 3 (province.pdf of run ", " is missing)");
+    assertThat(province).exists();
+    Path settlement = temp.resolve("reports/1405-08/settlements/AHV-001.pdf");
+    Files.write(settlement, new byte[] {'%'}, java.nio.file.StandardOpenOption.APPEND);
+    assertThat(tashil(run()).out())
+        .contains("revision 4 (settlements/AHV-001.pdf differs from what run ");
+    assertThat(tashil(run()).out()).contains("run 1405-08: nothing to do");
+
+    // A Spark setting of the settings file.
+    Path config = temp.resolve("tashil.properties");
+    Files.writeString(config, "spark.sql.shuffle.partitions=3\n");
+    List<String> withConfig = new java.util.ArrayList<>(List.of(run()));
+    withConfig.addAll(List.of("--config", config.toString()));
+    String[] args = withConfig.toArray(String[]::new);
+    CommandLine commandLine =
+        Tashil.commandLine(org.tashil.cli.Settings.load(args, Map.of(), temp));
+    StringWriter out = new StringWriter();
+    commandLine.setOut(new PrintWriter(out));
+    assertThat(commandLine.execute(args)).isZero();
+    assertThat(out.toString()).contains("revision 5 (the registry or the settings changed)");
+  }
 }
