@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -140,7 +139,7 @@ public final class FileChecker {
                     officeId,
                     dataset,
                     null,
-                    formatOf(file),
+                    file.format(),
                     Submission.REJECTED,
                     List.of(note)));
   }
@@ -183,11 +182,10 @@ public final class FileChecker {
     try (InputStream in = bytes.open()) {
       scan = file.isWorkbook() ? FileScan.of(in, maxFileSize) : FileScan.ofText(in, maxFileSize);
     }
-    String format = formatOf(file);
     UnreadableFileException wrong = null;
     if (scan.largerThan(maxFileSize)) {
       bytes.close();
-      return new Check(rejected(file, officeId, null, format, tooLarge(scan.bytes())));
+      return new Check(rejected(file, officeId, null, tooLarge(scan.bytes())));
     }
     if (scan.bytes() == 0) {
       wrong = new UnreadableFileException("file.empty");
@@ -196,7 +194,7 @@ public final class FileChecker {
     }
     if (wrong != null) {
       bytes.close();
-      return new Check(rejected(file, officeId, scan.sha256(), format, note(wrong)));
+      return new Check(rejected(file, officeId, scan.sha256(), note(wrong)));
     }
     HeaderMapping mapping;
     DuplicateKeys keys = new DuplicateKeys();
@@ -220,7 +218,7 @@ public final class FileChecker {
       }
     } catch (UnreadableFileException e) {
       bytes.close();
-      return new Check(rejected(file, officeId, scan.sha256(), format, note(e)));
+      return new Check(rejected(file, officeId, scan.sha256(), note(e)));
     }
     return new Check(new Rows(file, officeId, bytes, scan, mapping, keys, records));
   }
@@ -335,7 +333,7 @@ public final class FileChecker {
         return finish();
       } catch (UnreadableFileException e) {
         close();
-        return rejected(file, officeId, scan.sha256(), formatOf(file), note(e));
+        return rejected(file, officeId, scan.sha256(), note(e));
       } catch (IOException | RuntimeException e) {
         close();
         return unreadable(file, officeId, scan.sha256(), e);
@@ -449,14 +447,17 @@ public final class FileChecker {
 
     /** The submission, once every record was read, and the file is still the one first read. */
     private Submission finish() throws IOException {
-      close();
+      closeSource();
+      // Read again from the bytes the passes read: the file itself on a local disk, the one copy
+      // of a workbook from HDFS or S3 (which is not fetched a second time).
       FileScan again;
       try (InputStream in = bytes.open()) {
         again = FileScan.of(in, maxFileSize);
+      } finally {
+        bytes.close();
       }
-      bytes.close();
       if (read != expectedRecords || !again.sha256().equals(scan.sha256())) {
-        return rejected(file, officeId, scan.sha256(), formatOf(file), Note.of("file.changed"));
+        return rejected(file, officeId, scan.sha256(), Note.of("file.changed"));
       }
       List<Note> notes = new ArrayList<>(encodingNotes(source));
       if (read == 0) {
@@ -484,13 +485,19 @@ public final class FileChecker {
     @Override
     public void close() {
       try {
+        closeSource();
+      } finally {
+        bytes.close();
+      }
+    }
+
+    private void closeSource() {
+      try {
         if (source != null) {
           source.close();
         }
       } catch (IOException e) {
         // Closing what was read adds nothing to what the file gave.
-      } finally {
-        bytes.close();
       }
     }
   }
@@ -568,17 +575,16 @@ public final class FileChecker {
         e instanceof IOException
             ? Inbox.reason(e)
             : e.getClass().getSimpleName() + " (a fault in Tashil; please report it)";
-    return rejected(file, officeId, sha256, formatOf(file), Note.of("file.cannot_read", reason));
+    return rejected(file, officeId, sha256, Note.of("file.cannot_read", reason));
   }
 
-  private Submission rejected(
-      InboxFile file, String officeId, String sha256, String format, Note reason) {
+  private Submission rejected(InboxFile file, String officeId, String sha256, Note reason) {
     return submission(
         file,
         officeId,
         file.dataset().tableName(),
         sha256,
-        format,
+        file.format(),
         Submission.REJECTED,
         List.of(reason));
   }
@@ -643,12 +649,6 @@ public final class FileChecker {
         List.of(),
         List.of(),
         null);
-  }
-
-  /** A dataset file's format by its name; null for other names. */
-  private static String formatOf(InboxFile file) {
-    String lower = file.path().toLowerCase(Locale.ROOT);
-    return lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : null;
   }
 
   /** The SHA-256 of {@code bytes} in hex: a file's checksum, the one way Tashil computes it. */

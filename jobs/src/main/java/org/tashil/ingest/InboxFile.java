@@ -59,8 +59,14 @@ public record InboxFile(
     return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
   }
 
-  /** Whether its format is a workbook (by its name). */
+  /** Its format by its name: {@code xlsx}, {@code csv}, or null for another name. */
+  public String format() {
+    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".xlsx") ? "xlsx" : lower.endsWith(".csv") ? "csv" : null;
+  }
+
+  /** Whether it is a workbook (by its name). */
   public boolean isWorkbook() {
-    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    return "xlsx".equals(format());
   }
 }
