@@ -79,7 +79,8 @@ public final class AggregateJob {
   /** Aggregates the period from the warehouse, as ingest left it. */
   public Result run(Period period) {
     requireIngested();
-    return aggregate(org.tashil.ingest.IngestedRows.read(warehouse, period));
+    return inOneGroup(
+        period, () -> aggregate(org.tashil.ingest.IngestedRows.read(warehouse, period)));
   }
 
   /**
@@ -88,7 +89,16 @@ public final class AggregateJob {
    */
   public Result run(org.tashil.ingest.IngestedRows ingested) {
     requireIngested();
-    return aggregate(ingested);
+    return inOneGroup(ingested.period(), () -> aggregate(ingested));
+  }
+
+  /** The period's marts, seen by readers together or not at all ({@link Warehouse#group}). */
+  private Result inOneGroup(Period period, Warehouse.Writes<Result> marts) {
+    try {
+      return warehouse.group("aggregate " + period, marts);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Result aggregate(org.tashil.ingest.IngestedRows ingested) {

@@ -20,6 +20,7 @@ import org.tashil.ingest.IngestJob;
 import org.tashil.ingest.Submission;
 import org.tashil.reference.Registry;
 import org.tashil.render.RenderJob;
+import org.tashil.run.LastWords;
 import org.tashil.run.PeriodInputs;
 import org.tashil.run.Progress;
 import org.tashil.run.RunLog;
@@ -176,6 +177,10 @@ public final class RunCommand implements Callable<Integer> {
     runStages(period, registry, inputs, fingerprint, why.get(), revision, day, log, out);
   }
 
+  /**
+   * The three stages, with a failed record written however they end: by an exception, or by the JVM
+   * ending under them (a task out of memory, a signal; {@link LastWords}).
+   */
   private void runStages(
       Period period,
       Registry registry,
@@ -186,6 +191,34 @@ public final class RunCommand implements Callable<Integer> {
       LocalDate day,
       RunLog log,
       PrintWriter out)
+      throws Exception {
+    try (LastWords lastWords =
+        LastWords.arm(
+            reason ->
+                log.write(
+                    period,
+                    RunRecord.FAILED,
+                    reason,
+                    fingerprint,
+                    null,
+                    null,
+                    inputs.files(),
+                    null))) {
+      runStages(period, registry, inputs, fingerprint, why, revision, day, log, out, lastWords);
+    }
+  }
+
+  private void runStages(
+      Period period,
+      Registry registry,
+      PeriodInputs inputs,
+      String fingerprint,
+      String why,
+      int revision,
+      LocalDate day,
+      RunLog log,
+      PrintWriter out,
+      LastWords lastWords)
       throws Exception {
     Progress progress = Progress.toStderr(Progress.stderrIsTerminal());
     // Progress steps of a whole run: the ingest's writes, the marts, 2 render steps. (Computed
@@ -239,6 +272,7 @@ public final class RunCommand implements Callable<Integer> {
       log.stage("render", stage, Map.of("pdfs", (long) pdfs));
       progress.finish();
 
+      lastWords.succeeded();
       RunRecord record =
           log.write(
               period,
@@ -253,15 +287,11 @@ public final class RunCommand implements Callable<Integer> {
       printSummary(out, period, record, ingested, (System.nanoTime() - started) / 1e9);
     } catch (Exception | Error e) {
       progress.finish();
-      log.write(
-          period,
-          RunRecord.FAILED,
-          String.valueOf(e.getMessage() != null ? e.getMessage() : e),
-          fingerprint,
-          null,
-          null,
-          files,
-          null);
+      String message = lastWords.failed(e);
+      if (LastWords.isFatal(e)) {
+        // Said as a failed run (exit 1), with what to raise, not as a JVM's crash.
+        throw new IllegalStateException(message, e);
+      }
       throw e;
     }
   }

@@ -123,6 +123,11 @@ public final class IngestJob {
    * @param today the day this run sees the files, kept as {@code first_seen_on} of new checksums
    */
   public Result run(Period period, LocalDate today) throws IOException {
+    // The clean, quarantine and submissions tables of one ingest are seen by readers together.
+    return warehouse.group("ingest " + period, () -> ingest(period, today));
+  }
+
+  private Result ingest(Period period, LocalDate today) throws IOException {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf hadoop = new HadoopConf(context.hadoopConfiguration());
     List<InboxFile> files = Inbox.list(inbox, period, hadoop.configuration());

@@ -5,21 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.tashil.spark.DurableFile;
 
 /**
  * {@code <warehouse>/runs/}: one JSON file per run (a single line, so {@code tashil query} reads
@@ -59,43 +55,8 @@ public final class RunStore {
    * power cut leaves the record whole or absent, never an empty file under its name.
    */
   public void append(RunRecord record) throws IOException {
-    FileSystem fs = folder.getFileSystem(hadoop);
-    fs.mkdirs(folder);
-    String name = fileName(record);
     byte[] bytes = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
-    if ("file".equals(fs.getUri().getScheme())) {
-      appendLocal(java.nio.file.Path.of(fs.makeQualified(folder).toUri()), name, bytes);
-      return;
-    }
-    Path hidden = new Path(folder, "." + name + ".tmp");
-    try (FSDataOutputStream out = fs.create(hidden, true)) {
-      out.write(bytes);
-      out.hsync();
-    }
-    if (!fs.rename(hidden, new Path(folder, name))) {
-      throw new IOException("could not publish the run record " + new Path(folder, name));
-    }
-  }
-
-  /** On a local disk: the file and then its folder forced to the disk around an atomic rename. */
-  private static void appendLocal(java.nio.file.Path folder, String name, byte[] bytes)
-      throws IOException {
-    java.nio.file.Path hidden = folder.resolve("." + name + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(
-            hidden,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      channel.write(java.nio.ByteBuffer.wrap(bytes));
-      channel.force(true);
-    }
-    Files.move(hidden, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-      directory.force(true); // the rename itself, on file systems that can force a folder
-    } catch (IOException e) {
-      // Some systems cannot open a folder for this; the record is written all the same.
-    }
+    DurableFile.publish(folder.getFileSystem(hadoop), folder, fileName(record), bytes);
   }
 
   /** Every record, oldest first; of one period when {@code period} is not null. */

@@ -44,6 +44,10 @@ public final class Spark {
     // its hash, not by comparing it with every key in turn (Spark's default from 1,000 entries).
     conf.setIfMissing("spark.sql.optimizer.mapLookupHashThreshold", "16");
     if (local) {
+      // A task's fatal error ends this very JVM: remembered, so the run can say why it ended.
+      String plugins = conf.get("spark.plugins", "");
+      conf.set(
+          "spark.plugins", (plugins.isBlank() ? "" : plugins + ",") + TaskErrors.class.getName());
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
       // A month's data is small: re-planning (AQE) and per-file statistics cost more than they

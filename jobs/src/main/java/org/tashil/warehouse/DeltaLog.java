@@ -62,9 +62,11 @@ final class DeltaLog {
   private static final String COLUMN_MAPPING = "delta.columnMapping.mode";
 
   private final Engine engine;
+  private final Configuration hadoop;
 
   DeltaLog(Configuration hadoop) {
     this.engine = DefaultEngine.create(hadoop);
+    this.hadoop = hadoop;
   }
 
   /** A version of a table: its schema (as Spark's), partition columns and files. */
@@ -81,8 +83,16 @@ final class DeltaLog {
 
   /** The table's latest version, or empty when it has none. */
   Optional<Snapshot> latest(String table) {
+    return snapshot(table, null);
+  }
+
+  /**
+   * The table's version {@code version}, or its latest when that is null; empty when it has none.
+   */
+  Optional<Snapshot> snapshot(String table, Long version) {
     try {
-      return Optional.of(TableManager.loadSnapshot(table).build(engine));
+      var builder = TableManager.loadSnapshot(table);
+      return Optional.of((version == null ? builder : builder.atVersion(version)).build(engine));
     } catch (TableNotFoundException e) {
       return Optional.empty();
     }
@@ -93,7 +103,91 @@ final class DeltaLog {
    * {@code partition} is given (column, value).
    */
   Optional<State> state(String table, Map.Entry<String, String> partition) {
-    return latest(table).map(snapshot -> state(snapshot, partition));
+    return state(table, partition, null);
+  }
+
+  /** As {@link #state(String, Map.Entry)}, of version {@code version} (the latest when null). */
+  Optional<State> state(String table, Map.Entry<String, String> partition, Long version) {
+    return snapshot(table, version).map(snapshot -> state(snapshot, partition));
+  }
+
+  /**
+   * The number of the table's last commit file, read from its log folder without reading the log:
+   * empty when it has none (no table, or a creation killed before its commit).
+   */
+  Optional<Long> lastCommit(String table) {
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(table, "_delta_log");
+    try {
+      long last = -1;
+      for (org.apache.hadoop.fs.FileStatus file : log.getFileSystem(hadoop).listStatus(log)) {
+        String name = file.getPath().getName();
+        if (name.matches("\\d{20}\\.json")) {
+          last = Math.max(last, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+      return last < 0 ? Optional.empty() : Optional.of(last);
+    } catch (java.io.FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Commits a new version of the table with the files of its version {@code version}, or with none
+   * when {@code version} is null: the files that version lists are still there (no write deletes a
+   * committed file; {@code maintain} keeps what a version within the retention lists). Returns the
+   * new version, or -1 when the latest version already has exactly those files.
+   */
+  long restore(String table, Long version) {
+    State latest = state(table, null).orElseThrow();
+    List<DataFile> target = version == null ? List.of() : state(table, null, version).get().files();
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    target.forEach(file -> keep.add(file.path()));
+    java.util.Set<String> present = new java.util.HashSet<>();
+    latest.files().forEach(file -> present.add(file.path()));
+    List<Row> actions = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (DataFile file : latest.files()) {
+      if (!keep.contains(file.path())) {
+        actions.add(
+            SingleAction.createRemoveFileSingleAction(
+                new AddFile(file.add()).toRemoveFileRow(true, Optional.of(now))));
+      }
+    }
+    for (DataFile file : target) {
+      if (!present.contains(file.path())) {
+        AddFile add = new AddFile(file.add());
+        actions.add(
+            SingleAction.createAddFileSingleAction(
+                AddFile.createAddFileRow(
+                    null,
+                    add.getPath(),
+                    add.getPartitionValues(),
+                    add.getSize(),
+                    add.getModificationTime(),
+                    true,
+                    Optional.empty(),
+                    add.getTags(),
+                    add.getBaseRowId(),
+                    add.getDefaultRowCommitVersion(),
+                    Optional.empty())));
+      }
+    }
+    if (actions.isEmpty()) {
+      return -1;
+    }
+    Transaction transaction =
+        latest
+            .snapshot()
+            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+            .withMaxRetries(0)
+            .build(engine);
+    return transaction
+        .commit(
+            engine,
+            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())))
+        .getVersion();
   }
 
   private State state(Snapshot snapshot, Map.Entry<String, String> partition) {
@@ -197,11 +291,7 @@ final class DeltaLog {
                             partitionColumns.stream().map(Column::new).toList()))
                 .withMaxRetries(0)
                 .build(engine)
-            : before
-                .snapshot()
-                .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
-                .withMaxRetries(0)
-                .build(engine);
+            : update(before, schema);
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
@@ -249,6 +339,23 @@ final class DeltaLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The transaction of a new version of an existing table; with the new columns of {@code schema}
+   * added to the table's when it has more (the only change of columns Tashil makes: older files
+   * read them as null).
+   */
+  private Transaction update(State before, StructType schema) {
+    var builder =
+        before
+            .snapshot()
+            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+            .withMaxRetries(0);
+    if (!schema.equals(before.schema())) {
+      builder = builder.withUpdatedSchema(DataTypeJsonSerDe.deserializeStructType(schema.json()));
+    }
+    return builder.build(engine);
   }
 
   /**

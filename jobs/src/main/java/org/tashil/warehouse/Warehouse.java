@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -60,6 +62,17 @@ public final class Warehouse {
   private final String root;
   private final Progress progress;
   private final DeltaLog log;
+  private final CommittedVersions manifest;
+
+  /**
+   * The versions Tashil's readers read, by table, as the last manifest names them; empty for a
+   * warehouse that has none yet (each table then reads at its latest). Read once, kept up to date
+   * by this warehouse's own groups: one process writes at a time (the warehouse lock).
+   */
+  private volatile Optional<Map<String, Long>> committed;
+
+  /** The tables the open group has written, with their new versions; null outside a group. */
+  private volatile Map<String, Long> writing;
 
   public Warehouse(SparkSession spark, String root) {
     this(spark, root, Progress.NONE);
@@ -71,6 +84,8 @@ public final class Warehouse {
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.log = new DeltaLog(spark.sparkContext().hadoopConfiguration());
+    this.manifest =
+        new CommittedVersions(spark.sparkContext().hadoopConfiguration(), this.root, LOG::warn);
   }
 
   public SparkSession spark() {
@@ -85,10 +100,155 @@ public final class Warehouse {
     return root + "/" + table;
   }
 
+  /**
+   * Runs a stage's writes ({@code ingest 1405-08}) as one group: Tashil's readers see all of them
+   * or none. First brings back to the last manifest every table that a group killed before its end
+   * left ahead of it ({@link #repair}); then runs the writes, each table's own atomic commit; then
+   * publishes the next manifest, which makes them visible together. Readers in this process see the
+   * group's own writes as soon as they are committed.
+   */
+  public <T> T group(String name, Writes<T> writes) throws IOException {
+    if (writing != null) {
+      throw new IllegalStateException("a group of writes is already open: " + name);
+    }
+    Map<String, Long> start = repair();
+    writing = new ConcurrentHashMap<>();
+    try {
+      T result = writes.run();
+      Map<String, Long> versions = new java.util.TreeMap<>(start);
+      versions.putAll(writing);
+      manifest.write(versions, name);
+      committed = Optional.of(Map.copyOf(versions));
+      return result;
+    } finally {
+      writing = null;
+    }
+  }
+
+  /** A group's writes, which return what the stage computed. */
+  @FunctionalInterface
+  public interface Writes<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Brings every table back to the version the last manifest names: a table a killed group
+   * committed after it gets a commit that lists the manifest version's files again (Delta's
+   * restore), and a table it created gets one that lists none. Returns the versions of every table
+   * as the next manifest starts from them. A warehouse that has no manifest yet gets one of its
+   * tables as they stand: from then on, a group's writes are undone until the group ends.
+   */
+  public Map<String, Long> repair() {
+    Optional<Map<String, Long>> last = committedVersions();
+    Map<String, Long> versions = new java.util.TreeMap<>();
+    for (String table : tablesOnDisk()) {
+      Optional<Long> latest = log.lastCommit(path(table));
+      if (latest.isEmpty()) {
+        continue;
+      }
+      if (last.isEmpty()) {
+        versions.put(table, latest.get());
+        continue;
+      }
+      Long wanted = last.get().get(table);
+      if (wanted != null && wanted.equals(latest.get())) {
+        versions.put(table, wanted);
+        continue;
+      }
+      if (wanted != null && wanted > latest.get()) {
+        throw new IllegalStateException(
+            table
+                + " is at version "
+                + latest.get()
+                + ", older than the version "
+                + wanted
+                + " the warehouse manifest names: its log was changed by hand or restored from a"
+                + " backup; restore "
+                + root
+                + "/"
+                + CommittedVersions.FOLDER
+                + " from the same backup");
+      }
+      long restored = log.restore(path(table), wanted);
+      if (restored >= 0) {
+        LOG.warn(
+            "{}: back to {} (a run stopped after committing version {}, before its other tables)",
+            table,
+            wanted == null ? "no rows" : "version " + wanted,
+            latest.get());
+      }
+      if (wanted != null) {
+        versions.put(table, restored < 0 ? latest.get() : restored);
+      }
+    }
+    if (last.isEmpty()) {
+      manifest.write(versions, "the tables as found");
+    } else if (!versions.equals(last.get())) {
+      manifest.write(versions, "repair");
+    }
+    committed = Optional.of(Map.copyOf(versions));
+    return versions;
+  }
+
+  /** The last manifest's versions, read once. */
+  private Optional<Map<String, Long>> committedVersions() {
+    Optional<Map<String, Long>> versions = committed;
+    if (versions == null) {
+      versions = manifest.read();
+      committed = versions;
+    }
+    return versions;
+  }
+
+  /**
+   * Whether Tashil's readers see the table: written by the open group, or named by the manifest, or
+   * committed at all when the warehouse has no manifest yet.
+   */
+  private boolean visible(String table) {
+    Map<String, Long> open = writing;
+    if (open != null && open.containsKey(table)) {
+      return true;
+    }
+    Optional<Map<String, Long>> versions = committedVersions();
+    return versions.isPresent()
+        ? versions.get().containsKey(table)
+        : log.lastCommit(path(table)).isPresent();
+  }
+
+  /**
+   * The version of a visible table that readers read: the open group's own commit, else the
+   * manifest's; null for the latest, when the warehouse has no manifest yet.
+   */
+  private Long readVersion(String table) {
+    Map<String, Long> open = writing;
+    if (open != null && open.containsKey(table)) {
+      return open.get(table);
+    }
+    return committedVersions().map(versions -> versions.get(table)).orElse(null);
+  }
+
   /** Replaces the period's rows of a table with {@code rows}, atomically; creates the table. */
   public void replacePeriod(String table, Period period, Dataset<Row> rows, String... partitions) {
     progress.step("writing " + table);
     write(table, period, rows, partitions);
+  }
+
+  /** The write, in the open group or, outside one, as a group of its own. */
+  private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
+    if (writing != null) {
+      commitWrite(table, period, rows, partitions);
+      return;
+    }
+    try {
+      group(
+          "write " + table + " " + period,
+          () -> {
+            commitWrite(table, period, rows, partitions);
+            return null;
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -98,13 +258,16 @@ public final class Warehouse {
    * removes its files; one killed before it leaves files no version lists, in the staging folder
    * (removed by the table's next write) or, when killed while moving them, beside the others.
    */
-  private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
+  private void commitWrite(String table, Period period, Dataset<Row> rows, String... partitions) {
     long start = System.nanoTime();
     List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
     partitionColumns.addAll(List.of(partitions));
     String tablePath = path(table);
     DeltaLog.State before = log.state(tablePath, periodOf(period)).orElse(null);
-    StructType schema = before == null ? nullable(rows.schema()) : before.schema();
+    StructType schema =
+        before == null
+            ? nullable(rows.schema())
+            : withNewColumns(table, before.schema(), nullable(rows.schema()));
     if (before != null && !before.partitionColumns().equals(partitionColumns)) {
       throw new IllegalArgumentException(
           table
@@ -112,15 +275,6 @@ public final class Warehouse {
               + before.partitionColumns()
               + ", not by "
               + partitionColumns);
-    }
-    if (!sameColumns(nullable(rows.schema()), schema)) {
-      throw new IllegalArgumentException(
-          "the rows for "
-              + table
-              + " do not have its columns: "
-              + rows.schema().simpleString()
-              + " against "
-              + schema.simpleString());
     }
     DeltaLog.requirePartitionTypes(schema, partitionColumns);
     Path stagingFolder = new Path(tablePath, STAGING);
@@ -144,7 +298,10 @@ public final class Warehouse {
         }
         Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
         try {
-          log.commit(tablePath, before, schema, partitionColumns, added);
+          long version = log.commit(tablePath, before, schema, partitionColumns, added);
+          if (version >= 0) {
+            writing.put(table, version);
+          }
         } catch (RuntimeException e) {
           // Not committed, for certain, unless Kernel cannot tell: the files are no version's.
           if (!(e instanceof io.delta.kernel.exceptions.CommitStateUnknownException)) {
@@ -233,18 +390,49 @@ public final class Warehouse {
     return values;
   }
 
-  /** Whether the rows have the table's columns, by name and type, in any order. */
-  private static boolean sameColumns(StructType rows, StructType table) {
-    if (rows.length() != table.length()) {
-      return false;
-    }
-    for (StructField field : table.fields()) {
-      if (!java.util.Arrays.asList(rows.fieldNames()).contains(field.name())
-          || !rows.apply(field.name()).dataType().equals(field.dataType())) {
-        return false;
+  /**
+   * The table's columns, followed by the columns the rows add to them: a new nullable column is the
+   * one change of a table's columns that Tashil makes (a new version of Tashil that computes one
+   * more figure), and the periods written before read it as null. A column the rows lack, or hold
+   * as another type, would make the table's older files unreadable as the new ones: refused, naming
+   * the table and the way forward.
+   */
+  private StructType withNewColumns(String table, StructType existing, StructType rows) {
+    List<String> names = java.util.Arrays.asList(rows.fieldNames());
+    for (StructField field : existing.fields()) {
+      String change =
+          !names.contains(field.name())
+              ? "which the rows written now do not have"
+              : !rows.apply(field.name()).dataType().equals(field.dataType())
+                  ? "which the rows written now hold as "
+                      + rows.apply(field.name()).dataType().simpleString()
+                  : null;
+      if (change != null) {
+        throw new IllegalArgumentException(
+            table
+                + " has the column "
+                + field.name()
+                + " ("
+                + field.dataType().simpleString()
+                + "), "
+                + change
+                + ". Tashil adds columns to a table, but never removes or changes one: move the"
+                + " folder "
+                + path(table)
+                + " aside and write every period again ("
+                + (table.startsWith("marts/")
+                    ? "tashil aggregate --period FIRST..LAST"
+                    : "tashil run --period FIRST..LAST --force, from the inbox")
+                + "), which makes the table anew with the columns of this version.");
       }
     }
-    return true;
+    StructType evolved = existing;
+    for (StructField field : rows.fields()) {
+      if (!java.util.Arrays.asList(existing.fieldNames()).contains(field.name())) {
+        evolved = evolved.add(field);
+      }
+    }
+    return evolved;
   }
 
   private static org.apache.spark.sql.Column[] columns(StructType schema) {
@@ -354,36 +542,30 @@ public final class Warehouse {
   }
 
   /**
-   * Whether the table has a committed version. A run killed while creating a table leaves a {@code
-   * _delta_log} folder with no commit in it: that table does not exist yet.
+   * Whether the table has a committed version that readers see. A run killed while creating a table
+   * leaves a {@code _delta_log} folder with no commit in it, or a table that no manifest names yet:
+   * that table does not exist yet.
    */
   public boolean exists(String table) {
-    try {
-      Path log = new Path(path(table) + "/_delta_log");
-      FileSystem fs = fileSystem(log);
-      if (!fs.isDirectory(log)) {
-        return false;
-      }
-      for (FileStatus file : fs.listStatus(log)) {
-        String name = file.getPath().getName();
-        if (name.matches("\\d{20}\\.json") || name.contains(".checkpoint")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return visible(table);
   }
 
   /** The table's current Delta version: what a report names so it can be traced to its data. */
   public long version(String table) {
-    return log.latest(path(table)).orElseThrow(() -> missing(table)).getVersion();
+    return snapshot(table).getVersion();
   }
 
   /** The table's partition columns, as its log records them. */
   public List<String> partitionColumns(String table) {
-    return log.latest(path(table)).orElseThrow(() -> missing(table)).getPartitionColumnNames();
+    return snapshot(table).getPartitionColumnNames();
+  }
+
+  /** The version of a table readers read. */
+  private io.delta.kernel.Snapshot snapshot(String table) {
+    if (!visible(table)) {
+      throw missing(table);
+    }
+    return log.snapshot(path(table), readVersion(table)).orElseThrow(() -> missing(table));
   }
 
   /** The table's rows, as its current version lists them. */
@@ -398,13 +580,19 @@ public final class Warehouse {
 
   /** The current version's data files of a table: Parquet files another engine can read. */
   public List<String> files(String table) {
-    return log.state(path(table), null).orElseThrow(() -> missing(table)).files().stream()
-        .map(DeltaLog.DataFile::path)
-        .toList();
+    return state(table, null).files().stream().map(DeltaLog.DataFile::path).toList();
+  }
+
+  /** The files of a table, of one partition value when given, at the version readers read. */
+  private DeltaLog.State state(String table, Map.Entry<String, String> partition) {
+    if (!visible(table)) {
+      throw missing(table);
+    }
+    return log.state(path(table), partition, readVersion(table)).orElseThrow(() -> missing(table));
   }
 
   private Dataset<Row> read(String table, Map.Entry<String, String> partition) {
-    DeltaLog.State state = log.state(path(table), partition).orElseThrow(() -> missing(table));
+    DeltaLog.State state = state(table, partition);
     if (state.files().isEmpty()) {
       return spark.createDataFrame(List.of(), state.schema());
     }
@@ -428,6 +616,18 @@ public final class Warehouse {
    */
   public List<String[]> tables() {
     List<String[]> tables = new ArrayList<>();
+    for (String table : tablesOnDisk()) {
+      if (exists(table)) {
+        tables.add(new String[] {table.replace('/', '_'), table});
+      }
+    }
+    tables.sort(java.util.Comparator.comparing(entry -> entry[0]));
+    return tables;
+  }
+
+  /** The folders of the warehouse that hold a Delta log, committed or not. */
+  private List<String> tablesOnDisk() {
+    List<String> tables = new ArrayList<>();
     try {
       for (String layer : LAYERS) {
         Path folder = new Path(path(layer));
@@ -437,18 +637,18 @@ public final class Warehouse {
         }
         for (FileStatus status : fs.listStatus(folder)) {
           String name = status.getPath().getName();
-          if (status.isDirectory() && exists(layer + "/" + name)) {
-            tables.add(new String[] {layer + "_" + name, layer + "/" + name});
+          if (status.isDirectory() && fs.exists(new Path(status.getPath(), "_delta_log"))) {
+            tables.add(layer + "/" + name);
           }
         }
       }
-      if (exists("submissions")) {
-        tables.add(new String[] {"submissions", "submissions"});
+      Path submissions = new Path(path("submissions"), "_delta_log");
+      if (fileSystem(submissions).exists(submissions)) {
+        tables.add("submissions");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    tables.sort(java.util.Comparator.comparing(entry -> entry[0]));
     return tables;
   }
 

@@ -29,7 +29,9 @@ import picocli.CommandLine;
  * {@code tashil run} killed with SIGKILL while writing clean tables, while writing marts and while
  * rendering: every table still reads as its last complete version (here: nothing, or the whole
  * period), no PDF is half written, the lock is taken over, and the next run ends exactly as an
- * uninterrupted run does. A second run started meanwhile exits 75 naming the first.
+ * uninterrupted run does. A second run started meanwhile exits 75 naming the first. A run killed
+ * between ingest's commits, or whose commit of {@code submissions} fails, leaves readers on the
+ * last whole run, and the next run ends as a run nobody stopped.
  */
 class TestRunCrashes {
 
@@ -38,12 +40,16 @@ class TestRunCrashes {
   @TempDir Path temp;
 
   private String[] run(String name) {
+    return run(name, "inbox");
+  }
+
+  private String[] run(String name, String inbox) {
     return new String[] {
       "run",
       "--period",
       "1405-08",
       "--inbox",
-      temp.resolve("inbox").toString(),
+      temp.resolve(inbox).toString(),
       "--warehouse",
       temp.resolve(name + "/warehouse").toString(),
       "--reports",
@@ -103,6 +109,64 @@ class TestRunCrashes {
     try (Stream<Path> files = Files.walk(temp.resolve("crash/reports"))) {
       assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
     }
+  }
+
+  @Test
+  void aRunStoppedBetweenIngestsCommitsLeavesReadersOnTheLastWholeRun() throws Exception {
+    Fixtures.copyInbox(temp.resolve("inbox"));
+    CommandLine tashil = Tashil.commandLine();
+    tashil.setOut(new PrintWriter(new StringWriter()));
+    SparkTests.session();
+    assertThat(tashil.execute(run("first"))).isZero();
+    Map<String, List<String>> before = tables("first");
+    // The office sends its files again, without its activities: the period is ingested anew.
+    Fixtures.copyInbox(temp.resolve("again"));
+    Files.delete(temp.resolve("again/1405-08/OF-01/activities.csv"));
+    org.tashil.LocalFolders.copy(temp.resolve("first"), temp.resolve("uninterrupted"));
+    org.tashil.LocalFolders.copy(temp.resolve("first"), temp.resolve("stopped"));
+    assertThat(tashil.execute(run("uninterrupted", "again"))).isZero();
+    Map<String, List<String>> expected = tables("uninterrupted");
+    assertThat(expected).isNotEqualTo(before);
+    String submissionsCommit = "/submissions/_delta_log/\\d{20}\\.json$";
+
+    // Killed after ingest committed the clean and quarantine tables, before submissions.
+    Processes.Tashil killed =
+        Processes.start(PlantedFault.options(submissionsCommit, "halt"), run("stopped", "again"));
+    assertThat(killed.waitFor(PATIENCE)).as(killed.output()).isEqualTo(137);
+    assertThat(killed.output()).contains("fault: halting at");
+    assertThat(deltaLake("stopped", "clean/activities"))
+        .as("the new ingest's commit is on disk")
+        .isNotEqualTo(deltaLake("first", "clean/activities"));
+    assertThat(tables("stopped")).isEqualTo(before);
+
+    // The commit of submissions fails.
+    Processes.Tashil failed =
+        Processes.start(PlantedFault.options(submissionsCommit, "fail"), run("stopped", "again"));
+    assertThat(failed.waitFor(PATIENCE)).as(failed.output()).isEqualTo(Tashil.FAILED);
+    assertThat(failed.output())
+        .contains("clean/activities: back to version 0")
+        .contains("writing submissions")
+        .doesNotContain("done in");
+    assertThat(tables("stopped")).isEqualTo(before);
+
+    // The next run ends as the run nobody stopped.
+    Processes.Tashil next = Processes.start(List.of(), run("stopped", "again"));
+    assertThat(next.waitFor(PATIENCE)).as(next.output()).isZero();
+    assertThat(tables("stopped")).isEqualTo(expected);
+  }
+
+  /** The period's rows of a table as Delta Lake's own reader reads its latest version. */
+  private List<String> deltaLake(String name, String table) {
+    return SparkTests.session()
+        .read()
+        .format("delta")
+        .load(temp.resolve(name + "/warehouse/" + table).toString())
+        .where(Tables.PERIOD + " = '1405-08'")
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
   }
 
   /** Each table's rows of the period, sorted, by table. */

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,12 @@ class TestWarehouse {
           .add("surveyed_on", DataTypes.DateType)
           .add(Tables.OFFICE_ID, DataTypes.StringType)
           .add(Tables.PERIOD, DataTypes.StringType);
+
+  /**
+   * A warehouse written by the previous version of Tashil (before its tables had a manifest):
+   * {@code tashil run --period 1405-08} on {@code src/test/resources/inbox}; see its README.
+   */
+  private static final Path PREVIOUS = Path.of("src/test/resources/previous-warehouse");
 
   private static final Period JULY = Period.parse("1405-07");
   private static final Period AUGUST = Period.parse("1405-08");
@@ -144,7 +152,8 @@ class TestWarehouse {
     Dataset<Row> fewer = rows(row("علی", 5, "OF-01", AUGUST)).drop("members");
     assertThatThrownBy(() -> warehouse.replacePeriod("clean/t", AUGUST, fewer, Tables.OFFICE_ID))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("do not have its columns");
+        .hasMessageContaining(
+            "has the column members (int), which the rows written now do not have");
     assertThatThrownBy(
             () -> warehouse.replacePeriod("clean/t", AUGUST, rows(row("علی", 5, "OF-01", AUGUST))))
         .isInstanceOf(IllegalArgumentException.class)
@@ -210,6 +219,146 @@ class TestWarehouse {
     assertThatThrownBy(() -> warehouse.read("clean/t"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has a file outside the folders of its partition values");
+  }
+
+  @Test
+  void aGroupStoppedBeforeItsEndIsNotSeenAndTheNextGroupUndoesIt(@TempDir Path root)
+      throws Exception {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    warehouse.replacePeriod("clean/a", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
+    warehouse.replacePeriod("clean/b", JULY, rows(row("رضا", 4, "OF-01", JULY)), Tables.OFFICE_ID);
+
+    // A stage that commits clean/a and creates clean/c, then stops before clean/b (as a run
+    // killed between two commits does).
+    assertThatThrownBy(
+            () ->
+                warehouse.group(
+                    "ingest " + JULY,
+                    () -> {
+                      warehouse.replacePeriod(
+                          "clean/a", JULY, rows(row("علی", 5, "OF-01", JULY)), Tables.OFFICE_ID);
+                      warehouse.replacePeriod(
+                          "clean/c", JULY, rows(row("علی", 5, "OF-01", JULY)), Tables.OFFICE_ID);
+                      // Inside the group, its own commits are read.
+                      assertThat(text(warehouse.read("clean/a")))
+                          .containsExactly("علی|5|OF-01|1405-07");
+                      throw new java.io.IOException("stopped");
+                    }))
+        .hasMessage("stopped");
+    assertThat(text(deltaLake(warehouse, "clean/a"))).containsExactly("علی|5|OF-01|1405-07");
+
+    // Every reader, in this process or another, reads the state before the group.
+    for (Warehouse reader : List.of(warehouse, new Warehouse(spark, root.toString()))) {
+      assertThat(text(reader.read("clean/a"))).containsExactly("رضا|4|OF-01|1405-07");
+      assertThat(reader.version("clean/a")).isZero();
+      assertThat(reader.files("clean/a")).hasSize(1);
+      assertThat(reader.exists("clean/c")).isFalse();
+      assertThat(reader.tables())
+          .extracting(table -> table[1])
+          .containsExactly("clean/a", "clean/b");
+    }
+
+    // The next group first brings clean/a back (a new commit listing version 0's file) and
+    // clean/c to no rows; then its own write is seen with the rest.
+    Warehouse next = new Warehouse(spark, root.toString());
+    next.replacePeriod("clean/b", AUGUST, rows(row("مریم", 2, "OF-02", AUGUST)), Tables.OFFICE_ID);
+    assertThat(text(deltaLake(next, "clean/a"))).containsExactly("رضا|4|OF-01|1405-07");
+    assertThat(deltaLake(next, "clean/c").count()).isZero();
+    assertThat(next.version("clean/a")).isEqualTo(2);
+    assertThat(text(next.read("clean/b")))
+        .containsExactly("رضا|4|OF-01|1405-07", "مریم|2|OF-02|1405-08");
+    assertThat(next.exists("clean/c")).isFalse();
+    assertThat(text(new Warehouse(spark, root.toString()).read("clean/a")))
+        .containsExactly("رضا|4|OF-01|1405-07");
+  }
+
+  @Test
+  void aTableOfThePreviousVersionTakesANewColumnAndRefusesAChangedOne(@TempDir Path root) {
+    org.tashil.LocalFolders.copy(PREVIOUS, root);
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    String table = "marts/settlement_month";
+    String[] partitions =
+        warehouse.partitionColumns(table).stream()
+            .filter(column -> !column.equals(Tables.PERIOD))
+            .toArray(String[]::new);
+    Dataset<Row> august = warehouse.readPeriod(table, AUGUST);
+    long settlements = august.count();
+    assertThat(settlements).isPositive();
+    Period september = Period.parse("1405-09");
+    Dataset<Row> next =
+        august
+            .withColumn(Tables.PERIOD, functions.lit(september.toString()))
+            .withColumn("new_figure", functions.lit(7));
+
+    warehouse.replacePeriod(table, september, next, partitions);
+    for (Dataset<Row> rows :
+        List.of(new Warehouse(spark, root.toString()).read(table), deltaLake(warehouse, table))) {
+      assertThat(rows.schema().fieldNames()).endsWith("new_figure");
+      assertThat(rows.where("period = '1405-08' AND new_figure IS NULL").count())
+          .isEqualTo(settlements);
+      assertThat(rows.where("period = '1405-09' AND new_figure = 7").count())
+          .isEqualTo(settlements);
+    }
+
+    // A column the rows no longer have, or hold as another type, is refused before any commit.
+    long version = warehouse.version(table);
+    String column = august.schema().fieldNames()[1];
+    assertThatThrownBy(
+            () -> warehouse.replacePeriod(table, september, next.drop(column), partitions))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(table + " has the column " + column)
+        .hasMessageContaining("which the rows written now do not have")
+        .hasMessageContaining("move the folder " + warehouse.path(table) + " aside")
+        .hasMessageContaining("tashil aggregate --period");
+    assertThatThrownBy(
+            () ->
+                warehouse.replacePeriod(
+                    table,
+                    september,
+                    next.withColumn("new_figure", functions.lit("هفت")),
+                    partitions))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "has the column new_figure (int), which the rows written now hold as string");
+    assertThat(warehouse.version(table)).isEqualTo(version);
+  }
+
+  @Test
+  void aWarehouseOfThePreviousVersionIsRunAgainAndKeptWhole(@TempDir Path root) throws Exception {
+    org.tashil.LocalFolders.copy(PREVIOUS, root.resolve("warehouse"));
+    Map<String, Long> before = new java.util.TreeMap<>();
+    Warehouse previous = new Warehouse(spark, root.resolve("warehouse").toString());
+    for (String[] table : previous.tables()) {
+      before.put(table[1], previous.read(table[1]).count());
+    }
+    assertThat(before).containsKeys("clean/households", "submissions", "marts/settlement_month");
+
+    picocli.CommandLine tashil = org.tashil.cli.Tashil.commandLine();
+    tashil.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    int exit =
+        tashil.execute(
+            "run",
+            "--period",
+            "1405-08",
+            "--inbox",
+            org.tashil.Fixtures.copyInbox(root.resolve("inbox")).toString(),
+            "--warehouse",
+            root.resolve("warehouse").toString(),
+            "--reports",
+            root.resolve("reports").toString(),
+            "--reference",
+            org.tashil.Fixtures.REFERENCE.toString(),
+            "--today",
+            "2026-11-27",
+            "--force");
+    assertThat(exit).isZero();
+    Warehouse now = new Warehouse(spark, root.resolve("warehouse").toString());
+    Map<String, Long> after = new java.util.TreeMap<>();
+    for (String[] table : now.tables()) {
+      after.put(table[1], now.read(table[1]).count());
+    }
+    assertThat(after).isEqualTo(before);
+    assertThat(root.resolve("warehouse/" + CommittedVersions.FOLDER)).isDirectory();
   }
 
   /** Creates {@code clean/t} (name, period) with Delta Lake's SQL and these table properties. */

@@ -1,0 +1,136 @@
+package org.tashil.warehouse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.tashil.spark.DurableFile;
+
+/**
+ * The warehouse's manifest: the version of every table that the last complete group of writes left
+ * ({@code <warehouse>/_tashil_versions/<n>.json}, the highest {@code n} current). A stage commits
+ * its tables one by one; only when all are committed does it publish the next manifest, and
+ * Tashil's readers read each table at the version the manifest names. So a run killed between two
+ * commits leaves readers on the previous whole state, and the next writer brings the tables back to
+ * it ({@link Warehouse#group}).
+ */
+final class CommittedVersions {
+
+  static final String FOLDER = "_tashil_versions";
+
+  /** Manifests kept behind the current one, read when the current one cannot be. */
+  private static final int KEPT = 2;
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final Path folder;
+  private final Configuration hadoop;
+  private final java.util.function.Consumer<String> warnings;
+
+  CommittedVersions(
+      Configuration hadoop, String root, java.util.function.Consumer<String> warnings) {
+    this.folder = new Path(root, FOLDER);
+    this.hadoop = hadoop;
+    this.warnings = warnings;
+  }
+
+  /**
+   * The versions of the last complete group, by table ({@code clean/households}, …); empty when no
+   * group has published a manifest here (a new warehouse, or one of a Tashil that had none).
+   */
+  Optional<Map<String, Long>> read() {
+    try {
+      for (FileStatus file : manifests()) {
+        try (InputStream in = fileSystem().open(file.getPath())) {
+          Manifest manifest = JSON.readValue(in, Manifest.class);
+          return Optional.of(Map.copyOf(manifest.tables()));
+        } catch (IOException | RuntimeException e) {
+          // Not published by this code's writer (which renames a whole file into place): a hand
+          // edit or a damaged disk. The one before it is a whole earlier state.
+          warnings.accept(
+              "tashil: skipped the unreadable warehouse manifest "
+                  + file.getPath()
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + ")");
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the warehouse manifest in " + folder, e);
+    }
+  }
+
+  /** Publishes the next manifest: from then on, readers read these versions. */
+  void write(Map<String, Long> versions, String group) {
+    try {
+      List<FileStatus> existing = manifests();
+      long next =
+          existing.isEmpty() ? 0 : number(existing.get(0).getPath().getName()).orElse(0L) + 1;
+      Manifest manifest = new Manifest(group, Instant.now().toString(), new TreeMap<>(versions));
+      byte[] bytes = (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
+      DurableFile.publish(fileSystem(), folder, String.format("%020d.json", next), bytes);
+      for (int i = KEPT - 1; i < existing.size(); i++) {
+        fileSystem().delete(existing.get(i).getPath(), false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the warehouse manifest in " + folder, e);
+    }
+  }
+
+  /** The published manifests, newest first. */
+  private List<FileStatus> manifests() throws IOException {
+    List<FileStatus> files = new ArrayList<>();
+    try {
+      for (FileStatus status : fileSystem().listStatus(folder)) {
+        if (status.isFile() && number(status.getPath().getName()).isPresent()) {
+          files.add(status);
+        }
+      }
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+    files.sort(
+        Comparator.comparing((FileStatus status) -> number(status.getPath().getName()).get())
+            .reversed());
+    return files;
+  }
+
+  private static Optional<Long> number(String name) {
+    return name.matches("\\d{20}\\.json")
+        ? Optional.of(Long.parseLong(name.substring(0, 20)))
+        : Optional.empty();
+  }
+
+  private FileSystem fileSystem() throws IOException {
+    return folder.getFileSystem(hadoop);
+  }
+
+  /**
+   * One manifest.
+   *
+   * @param group the writes that published it ({@code ingest 1405-08})
+   * @param written when
+   * @param tables each table's version
+   */
+  record Manifest(String group, String written, Map<String, Long> tables) {
+    Manifest {
+      tables = tables == null ? Map.of() : new LinkedHashMap<>(tables);
+    }
+  }
+}
