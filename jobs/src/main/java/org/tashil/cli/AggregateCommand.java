@@ -45,7 +45,10 @@ public final class AggregateCommand implements Callable<Integer> {
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
         WarehouseLock.acquire(
-            storage.warehouse(), "aggregate " + periodsOption.periods(), hadoop)) {
+            storage.warehouse(),
+            "aggregate " + periodsOption.periods(),
+            hadoop,
+            storage.lockStaleAfter())) {
       sparkOptions.applyLogLevel();
       SparkSession spark =
           Spark.session("tashil aggregate " + periodsOption.periods(), sparkOptions.master());

@@ -47,6 +47,7 @@ public final class ConfigCommand implements Callable<Integer> {
     values.put("suppress-below", Integer.toString(reportOptions.suppressBelow()));
     values.put("on-time-days", Integer.toString(onTimeOption.onTimeDays()));
     values.put("max-file-size", maxFileSizeOption.describe());
+    values.put("lock-stale-after", storage.describeLockStaleAfter());
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "# settings file: " + (settings.fileLocation() == null ? "none" : settings.fileLocation()));

@@ -55,7 +55,11 @@ public final class IngestCommand implements Callable<Integer> {
     long maxFileSize = maxFileSizeOption.bytes();
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
-        WarehouseLock.acquire(storage.warehouse(), "ingest " + periodsOption.periods(), hadoop)) {
+        WarehouseLock.acquire(
+            storage.warehouse(),
+            "ingest " + periodsOption.periods(),
+            hadoop,
+            storage.lockStaleAfter())) {
       sparkOptions.applyLogLevel();
       SparkSession spark =
           Spark.session("tashil ingest " + periodsOption.periods(), sparkOptions.master());

@@ -52,7 +52,11 @@ public final class RenderCommand implements Callable<Integer> {
     Registry registry = storage.registry();
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
-        WarehouseLock.acquire(storage.warehouse(), "render " + periodsOption.periods(), hadoop)) {
+        WarehouseLock.acquire(
+            storage.warehouse(),
+            "render " + periodsOption.periods(),
+            hadoop,
+            storage.lockStaleAfter())) {
       sparkOptions.applyLogLevel();
       SparkSession spark =
           Spark.session("tashil render " + periodsOption.periods(), sparkOptions.master());

@@ -82,7 +82,11 @@ public final class RunCommand implements Callable<Integer> {
         outputSettings(spec, reportOptions, onTimeOption, maxFileSizeOption);
     Configuration hadoop = HadoopConf.withoutSpark();
     try (WarehouseLock lock =
-        WarehouseLock.acquire(storage.warehouse(), "run " + periodsOption.periods(), hadoop)) {
+        WarehouseLock.acquire(
+            storage.warehouse(),
+            "run " + periodsOption.periods(),
+            hadoop,
+            storage.lockStaleAfter())) {
       lock.takenOver()
           .ifPresent(
               holder ->

@@ -37,7 +37,8 @@ public final class Settings implements IDefaultValueProvider {
           "lang",
           "on-time-days",
           "suppress-below",
-          "max-file-size");
+          "max-file-size",
+          "lock-stale-after");
 
   private final Map<String, String> environment;
   private final Map<String, String> file;
@@ -166,6 +167,10 @@ public final class Settings implements IDefaultValueProvider {
       case "suppress-below" -> wholeNumber(value, 1);
       case "max-file-size" ->
           MaxFileSizeOption.parse(value).isPresent() ? null : "a size such as 256MiB or 1GiB";
+      case "lock-stale-after" ->
+          StorageOptions.duration(value).isPresent()
+              ? null
+              : "a duration such as 10m, 90s or 1h (at least 1s)";
       default -> value.isBlank() ? "empty" : null;
     };
   }

@@ -92,6 +92,11 @@ final class Processes {
   private Processes() {}
 
   static Tashil start(List<String> jvmOptions, String... args) throws IOException {
+    return java(jvmOptions, "org.tashil.cli.Tashil", args);
+  }
+
+  /** A class of the tests' classpath run as a program, as {@link #start} runs {@code tashil}. */
+  static Tashil java(List<String> jvmOptions, String mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + JVM_OPTIONS);
@@ -100,7 +105,7 @@ final class Processes {
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("org.tashil.cli.Tashil");
+    command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

@@ -211,7 +211,10 @@ class TestRun {
     Fixtures.copyInbox(temp.resolve("inbox"));
     try (WarehouseLock held =
         WarehouseLock.acquire(
-            temp.resolve("warehouse").toString(), "run 1405-08", HadoopConf.withoutSpark())) {
+            temp.resolve("warehouse").toString(),
+            "run 1405-08",
+            HadoopConf.withoutSpark(),
+            java.time.Duration.ofMinutes(10))) {
       CommandResult result = tashil(run());
       assertThat(result.exitCode()).isEqualTo(Tashil.LOCKED);
       assertThat(result.err())
