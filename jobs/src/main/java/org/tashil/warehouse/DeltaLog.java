@@ -1,10 +1,13 @@
 package org.tashil.warehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -23,14 +26,23 @@ import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,10 +73,37 @@ final class DeltaLog {
   /** The table property that turns column mapping on, with or without the feature listed. */
   private static final String COLUMN_MAPPING = "delta.columnMapping.mode";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Configuration hadoop;
   private final Engine engine;
 
   DeltaLog(Configuration hadoop) {
+    this.hadoop = hadoop;
     this.engine = DefaultEngine.create(hadoop);
+  }
+
+  /**
+   * A commit that was not written, for certain: it failed before its commit file was written, or
+   * another commit holds its version. No version lists the files it would have added.
+   */
+  static final class NotCommittedException extends RuntimeException {
+    NotCommittedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * What one commit file of a table's log records.
+   *
+   * @param added the data files it adds, as {@link #qualified} paths
+   * @param removed the data files it removes, as {@link #qualified} paths
+   */
+  record Commit(long version, Set<String> added, Set<String> removed) {
+    Commit {
+      added = Set.copyOf(added);
+      removed = Set.copyOf(removed);
+    }
   }
 
   /** A version of a table: its schema (as Spark's), partition columns and files. */
@@ -174,6 +213,11 @@ final class DeltaLog {
    * table with {@code added} when {@code before} is null. Runs Delta's post-commit work
    * (checkpoint, checksum). Returns the new version, or -1 when there was nothing to commit.
    *
+   * <p>A commit that fails may still have been written: Kernel reports a failure to read the
+   * written commit file back, or a connection lost after its rename, as a failed commit. The log
+   * then tells ({@link #afterFailure}). Only a commit known not to be written throws {@link
+   * NotCommittedException}; any other failure means that the version may list the added files.
+   *
    * @param added each new file's status with its partition values
    */
   long commit(
@@ -186,22 +230,64 @@ final class DeltaLog {
     if (before != null && removed.isEmpty() && added.isEmpty()) {
       return -1;
     }
-    Transaction transaction =
-        before == null
-            ? TableManager.buildCreateTableTransaction(
-                    table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
-                .withDataLayoutSpec(
-                    partitionColumns.isEmpty()
-                        ? DataLayoutSpec.noDataLayout()
-                        : DataLayoutSpec.partitioned(
-                            partitionColumns.stream().map(Column::new).toList()))
-                .withMaxRetries(0)
-                .build(engine)
-            : before
-                .snapshot()
-                .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
-                .withMaxRetries(0)
-                .build(engine);
+    long version = before == null ? 0 : before.snapshot().getVersion() + 1;
+    Transaction transaction;
+    List<Row> actions;
+    try {
+      transaction =
+          before == null
+              ? TableManager.buildCreateTableTransaction(
+                      table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
+                  .withDataLayoutSpec(
+                      partitionColumns.isEmpty()
+                          ? DataLayoutSpec.noDataLayout()
+                          : DataLayoutSpec.partitioned(
+                              partitionColumns.stream().map(Column::new).toList()))
+                  .withMaxRetries(0)
+                  .build(engine)
+              : before
+                  .snapshot()
+                  .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                  .withMaxRetries(0)
+                  .build(engine);
+      actions = actions(transaction, schema, removed, added);
+    } catch (IOException | RuntimeException e) {
+      throw new NotCommittedException(
+          table + ": version " + version + " not committed: " + e.getMessage(), e);
+    }
+    TransactionCommitResult result;
+    try {
+      result =
+          transaction.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    } catch (RuntimeException e) {
+      return afterFailure(table, version, removed, added.keySet(), e);
+    }
+    for (PostCommitHook hook : result.getPostCommitHooks()) {
+      // A checkpoint or checksum is an aid to readers, not part of the version: the commit
+      // stands without it, and a later commit writes the next one.
+      try {
+        hook.threadSafeInvoke(engine);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn(
+            "{} version {}: {} not written ({})",
+            table,
+            result.getVersion(),
+            hook.getType(),
+            e.toString());
+      }
+    }
+    return result.getVersion();
+  }
+
+  /** The commit's actions: the removal of the replaced files, then the new files. */
+  private List<Row> actions(
+      Transaction transaction,
+      StructType schema,
+      List<DataFile> removed,
+      Map<DataFileStatus, Map<String, String>> added)
+      throws IOException {
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
@@ -214,38 +300,122 @@ final class DeltaLog {
     added.forEach(
         (status, values) ->
             byPartition.computeIfAbsent(values, v -> new ArrayList<>()).add(status));
+    for (var partition : byPartition.entrySet()) {
+      var context =
+          Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
+      try (CloseableIterator<Row> appends =
+          Transaction.generateAppendActions(
+              engine, state, Utils.toCloseableIterator(partition.getValue().iterator()), context)) {
+        appends.forEachRemaining(actions::add);
+      }
+    }
+    return actions;
+  }
+
+  /**
+   * What became of a commit that Kernel reported as failed, from the log: when its version's commit
+   * file records exactly this commit's files, it was written (a warning, and the version is
+   * returned); when it records another commit, this one was not ({@link NotCommittedException}).
+   * When there is no such file yet, or it cannot be read, nobody can tell: the exception says so,
+   * and the added files stay (no version may list them; {@code tashil maintain} removes those).
+   */
+  private long afterFailure(
+      String table,
+      long version,
+      List<DataFile> removed,
+      Set<DataFileStatus> added,
+      RuntimeException failure) {
+    Optional<Commit> written;
     try {
-      for (var partition : byPartition.entrySet()) {
-        var context =
-            Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
-        try (CloseableIterator<Row> appends =
-            Transaction.generateAppendActions(
-                engine,
-                state,
-                Utils.toCloseableIterator(partition.getValue().iterator()),
-                context)) {
-          appends.forEachRemaining(actions::add);
+      written = commitFile(table, version);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+      written = Optional.empty();
+    }
+    if (written.isPresent()) {
+      Set<String> ours = new HashSet<>();
+      for (DataFileStatus file : added) {
+        ours.add(qualified(file.getPath()));
+      }
+      Set<String> replaced = new HashSet<>();
+      for (DataFile file : removed) {
+        replaced.add(qualified(file.path()));
+      }
+      Commit commit = written.get();
+      if (commit.added().equals(ours) && commit.removed().equals(replaced)) {
+        LOG.warn(
+            "{} version {} was committed, though the commit reported a failure: {}",
+            table,
+            version,
+            failure.toString());
+        return version;
+      }
+      if (java.util.Collections.disjoint(commit.added(), ours)) {
+        throw new NotCommittedException(
+            table
+                + ": version "
+                + version
+                + " is another commit's, so this one was not written ("
+                + failure.getMessage()
+                + ")",
+            failure);
+      }
+    }
+    throw new IllegalStateException(
+        "the commit of "
+            + table
+            + " may or may not have been written ("
+            + failure.getMessage()
+            + "); its new files are kept; the next run will see",
+        failure);
+  }
+
+  /**
+   * The commit file of a version, read, or empty when the log has none. Its paths are resolved
+   * against the table as Kernel resolves them, and {@link #qualified}.
+   */
+  Optional<Commit> commitFile(String table, long version) throws IOException {
+    Path root = new Path(qualified(table));
+    Path file = new Path(root, "_delta_log/" + String.format("%020d.json", version));
+    FileSystem fs = file.getFileSystem(hadoop);
+    Set<String> added = new HashSet<>();
+    Set<String> removed = new HashSet<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode action = JSON.readTree(line);
+        for (String kind : List.of("add", "remove")) {
+          if (action.hasNonNull(kind)) {
+            JsonNode path = action.get(kind).get("path");
+            if (path == null || !path.isTextual()) {
+              throw new IOException(file + " has an " + kind + " action without a path");
+            }
+            (kind.equals("add") ? added : removed)
+                .add(qualified(new Path(root, new Path(URI.create(path.asText())))));
+          }
         }
       }
-      var result =
-          transaction.commit(
-              engine,
-              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
-      for (PostCommitHook hook : result.getPostCommitHooks()) {
-        // A checkpoint or checksum is an aid to readers, not part of the version: the commit
-        // stands without it, and a later commit writes the next one.
-        try {
-          hook.threadSafeInvoke(engine);
-        } catch (IOException | RuntimeException e) {
-          LOG.warn(
-              "{} version {}: {} not written ({})",
-              table,
-              result.getVersion(),
-              hook.getType(),
-              e.toString());
-        }
-      }
-      return result.getVersion();
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Commit(version, added, removed));
+  }
+
+  /**
+   * A path in the one form that paths are compared in: absolute, with the file system's scheme and
+   * authority, decoded (as a folder on the disk names it).
+   */
+  String qualified(String path) {
+    return qualified(new Path(path));
+  }
+
+  String qualified(Path path) {
+    try {
+      return path.getFileSystem(hadoop).makeQualified(path).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

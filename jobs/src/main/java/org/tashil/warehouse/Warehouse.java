@@ -145,11 +145,15 @@ public final class Warehouse {
         Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
         try {
           log.commit(tablePath, before, schema, partitionColumns, added);
-        } catch (RuntimeException e) {
-          // Not committed, for certain, unless Kernel cannot tell: the files are no version's.
-          if (!(e instanceof io.delta.kernel.exceptions.CommitStateUnknownException)) {
-            for (DataFileStatus file : added.keySet()) {
+        } catch (DeltaLog.NotCommittedException e) {
+          // Not committed, for certain: the files are no version's. After any other failure the
+          // commit may have been written, and its files stay (tashil maintain removes those that
+          // no version lists).
+          for (DataFileStatus file : added.keySet()) {
+            try {
               fs.delete(new Path(file.getPath()), false);
+            } catch (IOException notDeleted) {
+              e.addSuppressed(notDeleted);
             }
           }
           throw e;
