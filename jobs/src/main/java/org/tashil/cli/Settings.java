@@ -37,7 +37,8 @@ public final class Settings implements IDefaultValueProvider {
           "lang",
           "on-time-days",
           "suppress-below",
-          "max-file-size");
+          "max-file-size",
+          "retention");
 
   private final Map<String, String> environment;
   private final Map<String, String> file;
@@ -166,6 +167,8 @@ public final class Settings implements IDefaultValueProvider {
       case "suppress-below" -> wholeNumber(value, 1);
       case "max-file-size" ->
           MaxFileSizeOption.parse(value).isPresent() ? null : "a size such as 256MiB or 1GiB";
+      case "retention" ->
+          RetentionOption.parse(value).isPresent() ? null : "a number of days such as 30d or 30";
       default -> value.isBlank() ? "empty" : null;
     };
   }

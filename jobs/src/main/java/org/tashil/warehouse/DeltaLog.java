@@ -12,6 +12,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.CheckpointAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
@@ -124,6 +125,47 @@ final class DeltaLog {
       return Optional.of(TableManager.loadSnapshot(table).build(engine));
     } catch (TableNotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /** A version of the table, as Kernel's time travel reads it. */
+  Snapshot at(String table, long version) {
+    return TableManager.loadSnapshot(table).atVersion(version).build(engine);
+  }
+
+  /**
+   * The version of the table that was current at an instant: the last one committed at or before
+   * it, as Kernel's time travel by timestamp finds it. Fails when the instant is before the table's
+   * earliest readable version or after its latest.
+   */
+  Snapshot asOf(String table, long millis, Snapshot latest) {
+    return TableManager.loadSnapshot(table).atTimestamp(millis, latest).build(engine);
+  }
+
+  /** When a version was committed, as Kernel's time travel by timestamp counts it. */
+  long timestamp(Snapshot snapshot) {
+    return snapshot.getTimestamp(engine);
+  }
+
+  /** The data files of a version, as {@link #qualified} paths. */
+  Set<String> files(Snapshot snapshot) {
+    Set<String> files = new HashSet<>();
+    for (DataFile file : state(snapshot, null).files()) {
+      files.add(qualified(file.path()));
+    }
+    return files;
+  }
+
+  /**
+   * Writes a checkpoint of a version, unless it has one, and then lets Kernel remove the log files
+   * that the table's log retention ({@code delta.logRetentionDuration}, 30 days unless set) no
+   * longer needs for time travel.
+   */
+  void checkpoint(Snapshot snapshot) throws IOException {
+    try {
+      snapshot.writeCheckpoint(engine);
+    } catch (CheckpointAlreadyExistsException e) {
+      LOG.debug("{} version {} has a checkpoint", snapshot.getPath(), snapshot.getVersion());
     }
   }
 

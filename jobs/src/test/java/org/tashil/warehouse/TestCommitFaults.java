@@ -97,6 +97,12 @@ class TestCommitFaults {
     assertThat(parquetFiles(root.resolve("clean/t"))).hasSize(2);
     warehouse.replacePeriod("clean/t", JULY, rows("مریم", JULY));
     assertThat(names(warehouse)).containsExactly("مریم|1405-07");
+    // Maintenance removes the file no version lists; both versions' files stay.
+    Maintenance.Report report =
+        new Maintenance(warehouse.root(), spark.sparkContext().hadoopConfiguration())
+            .run(java.time.Duration.ofDays(30), java.time.Instant.now());
+    assertThat(report.outcomes()).singleElement().extracting("filesRemoved").isEqualTo(1);
+    assertThat(parquetFiles(root.resolve("clean/t"))).hasSize(2);
   }
 
   @Test
