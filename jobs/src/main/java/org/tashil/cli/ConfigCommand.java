@@ -26,6 +26,7 @@ public final class ConfigCommand implements Callable<Integer> {
   @Mixin ReportOptions reportOptions;
   @Mixin OnTimeOption onTimeOption;
   @Mixin MaxFileSizeOption maxFileSizeOption;
+  @Mixin RetentionOption retentionOption;
 
   @Override
   public Integer call() {
@@ -48,6 +49,7 @@ public final class ConfigCommand implements Callable<Integer> {
     values.put("on-time-days", Integer.toString(onTimeOption.onTimeDays()));
     values.put("max-file-size", maxFileSizeOption.describe());
     values.put("lock-stale-after", storage.describeLockStaleAfter());
+    values.put("retention", retentionOption.describe());
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "# settings file: " + (settings.fileLocation() == null ? "none" : settings.fileLocation()));

@@ -38,7 +38,8 @@ public final class Settings implements IDefaultValueProvider {
           "on-time-days",
           "suppress-below",
           "max-file-size",
-          "lock-stale-after");
+          "lock-stale-after",
+          "retention");
 
   private final Map<String, String> environment;
   private final Map<String, String> file;
@@ -171,6 +172,8 @@ public final class Settings implements IDefaultValueProvider {
           StorageOptions.duration(value).isPresent()
               ? null
               : "a duration such as 10m, 90s or 1h (at least 1s)";
+      case "retention" ->
+          RetentionOption.parse(value).isPresent() ? null : "a number of days such as 30d or 30";
       default -> value.isBlank() ? "empty" : null;
     };
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      MaintainCommand.class,
       QueryCommand.class,
       BenchCommand.class,
       ConfigCommand.class,

@@ -38,15 +38,124 @@ final class CommittedVersions {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CommittedVersions.class);
+
+  private final String root;
   private final Path folder;
   private final Configuration hadoop;
   private final java.util.function.Consumer<String> warnings;
 
+  /**
+   * The versions readers read, as the last manifest names them; empty for a warehouse that has none
+   * yet (each table then reads at its latest). Read once, then kept up to date by this process's
+   * own groups: one process writes at a time (the warehouse lock).
+   */
+  private volatile Optional<Map<String, Long>> current;
+
   CommittedVersions(
       Configuration hadoop, String root, java.util.function.Consumer<String> warnings) {
+    this.root = root;
     this.folder = new Path(root, FOLDER);
     this.hadoop = hadoop;
     this.warnings = warnings;
+  }
+
+  /** The last manifest's versions, by table, read once. */
+  Optional<Map<String, Long>> current() {
+    Optional<Map<String, Long>> versions = current;
+    if (versions == null) {
+      versions = read();
+      current = versions;
+    }
+    return versions;
+  }
+
+  /** Publishes the next manifest, which readers follow from then on. */
+  void publish(Map<String, Long> versions, String group) {
+    write(versions, group);
+    current = Optional.of(Map.copyOf(versions));
+  }
+
+  /**
+   * Brings every table back to the version the last manifest names: a table a stopped group
+   * committed past it gets a commit that lists the manifest version's files again (Delta's restore;
+   * no write deletes a committed file, so they are there), and a table it created gets one that
+   * lists none. Returns the versions of every table, as the next manifest starts from them. A
+   * warehouse that has no manifest yet gets one of its tables as they stand: from then on, a
+   * group's writes are undone until the group ends.
+   */
+  Map<String, Long> repair(DeltaLog log) {
+    Optional<Map<String, Long>> last = current();
+    Map<String, Long> versions = new TreeMap<>();
+    for (String table : tables()) {
+      String path = root + "/" + table;
+      Optional<Long> latest = log.lastCommit(path);
+      if (latest.isEmpty()) {
+        continue;
+      }
+      Long wanted = last.isEmpty() ? latest.get() : last.get().get(table);
+      if (wanted != null && wanted.equals(latest.get())) {
+        versions.put(table, wanted);
+        continue;
+      }
+      if (wanted != null && wanted > latest.get()) {
+        throw new IllegalStateException(
+            table
+                + " is at version "
+                + latest.get()
+                + ", older than the version "
+                + wanted
+                + " the warehouse manifest names: its log was changed by hand or restored from a"
+                + " backup; restore "
+                + folder
+                + " from the same backup");
+      }
+      long restored = log.restore(path, wanted);
+      if (restored >= 0) {
+        LOG.warn(
+            "{}: back to {} (a run stopped after committing version {}, before its other tables)",
+            table,
+            wanted == null ? "no rows" : "version " + wanted,
+            latest.get());
+      }
+      if (wanted != null) {
+        versions.put(table, restored < 0 ? latest.get() : restored);
+      }
+    }
+    if (last.isEmpty() || !versions.equals(last.get())) {
+      publish(versions, last.isEmpty() ? "the tables as found" : "repair");
+    }
+    return versions;
+  }
+
+  /**
+   * The warehouse's tables, as paths under its root, committed or not: each folder of a layer that
+   * holds a Delta log, and {@code submissions}.
+   */
+  List<String> tables() {
+    List<String> tables = new ArrayList<>();
+    try {
+      FileSystem fs = fileSystem();
+      for (String layer : Warehouse.LAYERS) {
+        Path layerFolder = new Path(root, layer);
+        if (!fs.isDirectory(layerFolder)) {
+          continue;
+        }
+        for (FileStatus status : fs.listStatus(layerFolder)) {
+          if (status.isDirectory() && fs.isDirectory(new Path(status.getPath(), "_delta_log"))) {
+            tables.add(layer + "/" + status.getPath().getName());
+          }
+        }
+      }
+      if (fs.isDirectory(new Path(root, "submissions/_delta_log"))) {
+        tables.add("submissions");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list the tables of the warehouse " + root, e);
+    }
+    tables.sort(null);
+    return tables;
   }
 
   /**
@@ -76,8 +185,8 @@ final class CommittedVersions {
     }
   }
 
-  /** Publishes the next manifest: from then on, readers read these versions. */
-  void write(Map<String, Long> versions, String group) {
+  /** Writes the next manifest. */
+  private void write(Map<String, Long> versions, String group) {
     try {
       List<FileStatus> existing = manifests();
       long next =

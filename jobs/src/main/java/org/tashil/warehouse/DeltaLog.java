@@ -1,14 +1,18 @@
 package org.tashil.warehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.CheckpointAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
@@ -23,14 +27,23 @@ import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,12 +74,37 @@ final class DeltaLog {
   /** The table property that turns column mapping on, with or without the feature listed. */
   private static final String COLUMN_MAPPING = "delta.columnMapping.mode";
 
-  private final Engine engine;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Configuration hadoop;
+  private final Engine engine;
 
   DeltaLog(Configuration hadoop) {
-    this.engine = DefaultEngine.create(hadoop);
     this.hadoop = hadoop;
+    this.engine = DefaultEngine.create(hadoop);
+  }
+
+  /**
+   * A commit that was not written, for certain: it failed before its commit file was written, or
+   * another commit holds its version. No version lists the files it would have added.
+   */
+  static final class NotCommittedException extends RuntimeException {
+    NotCommittedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * What one commit file of a table's log records.
+   *
+   * @param added the data files it adds, as {@link #qualified} paths
+   * @param removed the data files it removes, as {@link #qualified} paths
+   */
+  record Commit(long version, Set<String> added, Set<String> removed) {
+    Commit {
+      added = Set.copyOf(added);
+      removed = Set.copyOf(removed);
+    }
   }
 
   /** A version of a table: its schema (as Spark's), partition columns and files. */
@@ -95,6 +133,47 @@ final class DeltaLog {
       return Optional.of((version == null ? builder : builder.atVersion(version)).build(engine));
     } catch (TableNotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /** A version of the table, as Kernel's time travel reads it. */
+  Snapshot at(String table, long version) {
+    return TableManager.loadSnapshot(table).atVersion(version).build(engine);
+  }
+
+  /**
+   * The version of the table that was current at an instant: the last one committed at or before
+   * it, as Kernel's time travel by timestamp finds it. Fails when the instant is before the table's
+   * earliest readable version or after its latest.
+   */
+  Snapshot asOf(String table, long millis, Snapshot latest) {
+    return TableManager.loadSnapshot(table).atTimestamp(millis, latest).build(engine);
+  }
+
+  /** When a version was committed, as Kernel's time travel by timestamp counts it. */
+  long timestamp(Snapshot snapshot) {
+    return snapshot.getTimestamp(engine);
+  }
+
+  /** The data files of a version, as {@link #qualified} paths. */
+  Set<String> files(Snapshot snapshot) {
+    Set<String> files = new HashSet<>();
+    for (DataFile file : state(snapshot, null).files()) {
+      files.add(qualified(file.path()));
+    }
+    return files;
+  }
+
+  /**
+   * Writes a checkpoint of a version, unless it has one, and then lets Kernel remove the log files
+   * that the table's log retention ({@code delta.logRetentionDuration}, 30 days unless set) no
+   * longer needs for time travel.
+   */
+  void checkpoint(Snapshot snapshot) throws IOException {
+    try {
+      snapshot.writeCheckpoint(engine);
+    } catch (CheckpointAlreadyExistsException e) {
+      LOG.debug("{} version {} has a checkpoint", snapshot.getPath(), snapshot.getVersion());
     }
   }
 
@@ -268,6 +347,11 @@ final class DeltaLog {
    * table with {@code added} when {@code before} is null. Runs Delta's post-commit work
    * (checkpoint, checksum). Returns the new version, or -1 when there was nothing to commit.
    *
+   * <p>A commit that fails may still have been written: Kernel reports a failure to read the
+   * written commit file back, or a connection lost after its rename, as a failed commit. The log
+   * then tells ({@link #afterFailure}). Only a commit known not to be written throws {@link
+   * NotCommittedException}; any other failure means that the version may list the added files.
+   *
    * @param added each new file's status with its partition values
    */
   long commit(
@@ -280,18 +364,73 @@ final class DeltaLog {
     if (before != null && removed.isEmpty() && added.isEmpty()) {
       return -1;
     }
-    Transaction transaction =
-        before == null
-            ? TableManager.buildCreateTableTransaction(
-                    table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
-                .withDataLayoutSpec(
-                    partitionColumns.isEmpty()
-                        ? DataLayoutSpec.noDataLayout()
-                        : DataLayoutSpec.partitioned(
-                            partitionColumns.stream().map(Column::new).toList()))
-                .withMaxRetries(0)
-                .build(engine)
-            : update(before, schema);
+    long version = before == null ? 0 : before.snapshot().getVersion() + 1;
+    boolean newColumns = before != null && !schema.equals(before.schema());
+    Transaction transaction;
+    List<Row> actions;
+    try {
+      transaction =
+          before == null
+              ? TableManager.buildCreateTableTransaction(
+                      table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
+                  .withDataLayoutSpec(
+                      partitionColumns.isEmpty()
+                          ? DataLayoutSpec.noDataLayout()
+                          : DataLayoutSpec.partitioned(
+                              partitionColumns.stream().map(Column::new).toList()))
+                  .withMaxRetries(0)
+                  .build(engine)
+              : before
+                  .snapshot()
+                  .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
+                  .withMaxRetries(0)
+                  .build(engine);
+      actions = actions(transaction, schema, removed, added);
+      if (newColumns) {
+        actions.add(0, withColumns(before, schema));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new NotCommittedException(
+          table + ": version " + version + " not committed: " + e.getMessage(), e);
+    }
+    TransactionCommitResult result;
+    try {
+      result =
+          transaction.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    } catch (RuntimeException e) {
+      return afterFailure(table, version, removed, added.keySet(), e);
+    }
+    for (PostCommitHook hook : result.getPostCommitHooks()) {
+      if (newColumns && hook.getType().name().startsWith("CHECKSUM")) {
+        // Kernel's checksum of this version would carry the table's columns from before it
+        // (the new ones are an action Kernel did not make); readers then take them from the log.
+        continue;
+      }
+      // A checkpoint or checksum is an aid to readers, not part of the version: the commit
+      // stands without it, and a later commit writes the next one.
+      try {
+        hook.threadSafeInvoke(engine);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn(
+            "{} version {}: {} not written ({})",
+            table,
+            result.getVersion(),
+            hook.getType(),
+            e.toString());
+      }
+    }
+    return result.getVersion();
+  }
+
+  /** The commit's actions: the removal of the replaced files, then the new files. */
+  private List<Row> actions(
+      Transaction transaction,
+      StructType schema,
+      List<DataFile> removed,
+      Map<DataFileStatus, Map<String, String>> added)
+      throws IOException {
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
@@ -304,58 +443,141 @@ final class DeltaLog {
     added.forEach(
         (status, values) ->
             byPartition.computeIfAbsent(values, v -> new ArrayList<>()).add(status));
+    for (var partition : byPartition.entrySet()) {
+      var context =
+          Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
+      try (CloseableIterator<Row> appends =
+          Transaction.generateAppendActions(
+              engine, state, Utils.toCloseableIterator(partition.getValue().iterator()), context)) {
+        appends.forEachRemaining(actions::add);
+      }
+    }
+    return actions;
+  }
+
+  /**
+   * What became of a commit that Kernel reported as failed, from the log: when its version's commit
+   * file records exactly this commit's files, it was written (a warning, and the version is
+   * returned); when it records another commit, this one was not ({@link NotCommittedException}).
+   * When there is no such file yet, or it cannot be read, nobody can tell: the exception says so,
+   * and the added files stay (no version may list them; {@code tashil maintain} removes those).
+   */
+  private long afterFailure(
+      String table,
+      long version,
+      List<DataFile> removed,
+      Set<DataFileStatus> added,
+      RuntimeException failure) {
+    Optional<Commit> written;
     try {
-      for (var partition : byPartition.entrySet()) {
-        var context =
-            Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
-        try (CloseableIterator<Row> appends =
-            Transaction.generateAppendActions(
-                engine,
-                state,
-                Utils.toCloseableIterator(partition.getValue().iterator()),
-                context)) {
-          appends.forEachRemaining(actions::add);
+      written = commitFile(table, version);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+      written = Optional.empty();
+    }
+    if (written.isPresent()) {
+      Set<String> ours = new HashSet<>();
+      for (DataFileStatus file : added) {
+        ours.add(qualified(file.getPath()));
+      }
+      Set<String> replaced = new HashSet<>();
+      for (DataFile file : removed) {
+        replaced.add(qualified(file.path()));
+      }
+      Commit commit = written.get();
+      if (commit.added().equals(ours) && commit.removed().equals(replaced)) {
+        LOG.warn(
+            "{} version {} was committed, though the commit reported a failure: {}",
+            table,
+            version,
+            failure.toString());
+        return version;
+      }
+      if (java.util.Collections.disjoint(commit.added(), ours)) {
+        throw new NotCommittedException(
+            table
+                + ": version "
+                + version
+                + " is another commit's, so this one was not written ("
+                + failure.getMessage()
+                + ")",
+            failure);
+      }
+    }
+    throw new IllegalStateException(
+        "the commit of "
+            + table
+            + " may or may not have been written ("
+            + failure.getMessage()
+            + "); its new files are kept; the next run will see",
+        failure);
+  }
+
+  /**
+   * The commit file of a version, read, or empty when the log has none. Its paths are resolved
+   * against the table as Kernel resolves them, and {@link #qualified}.
+   */
+  Optional<Commit> commitFile(String table, long version) throws IOException {
+    Path root = new Path(qualified(table));
+    Path file = new Path(root, "_delta_log/" + String.format("%020d.json", version));
+    FileSystem fs = file.getFileSystem(hadoop);
+    Set<String> added = new HashSet<>();
+    Set<String> removed = new HashSet<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode action = JSON.readTree(line);
+        for (String kind : List.of("add", "remove")) {
+          if (action.hasNonNull(kind)) {
+            JsonNode path = action.get(kind).get("path");
+            if (path == null || !path.isTextual()) {
+              throw new IOException(file + " has an " + kind + " action without a path");
+            }
+            (kind.equals("add") ? added : removed)
+                .add(qualified(new Path(root, new Path(URI.create(path.asText())))));
+          }
         }
       }
-      var result =
-          transaction.commit(
-              engine,
-              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
-      for (PostCommitHook hook : result.getPostCommitHooks()) {
-        // A checkpoint or checksum is an aid to readers, not part of the version: the commit
-        // stands without it, and a later commit writes the next one.
-        try {
-          hook.threadSafeInvoke(engine);
-        } catch (IOException | RuntimeException e) {
-          LOG.warn(
-              "{} version {}: {} not written ({})",
-              table,
-              result.getVersion(),
-              hook.getType(),
-              e.toString());
-        }
-      }
-      return result.getVersion();
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new Commit(version, added, removed));
+  }
+
+  /**
+   * A path in the one form that paths are compared in: absolute, with the file system's scheme and
+   * authority, decoded (as a folder on the disk names it).
+   */
+  String qualified(String path) {
+    return qualified(new Path(path));
+  }
+
+  String qualified(Path path) {
+    try {
+      return path.getFileSystem(hadoop).makeQualified(path).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * The transaction of a new version of an existing table; with the new columns of {@code schema}
-   * added to the table's when it has more (the only change of columns Tashil makes: older files
-   * read them as null).
+   * The action that gives an existing table the columns of {@code schema}: the table's own columns
+   * followed by new ones, the only change of columns Tashil makes (the older files read them as
+   * null). Kernel changes a table's columns only under column mapping, which Tashil's tables do not
+   * use (their Parquet files name their columns), so the commit carries the table's metadata with
+   * the new schema itself, as Delta Lake's own writer does for a schema merge.
    */
-  private Transaction update(State before, StructType schema) {
-    var builder =
+  private static Row withColumns(State before, StructType schema) {
+    return SingleAction.createMetadataSingleAction(
         before
             .snapshot()
-            .buildUpdateTableTransaction(ENGINE_INFO, Operation.WRITE)
-            .withMaxRetries(0);
-    if (!schema.equals(before.schema())) {
-      builder = builder.withUpdatedSchema(DataTypeJsonSerDe.deserializeStructType(schema.json()));
-    }
-    return builder.build(engine);
+            .getMetadata()
+            .withNewSchema(DataTypeJsonSerDe.deserializeStructType(schema.json()))
+            .toRow());
   }
 
   /**

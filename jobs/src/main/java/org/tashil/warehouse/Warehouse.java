@@ -64,13 +64,6 @@ public final class Warehouse {
   private final DeltaLog log;
   private final CommittedVersions manifest;
 
-  /**
-   * The versions Tashil's readers read, by table, as the last manifest names them; empty for a
-   * warehouse that has none yet (each table then reads at its latest). Read once, kept up to date
-   * by this warehouse's own groups: one process writes at a time (the warehouse lock).
-   */
-  private volatile Optional<Map<String, Long>> committed;
-
   /** The tables the open group has written, with their new versions; null outside a group. */
   private volatile Map<String, Long> writing;
 
@@ -117,8 +110,7 @@ public final class Warehouse {
       T result = writes.run();
       Map<String, Long> versions = new java.util.TreeMap<>(start);
       versions.putAll(writing);
-      manifest.write(versions, name);
-      committed = Optional.of(Map.copyOf(versions));
+      manifest.publish(versions, name);
       return result;
     } finally {
       writing = null;
@@ -132,72 +124,11 @@ public final class Warehouse {
   }
 
   /**
-   * Brings every table back to the version the last manifest names: a table a killed group
-   * committed after it gets a commit that lists the manifest version's files again (Delta's
-   * restore), and a table it created gets one that lists none. Returns the versions of every table
-   * as the next manifest starts from them. A warehouse that has no manifest yet gets one of its
-   * tables as they stand: from then on, a group's writes are undone until the group ends.
+   * Brings every table back to the version the last manifest names ({@link
+   * CommittedVersions#repair}), and returns the versions of every table.
    */
   public Map<String, Long> repair() {
-    Optional<Map<String, Long>> last = committedVersions();
-    Map<String, Long> versions = new java.util.TreeMap<>();
-    for (String table : tablesOnDisk()) {
-      Optional<Long> latest = log.lastCommit(path(table));
-      if (latest.isEmpty()) {
-        continue;
-      }
-      if (last.isEmpty()) {
-        versions.put(table, latest.get());
-        continue;
-      }
-      Long wanted = last.get().get(table);
-      if (wanted != null && wanted.equals(latest.get())) {
-        versions.put(table, wanted);
-        continue;
-      }
-      if (wanted != null && wanted > latest.get()) {
-        throw new IllegalStateException(
-            table
-                + " is at version "
-                + latest.get()
-                + ", older than the version "
-                + wanted
-                + " the warehouse manifest names: its log was changed by hand or restored from a"
-                + " backup; restore "
-                + root
-                + "/"
-                + CommittedVersions.FOLDER
-                + " from the same backup");
-      }
-      long restored = log.restore(path(table), wanted);
-      if (restored >= 0) {
-        LOG.warn(
-            "{}: back to {} (a run stopped after committing version {}, before its other tables)",
-            table,
-            wanted == null ? "no rows" : "version " + wanted,
-            latest.get());
-      }
-      if (wanted != null) {
-        versions.put(table, restored < 0 ? latest.get() : restored);
-      }
-    }
-    if (last.isEmpty()) {
-      manifest.write(versions, "the tables as found");
-    } else if (!versions.equals(last.get())) {
-      manifest.write(versions, "repair");
-    }
-    committed = Optional.of(Map.copyOf(versions));
-    return versions;
-  }
-
-  /** The last manifest's versions, read once. */
-  private Optional<Map<String, Long>> committedVersions() {
-    Optional<Map<String, Long>> versions = committed;
-    if (versions == null) {
-      versions = manifest.read();
-      committed = versions;
-    }
-    return versions;
+    return manifest.repair(log);
   }
 
   /**
@@ -209,7 +140,7 @@ public final class Warehouse {
     if (open != null && open.containsKey(table)) {
       return true;
     }
-    Optional<Map<String, Long>> versions = committedVersions();
+    Optional<Map<String, Long>> versions = manifest.current();
     return versions.isPresent()
         ? versions.get().containsKey(table)
         : log.lastCommit(path(table)).isPresent();
@@ -224,7 +155,7 @@ public final class Warehouse {
     if (open != null && open.containsKey(table)) {
       return open.get(table);
     }
-    return committedVersions().map(versions -> versions.get(table)).orElse(null);
+    return manifest.current().map(versions -> versions.get(table)).orElse(null);
   }
 
   /** Replaces the period's rows of a table with {@code rows}, atomically; creates the table. */
@@ -254,9 +185,11 @@ public final class Warehouse {
   /**
    * Spark writes the rows as Parquet into a folder of their own inside the table, the files are
    * moved beside the table's other files, and one Delta commit removes the period's old files and
-   * adds the new ones. Until that commit, readers see the old version. A write that fails before it
-   * removes its files; one killed before it leaves files no version lists, in the staging folder
-   * (removed by the table's next write) or, when killed while moving them, beside the others.
+   * adds the new ones. Until that commit, readers see the old version. A write whose commit is
+   * known not to be written removes its files; one that may have been written keeps them (orphans
+   * at worst); one killed before it leaves files no version lists, in the staging folder (removed
+   * by the table's next write) or, when killed while moving them, beside the others. {@code tashil
+   * maintain} removes files no version within its retention lists.
    */
   private void commitWrite(String table, Period period, Dataset<Row> rows, String... partitions) {
     long start = System.nanoTime();
@@ -302,11 +235,15 @@ public final class Warehouse {
           if (version >= 0) {
             writing.put(table, version);
           }
-        } catch (RuntimeException e) {
-          // Not committed, for certain, unless Kernel cannot tell: the files are no version's.
-          if (!(e instanceof io.delta.kernel.exceptions.CommitStateUnknownException)) {
-            for (DataFileStatus file : added.keySet()) {
+        } catch (DeltaLog.NotCommittedException e) {
+          // Not committed, for certain: the files are no version's. After any other failure the
+          // commit may have been written, and its files stay (tashil maintain removes those that
+          // no version lists).
+          for (DataFileStatus file : added.keySet()) {
+            try {
               fs.delete(new Path(file.getPath()), false);
+            } catch (IOException notDeleted) {
+              e.addSuppressed(notDeleted);
             }
           }
           throw e;
@@ -616,39 +553,12 @@ public final class Warehouse {
    */
   public List<String[]> tables() {
     List<String[]> tables = new ArrayList<>();
-    for (String table : tablesOnDisk()) {
+    for (String table : manifest.tables()) {
       if (exists(table)) {
         tables.add(new String[] {table.replace('/', '_'), table});
       }
     }
     tables.sort(java.util.Comparator.comparing(entry -> entry[0]));
-    return tables;
-  }
-
-  /** The folders of the warehouse that hold a Delta log, committed or not. */
-  private List<String> tablesOnDisk() {
-    List<String> tables = new ArrayList<>();
-    try {
-      for (String layer : LAYERS) {
-        Path folder = new Path(path(layer));
-        FileSystem fs = fileSystem(folder);
-        if (!fs.exists(folder)) {
-          continue;
-        }
-        for (FileStatus status : fs.listStatus(folder)) {
-          String name = status.getPath().getName();
-          if (status.isDirectory() && fs.exists(new Path(status.getPath(), "_delta_log"))) {
-            tables.add(layer + "/" + name);
-          }
-        }
-      }
-      Path submissions = new Path(path("submissions"), "_delta_log");
-      if (fileSystem(submissions).exists(submissions)) {
-        tables.add("submissions");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return tables;
   }
 
