@@ -86,6 +86,19 @@ final class CommittedVersions {
    * group's writes are undone until the group ends.
    */
   Map<String, Long> repair(DeltaLog log) {
+    return repair(
+        log,
+        (table, failure) -> {
+          throw failure;
+        });
+  }
+
+  /**
+   * As {@link #repair(DeltaLog)}, going on past a table it cannot bring back: that one is given to
+   * {@code failed} and stays as it is, its readers on the manifest's version.
+   */
+  Map<String, Long> repair(
+      DeltaLog log, java.util.function.BiConsumer<String, RuntimeException> failed) {
     Optional<Map<String, Long>> last = current();
     Map<String, Long> versions = new TreeMap<>();
     for (String table : tables()) {
@@ -100,18 +113,31 @@ final class CommittedVersions {
         continue;
       }
       if (wanted != null && wanted > latest.get()) {
-        throw new IllegalStateException(
-            table
-                + " is at version "
-                + latest.get()
-                + ", older than the version "
-                + wanted
-                + " the warehouse manifest names: its log was changed by hand or restored from a"
-                + " backup; restore "
-                + folder
-                + " from the same backup");
+        failed.accept(
+            table,
+            new IllegalStateException(
+                table
+                    + " is at version "
+                    + latest.get()
+                    + ", older than the version "
+                    + wanted
+                    + " the warehouse manifest names: its log was changed by hand or restored from a"
+                    + " backup; restore "
+                    + folder
+                    + " from the same backup"));
+        versions.put(table, wanted);
+        continue;
       }
-      long restored = log.restore(path, wanted);
+      long restored;
+      try {
+        restored = log.restore(path, wanted);
+      } catch (RuntimeException e) {
+        failed.accept(table, e);
+        if (wanted != null) {
+          versions.put(table, wanted);
+        }
+        continue;
+      }
       if (restored >= 0) {
         LOG.warn(
             "{}: back to {} (a run stopped after committing version {}, before its other tables)",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -107,8 +108,14 @@ public final class Maintenance {
     List<Failure> failures = new ArrayList<>();
     // A table a stopped run committed past the manifest is first brought back to it: the files
     // its readers read are then the latest version's, which are kept whatever the retention.
-    committed.repair(log);
+    Map<String, RuntimeException> unrepaired = new java.util.TreeMap<>();
+    committed.repair(log, unrepaired::put);
     for (String table : committed.tables()) {
+      if (unrepaired.containsKey(table)) {
+        RuntimeException e = unrepaired.get(table);
+        failures.add(new Failure(table, e.getMessage() != null ? e.getMessage() : e.toString()));
+        continue;
+      }
       try {
         maintain(table, cutoff).ifPresent(outcomes::add);
       } catch (IOException | RuntimeException e) {

@@ -108,8 +108,11 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
       return null;
     }
     String name = path.getName();
+    // A Delta commit file (or the hidden file it is written as), not a manifest of the same name.
     boolean matches =
-        name.equals(fault.fileName()) || name.startsWith("." + fault.fileName() + ".");
+        path.getParent() != null
+            && path.getParent().getName().equals("_delta_log")
+            && (name.equals(fault.fileName()) || name.startsWith("." + fault.fileName() + "."));
     if (!matches
         || (call == Call.GET_FILE_STATUS && !pathToFile(path).exists())
         || !FAULT.compareAndSet(fault, null)) {
