@@ -100,7 +100,7 @@ public final class Warehouse {
    * publishes the next manifest, which makes them visible together. Readers in this process see the
    * group's own writes as soon as they are committed.
    */
-  public <T> T group(String name, Writes<T> writes) throws IOException {
+  public synchronized <T> T group(String name, Writes<T> writes) throws IOException {
     if (writing != null) {
       throw new IllegalStateException("a group of writes is already open: " + name);
     }
@@ -164,17 +164,21 @@ public final class Warehouse {
     write(table, period, rows, partitions);
   }
 
-  /** The write, in the open group or, outside one, as a group of its own. */
+  /**
+   * The write, in the open group or, outside one, as a group of its own (one at a time: writes
+   * outside a group may come from several threads).
+   */
   private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
-    if (writing != null) {
-      commitWrite(table, period, rows, partitions);
+    Map<String, Long> open = writing;
+    if (open != null) {
+      commitWrite(table, period, rows, open, partitions);
       return;
     }
     try {
       group(
           "write " + table + " " + period,
           () -> {
-            commitWrite(table, period, rows, partitions);
+            commitWrite(table, period, rows, writing, partitions);
             return null;
           });
     } catch (IOException e) {
@@ -191,7 +195,12 @@ public final class Warehouse {
    * by the table's next write) or, when killed while moving them, beside the others. {@code tashil
    * maintain} removes files no version within its retention lists.
    */
-  private void commitWrite(String table, Period period, Dataset<Row> rows, String... partitions) {
+  private void commitWrite(
+      String table,
+      Period period,
+      Dataset<Row> rows,
+      Map<String, Long> group,
+      String... partitions) {
     long start = System.nanoTime();
     List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
     partitionColumns.addAll(List.of(partitions));
@@ -233,7 +242,7 @@ public final class Warehouse {
         try {
           long version = log.commit(tablePath, before, schema, partitionColumns, added);
           if (version >= 0) {
-            writing.put(table, version);
+            group.put(table, version);
           }
         } catch (DeltaLog.NotCommittedException e) {
           // Not committed, for certain: the files are no version's. After any other failure the

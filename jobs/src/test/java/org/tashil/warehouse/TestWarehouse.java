@@ -273,6 +273,23 @@ class TestWarehouse {
   }
 
   @Test
+  void writesOutsideAGroupFromSeveralThreadsAreEachSeen(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    List<Runnable> writes = new ArrayList<>();
+    for (String table : List.of("clean/a", "clean/b", "clean/c", "clean/d")) {
+      writes.add(
+          () ->
+              warehouse.replacePeriod(
+                  table, JULY, rows(row(table, 1, "OF-01", JULY)), Tables.OFFICE_ID));
+    }
+    warehouse.sideBySide(writes);
+    Warehouse reader = new Warehouse(spark, root.toString());
+    for (String table : List.of("clean/a", "clean/b", "clean/c", "clean/d")) {
+      assertThat(text(reader.read(table))).containsExactly(table + "|1|OF-01|1405-07");
+    }
+  }
+
+  @Test
   void aTableOfThePreviousVersionTakesANewColumnAndRefusesAChangedOne(@TempDir Path root) {
     org.tashil.LocalFolders.copy(PREVIOUS, root);
     Warehouse warehouse = new Warehouse(spark, root.toString());
