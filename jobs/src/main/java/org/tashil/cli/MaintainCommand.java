@@ -50,8 +50,8 @@ public final class MaintainCommand implements Callable<Integer> {
           .ifPresent(
               holder ->
                   err.println(
-                      "tashil maintain: took over the warehouse lock left by a run that is no"
-                          + " longer running ("
+                      "tashil maintain: took over the warehouse lock of a run that has ended, or whose"
+                          + " heartbeat stopped ("
                           + holder
                           + ")"));
       Maintenance.Report report =

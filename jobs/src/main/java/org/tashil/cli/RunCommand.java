@@ -91,8 +91,8 @@ public final class RunCommand implements Callable<Integer> {
           .ifPresent(
               holder ->
                   System.err.println(
-                      "tashil run: took over the warehouse lock left by a run that is no longer"
-                          + " running ("
+                      "tashil run: took over the warehouse lock of a run that has ended, or whose"
+                          + " heartbeat stopped ("
                           + holder
                           + ")"));
       RunStore store = new RunStore(storage.warehouse(), hadoop);
@@ -276,18 +276,20 @@ public final class RunCommand implements Callable<Integer> {
       log.stage("render", stage, Map.of("pdfs", (long) pdfs));
       progress.finish();
 
-      lastWords.succeeded();
+      List<RunRecord.Input> inputFiles = files;
       RunRecord record =
-          log.write(
-              period,
-              RunRecord.SUCCEEDED,
-              why,
-              fingerprint,
-              revision,
-              rendered.warehouseVersion(),
-              files,
-              new RunRecord.Outputs(
-                  rendered.rendered().folder(), pdfs, ingested.officesMissingFiles()));
+          lastWords.succeeded(
+              () ->
+                  log.write(
+                      period,
+                      RunRecord.SUCCEEDED,
+                      why,
+                      fingerprint,
+                      revision,
+                      rendered.warehouseVersion(),
+                      inputFiles,
+                      new RunRecord.Outputs(
+                          rendered.rendered().folder(), pdfs, ingested.officesMissingFiles())));
       printSummary(out, period, record, ingested, (System.nanoTime() - started) / 1e9);
     } catch (Exception | Error e) {
       progress.finish();

@@ -3,6 +3,7 @@ package org.tashil.run;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tashil.spark.TaskErrors;
 
 /**
@@ -22,6 +23,8 @@ public final class LastWords implements AutoCloseable {
 
   private final Consumer<String> failedRecord;
   private final Runnable hook = this::onShutdown;
+  private static final String STOPPED = "the run was stopped (a signal) before its end";
+
   private boolean armed = true;
   private boolean said;
   private boolean settled;
@@ -36,25 +39,33 @@ public final class LastWords implements AutoCloseable {
     return new LastWords(failedRecord);
   }
 
-  /** The run ended well and writes its own record: the hook writes none. */
-  public synchronized void succeeded() {
+  /** The run ended well: writes its record (the hook waits meanwhile, and writes none after it). */
+  public synchronized <T> T succeeded(Supplier<T> record) {
+    T written = record.get();
     armed = false;
     settled = true;
+    return written;
   }
 
   /**
    * The run failed with {@code failure}: writes the failed record (unless the hook has) and returns
-   * its message, which names what to raise when the run ran out of memory.
+   * its message, which names what to raise when the run ran out of memory, and says that the run
+   * was stopped when the JVM is ending (Spark's jobs then fail because its session was stopped).
    */
   public synchronized String failed(Throwable failure) {
+    Optional<String> fatal = TaskErrors.fatal().or(() -> outOfMemory(failure));
     String why =
-        TaskErrors.fatal()
-            .or(() -> outOfMemory(failure))
+        fatal
             .map(LastWords::describe)
-            .orElse(String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure));
+            .orElseGet(
+                () ->
+                    org.apache.hadoop.util.ShutdownHookManager.get().isShutdownInProgress()
+                        ? STOPPED
+                        : String.valueOf(
+                            failure.getMessage() != null ? failure.getMessage() : failure));
     if (armed) {
-      armed = false;
       failedRecord.accept(why);
+      armed = false;
     }
     if (TaskErrors.fatal().isPresent()) {
       // The JVM is ending (Spark's executor called exit): the hook ends it before the command
@@ -68,8 +79,7 @@ public final class LastWords implements AutoCloseable {
   private void onShutdown() {
     Optional<String> fatal = TaskErrors.fatal();
     synchronized (this) {
-      String why =
-          fatal.map(LastWords::describe).orElse("the run was stopped (a signal) before its end");
+      String why = fatal.map(LastWords::describe).orElse(STOPPED);
       if (armed) {
         armed = false;
         try {

@@ -43,6 +43,10 @@ final class SharedLock {
   private final Path lock;
   private final LockHolder holder;
   private final Duration staleAfter;
+
+  /** How long an earlier Tashil's lock, which had no heartbeat, stood before it was stale. */
+  static final Duration EARLIER_STALE_AFTER = Duration.ofHours(12);
+
   private final String thisHost;
   private final Consumer<String> warnings;
   private final Heartbeat heartbeat;
@@ -207,10 +211,15 @@ final class SharedLock {
   /**
    * Whether a lock (or a claim) may be taken over: its heartbeat is older than the setting, and it
    * names a process of another machine or one of this machine that has ended. A file that names no
-   * holder is judged by its heartbeat alone.
+   * holder is judged by its heartbeat alone; one of an earlier Tashil by the 12 hours it had.
    */
   private boolean stale(Found found) {
-    if (System.currentTimeMillis() - found.heartbeat() <= staleAfter.toMillis()) {
+    // An earlier Tashil's lock (a holder with no token) had no heartbeat: its holder may be a long
+    // run of another machine that never refreshed it, taken over then only after 12 hours.
+    boolean earlier = found.holder().map(named -> !named.hasToken()).orElse(false);
+    Duration after =
+        earlier && staleAfter.compareTo(EARLIER_STALE_AFTER) < 0 ? EARLIER_STALE_AFTER : staleAfter;
+    if (System.currentTimeMillis() - found.heartbeat() <= after.toMillis()) {
       return false;
     }
     return found

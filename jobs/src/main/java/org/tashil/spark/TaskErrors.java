@@ -47,13 +47,15 @@ public final class TaskErrors implements SparkPlugin {
 
   /**
    * The error after which Spark's executor ends the JVM, in the failure or its causes (a write
-   * wraps its task's error): a virtual machine error (out of memory, stack overflow) or a linkage
-   * error, as {@code class: message}.
+   * wraps its task's error): a virtual machine error (out of memory, stack overflow), as Spark's
+   * {@code isFatalError} tells them, but Spark's own out-of-memory error of a task's memory
+   * manager, after which the executor goes on. As {@code class: message}.
    */
   private static Optional<String> fatalError(ExceptionFailure failure) {
     if (failure.exception().isDefined()) {
       for (Throwable cause = failure.exception().get(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof VirtualMachineError || cause instanceof LinkageError) {
+        if (cause instanceof VirtualMachineError
+            && !cause.getClass().getName().equals(SPARK_OUT_OF_MEMORY)) {
           return Optional.of(cause.toString());
         }
       }
@@ -66,4 +68,6 @@ public final class TaskErrors implements SparkPlugin {
             .matcher(failure.className() + "\n" + failure.fullStackTrace());
     return error.find() ? Optional.of(error.group()) : Optional.empty();
   }
+
+  private static final String SPARK_OUT_OF_MEMORY = "org.apache.spark.memory.SparkOutOfMemoryError";
 }

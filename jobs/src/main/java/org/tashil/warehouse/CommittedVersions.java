@@ -33,8 +33,11 @@ final class CommittedVersions {
 
   static final String FOLDER = "_tashil_versions";
 
-  /** Manifests kept behind the current one, read when the current one cannot be. */
-  private static final int KEPT = 2;
+  /**
+   * Manifests kept, the current one included: a damaged current one is passed over for the one
+   * before, and a reader that listed them while a writer published finds the one it listed.
+   */
+  static final int KEPT = 10;
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -187,25 +190,44 @@ final class CommittedVersions {
   /**
    * The versions of the last complete group, by table ({@code clean/households}, …); empty when no
    * group has published a manifest here (a new warehouse, or one of a Tashil that had none).
+   *
+   * <p>Only a manifest that is not JSON (a hand edit, a damaged disk: this code's writer renames
+   * whole files into place) is passed over for the one before it. Any other failure to read one is
+   * thrown: falling back on it would roll a finished stage back, or show a mix of stages. A
+   * manifest deleted between the listing and its reading (a writer published two since, and keeps
+   * {@value #KEPT}) sends the reader back to the listing.
    */
   Optional<Map<String, Long>> read() {
     try {
-      for (FileStatus file : manifests()) {
-        try (InputStream in = fileSystem().open(file.getPath())) {
-          Manifest manifest = JSON.readValue(in, Manifest.class);
-          return Optional.of(Map.copyOf(manifest.tables()));
-        } catch (IOException | RuntimeException e) {
-          // Not published by this code's writer (which renames a whole file into place): a hand
-          // edit or a damaged disk. The one before it is a whole earlier state.
-          warnings.accept(
-              "tashil: skipped the unreadable warehouse manifest "
-                  + file.getPath()
-                  + " ("
-                  + e.getClass().getSimpleName()
-                  + ")");
+      for (int listing = 1; ; listing++) {
+        List<FileStatus> manifests = manifests();
+        if (manifests.isEmpty()) {
+          return Optional.empty();
+        }
+        boolean gone = false;
+        for (FileStatus file : manifests) {
+          try (InputStream in = fileSystem().open(file.getPath())) {
+            return Optional.of(Map.copyOf(JSON.readValue(in, Manifest.class).tables()));
+          } catch (FileNotFoundException e) {
+            gone = true;
+            break;
+          } catch (com.fasterxml.jackson.core.JacksonException e) {
+            warnings.accept(
+                "tashil: skipped the damaged warehouse manifest "
+                    + file.getPath()
+                    + " ("
+                    + e.getClass().getSimpleName()
+                    + ")");
+          }
+        }
+        if (!gone || listing == 5) {
+          throw new IllegalStateException(
+              "no manifest of the warehouse can be read in "
+                  + folder
+                  + "; restore the folder from a backup, or move it aside to read every table at"
+                  + " its latest version");
         }
       }
-      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the warehouse manifest in " + folder, e);
     }

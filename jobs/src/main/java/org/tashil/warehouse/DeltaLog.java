@@ -213,14 +213,15 @@ final class DeltaLog {
   }
 
   /**
-   * Commits a new version of the table with the files of its version {@code version}, or with none
-   * when {@code version} is null: the files that version lists are still there (no write deletes a
-   * committed file; {@code maintain} keeps what a version within the retention lists). Returns the
-   * new version, or -1 when the latest version already has exactly those files.
+   * Commits a new version of the table with the files and columns of its version {@code version},
+   * or with no file when {@code version} is null: the files that version lists are still there (no
+   * write deletes a committed file; {@code maintain} keeps what a version within the retention
+   * lists). Returns the new version, or -1 when the latest version already has exactly those files.
    */
   long restore(String table, Long version) {
     State latest = state(table, null).orElseThrow();
-    List<DataFile> target = version == null ? List.of() : state(table, null, version).get().files();
+    State restored = version == null ? null : state(table, null, version).get();
+    List<DataFile> target = restored == null ? List.of() : restored.files();
     java.util.Set<String> keep = new java.util.HashSet<>();
     target.forEach(file -> keep.add(file.path()));
     java.util.Set<String> present = new java.util.HashSet<>();
@@ -252,6 +253,10 @@ final class DeltaLog {
                     add.getDefaultRowCommitVersion(),
                     Optional.empty())));
       }
+    }
+    if (restored != null && !restored.schema().equals(latest.schema())) {
+      // The columns too: a stopped run of a newer Tashil may have added one.
+      actions.add(0, withColumns(latest, restored.schema()));
     }
     if (actions.isEmpty()) {
       return -1;
@@ -509,7 +514,8 @@ final class DeltaLog {
             + table
             + " may or may not have been written ("
             + failure.getMessage()
-            + "); its new files are kept; the next run will see",
+            + "); its new files are kept: the next run brings the table back to the warehouse's manifest,"
+            + " and tashil maintain removes files no version lists",
         failure);
   }
 
@@ -565,11 +571,12 @@ final class DeltaLog {
   }
 
   /**
-   * The action that gives an existing table the columns of {@code schema}: the table's own columns
-   * followed by new ones, the only change of columns Tashil makes (the older files read them as
-   * null). Kernel changes a table's columns only under column mapping, which Tashil's tables do not
-   * use (their Parquet files name their columns), so the commit carries the table's metadata with
-   * the new schema itself, as Delta Lake's own writer does for a schema merge.
+   * The action that gives an existing table the columns of {@code schema}: its own followed by new
+   * ones, the only change of columns a write makes (the older files read them as null), or those of
+   * an earlier version that a restore brings back. Kernel changes a table's columns only under
+   * column mapping, which Tashil's tables do not use (their Parquet files name their columns), so
+   * the commit carries the table's metadata with the new schema itself, as Delta Lake's own writer
+   * does for a schema merge.
    */
   private static Row withColumns(State before, StructType schema) {
     return SingleAction.createMetadataSingleAction(

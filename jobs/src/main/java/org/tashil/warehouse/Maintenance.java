@@ -153,7 +153,7 @@ public final class Maintenance {
                               + "; nothing removed"))
               .added());
     }
-    Removal removal = removeAllBut(path, kept, latestFiles);
+    Removal removal = removeAllBut(path, kept, latestFiles, cutoff);
     return Optional.of(
         new Outcome(
             table, removal.files(), removal.bytes(), oldest.getVersion(), latest.getVersion()));
@@ -227,10 +227,13 @@ public final class Maintenance {
 
   /**
    * Removes every data file under the table's folder (outside its log) that is not in {@code kept},
-   * and the staging folder. First checks that the listing finds every file of the latest version: a
-   * path told apart from its file would otherwise make that file look unlisted.
+   * and what the staging folder holds, of those written before {@code cutoff}: as Delta's own
+   * vacuum, a file no version lists is left while it is younger than the retention, for a write
+   * that may still commit it (a run whose lock was taken over while it was paused). First checks
+   * that the listing finds every file of the latest version: a path told apart from its file would
+   * otherwise make that file look unlisted.
    */
-  private Removal removeAllBut(String path, Set<String> kept, Set<String> latestFiles)
+  private Removal removeAllBut(String path, Set<String> kept, Set<String> latestFiles, long cutoff)
       throws IOException {
     Path table = new Path(path);
     FileSystem fs = table.getFileSystem(hadoop);
@@ -256,15 +259,21 @@ public final class Maintenance {
       var leftovers = fs.listFiles(staging, true);
       while (leftovers.hasNext()) {
         FileStatus file = leftovers.next();
-        if (!file.getPath().getName().startsWith(".")) {
-          files++;
-          bytes += file.getLen();
+        if (file.getModificationTime() < cutoff && fs.delete(file.getPath(), false)) {
+          if (!file.getPath().getName().startsWith(".")) {
+            files++;
+            bytes += file.getLen();
+          }
         }
       }
-      fs.delete(staging, true);
+      if (!fs.listFiles(staging, true).hasNext()) {
+        fs.delete(staging, true);
+      }
     }
     for (FileStatus file : dataFiles) {
-      if (!kept.contains(log.qualified(file.getPath())) && fs.delete(file.getPath(), false)) {
+      if (!kept.contains(log.qualified(file.getPath()))
+          && file.getModificationTime() < cutoff
+          && fs.delete(file.getPath(), false)) {
         files++;
         bytes += file.getLen();
       }

@@ -64,8 +64,12 @@ public final class Warehouse {
   private final DeltaLog log;
   private final CommittedVersions manifest;
 
-  /** The tables the open group has written, with their new versions; null outside a group. */
-  private volatile Map<String, Long> writing;
+  /**
+   * The tables the open group has written, with their new versions, as the threads of that group
+   * see it: the thread that opened it and the threads it starts ({@link #sideBySide}); null for any
+   * other thread, whose writes and reads are outside the group.
+   */
+  private final InheritableThreadLocal<Map<String, Long>> writing = new InheritableThreadLocal<>();
 
   public Warehouse(SparkSession spark, String root) {
     this(spark, root, Progress.NONE);
@@ -101,19 +105,20 @@ public final class Warehouse {
    * group's own writes as soon as they are committed.
    */
   public synchronized <T> T group(String name, Writes<T> writes) throws IOException {
-    if (writing != null) {
+    if (writing.get() != null) {
       throw new IllegalStateException("a group of writes is already open: " + name);
     }
     Map<String, Long> start = repair();
-    writing = new ConcurrentHashMap<>();
+    Map<String, Long> written = new ConcurrentHashMap<>();
+    writing.set(written);
     try {
       T result = writes.run();
       Map<String, Long> versions = new java.util.TreeMap<>(start);
-      versions.putAll(writing);
+      versions.putAll(written);
       manifest.publish(versions, name);
       return result;
     } finally {
-      writing = null;
+      writing.remove();
     }
   }
 
@@ -136,7 +141,7 @@ public final class Warehouse {
    * committed at all when the warehouse has no manifest yet.
    */
   private boolean visible(String table) {
-    Map<String, Long> open = writing;
+    Map<String, Long> open = writing.get();
     if (open != null && open.containsKey(table)) {
       return true;
     }
@@ -151,7 +156,7 @@ public final class Warehouse {
    * manifest's; null for the latest, when the warehouse has no manifest yet.
    */
   private Long readVersion(String table) {
-    Map<String, Long> open = writing;
+    Map<String, Long> open = writing.get();
     if (open != null && open.containsKey(table)) {
       return open.get(table);
     }
@@ -165,11 +170,11 @@ public final class Warehouse {
   }
 
   /**
-   * The write, in the open group or, outside one, as a group of its own (one at a time: writes
-   * outside a group may come from several threads).
+   * The write, in the group of this thread or, outside one, as a group of its own (one at a time:
+   * writes outside a group may come from several threads).
    */
   private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
-    Map<String, Long> open = writing;
+    Map<String, Long> open = writing.get();
     if (open != null) {
       commitWrite(table, period, rows, open, partitions);
       return;
@@ -178,7 +183,7 @@ public final class Warehouse {
       group(
           "write " + table + " " + period,
           () -> {
-            commitWrite(table, period, rows, writing, partitions);
+            commitWrite(table, period, rows, writing.get(), partitions);
             return null;
           });
     } catch (IOException e) {
@@ -241,9 +246,9 @@ public final class Warehouse {
         Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
         try {
           long version = log.commit(tablePath, before, schema, partitionColumns, added);
-          if (version >= 0) {
-            group.put(table, version);
-          }
+          // Nothing to commit still makes the table the group's: a table a repair emptied, which
+          // no manifest names, is named from then on.
+          group.put(table, version >= 0 ? version : before.snapshot().getVersion());
         } catch (DeltaLog.NotCommittedException e) {
           // Not committed, for certain: the files are no version's. After any other failure the
           // commit may have been written, and its files stay (tashil maintain removes those that

@@ -240,8 +240,11 @@ class TestWarehouseLock {
     assertThatThrownBy(() -> acquire(TEN_MINUTES))
         .isInstanceOf(HeldException.class)
         .hasMessageContaining(live);
+    // Of another machine: it had no heartbeat, so it stands the 12 hours it had then.
     String elsewhere = "command=run_1405-08 host=" + ELSEWHERE + " pid=4242 since=" + Instant.now();
     writeLock(elsewhere, Duration.ofMinutes(11));
+    assertThatThrownBy(() -> acquire(TEN_MINUTES)).isInstanceOf(HeldException.class);
+    writeLock(elsewhere, Duration.ofHours(13));
     try (WarehouseLock lock = acquire(TEN_MINUTES)) {
       assertThat(lock.takenOver()).contains(elsewhere);
     }

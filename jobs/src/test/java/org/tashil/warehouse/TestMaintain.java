@@ -89,12 +89,20 @@ class TestMaintain {
     Path table = root.resolve("clean/t");
     long freed = bytes(leftovers(root));
 
+    // A file no version lists yet, written within the retention: a write that may still commit
+    // it (a run whose lock was taken over while it was paused) keeps it.
+    Path recent = table.resolve("period=1405-08/office_id=OF-01/part-00000-recent.c000.parquet");
+    Files.writeString(recent, "a write in flight");
+
     Maintenance.Report report =
         new Maintenance(root.toString(), hadoop).run(Duration.ofDays(30), Instant.now());
 
     assertThat(report.outcomes().get(0))
         .isEqualTo(new Maintenance.Outcome("clean/t", 2, freed, 0, 3));
-    assertThat(parquetFiles(table)).hasSize(5).doesNotContainAnyElementsOf(leftovers(root));
+    assertThat(parquetFiles(table))
+        .hasSize(6)
+        .contains(recent)
+        .doesNotContainAnyElementsOf(leftovers(root));
     for (int version = 0; version < VERSIONS.size(); version++) {
       assertThat(atVersion(warehouse, version)).isEqualTo(VERSIONS.get(version));
     }
@@ -112,6 +120,9 @@ class TestMaintain {
         log.resolve("00000000000000000001.json"),
         FileTime.from(now.minus(Duration.ofDays(40)).plusSeconds(60)));
     List<Path> versionZero = local(new DeltaLog(hadoop).files(version(warehouse, 0)));
+    for (Path file : versionZero) {
+      Files.setLastModifiedTime(file, FileTime.from(now.minus(Duration.ofDays(40))));
+    }
 
     Maintenance.Report report =
         new Maintenance(root.toString(), hadoop).run(Duration.ofDays(30), now);
@@ -131,9 +142,12 @@ class TestMaintain {
     for (int month = 0; month < 12; month++) {
       write(warehouse, JULY, row("ماه " + month, "OF-01", JULY));
     }
-    // Versions 0 to 10 (10 has Kernel's checkpoint) were committed 40 days ago.
+    // Versions 0 to 10 (10 has Kernel's checkpoint) were written and committed 40 days ago.
     Path log = root.resolve("clean/t/_delta_log");
     Instant now = Instant.now();
+    for (Path file : parquetFiles(root.resolve("clean/t"))) {
+      Files.setLastModifiedTime(file, FileTime.from(now.minus(Duration.ofDays(41))));
+    }
     try (Stream<Path> files = Files.list(log)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
@@ -146,18 +160,23 @@ class TestMaintain {
     }
 
     // A retention longer than the log's (30 days): versions 0 to 9 cannot be read once their
-    // commit files are gone, and their files go too.
+    // commit files are gone; their files, which no readable version lists, go once they are older
+    // than the retention (20 days later), as a file no version lists does.
     Path table = root.resolve("clean/t");
-    long bytesBefore = bytes(parquetFiles(table));
     Maintenance.Report report =
         new Maintenance(root.toString(), hadoop).run(Duration.ofDays(60), now);
+    assertThat(report.outcomes()).containsExactly(new Maintenance.Outcome("clean/t", 0, 0, 10, 11));
+    assertThat(log.resolve("00000000000000000011.checkpoint.parquet")).exists();
+    assertThat(log.resolve("00000000000000000009.json")).doesNotExist();
 
+    long bytesBefore = bytes(parquetFiles(table));
+    report =
+        new Maintenance(root.toString(), hadoop)
+            .run(Duration.ofDays(60), now.plus(Duration.ofDays(20)));
     assertThat(report.outcomes())
         .containsExactly(
             new Maintenance.Outcome(
                 "clean/t", 10, bytesBefore - bytes(parquetFiles(table)), 10, 11));
-    assertThat(log.resolve("00000000000000000011.checkpoint.parquet")).exists();
-    assertThat(log.resolve("00000000000000000009.json")).doesNotExist();
     assertThat(log.resolve("00000000000000000010.json")).exists();
     assertThat(parquetFiles(root.resolve("clean/t"))).hasSize(2);
     assertThat(atVersion(warehouse, 10)).containsExactly("ماه 10|OF-01|1405-07");
@@ -246,6 +265,10 @@ class TestMaintain {
     Path staged = root.resolve("clean/t/_tashil_staging/killed/period=1405-08/office_id=OF-01");
     Files.createDirectories(staged);
     Files.writeString(staged.resolve("part-00000.parquet"), "a killed write's");
+    // Left 40 days ago: older than the retention, so no write in flight can still commit them.
+    for (Path left : leftovers(root)) {
+      Files.setLastModifiedTime(left, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    }
     return warehouse;
   }
 
