@@ -129,8 +129,13 @@ final class DeltaLog {
    */
   Optional<Snapshot> snapshot(String table, Long version) {
     try {
-      var builder = TableManager.loadSnapshot(table);
-      return Optional.of((version == null ? builder : builder.atVersion(version)).build(engine));
+      // The version asked for is nearly always the latest: loaded as the latest, Kernel takes its
+      // protocol and schema from the version's checksum file instead of replaying its log.
+      Snapshot latest = TableManager.loadSnapshot(table).build(engine);
+      if (version == null || latest.getVersion() == version) {
+        return Optional.of(latest);
+      }
+      return Optional.of(TableManager.loadSnapshot(table).atVersion(version).build(engine));
     } catch (TableNotFoundException e) {
       return Optional.empty();
     }
