@@ -87,6 +87,18 @@ final class SharedLock {
   }
 
   /**
+   * The run that holds the lock now, when it is no longer this holder (another run took it over
+   * while this one was paused past the stale setting), or empty while it is this holder's.
+   */
+  Optional<String> lostTo() throws IOException {
+    Found current = read(lock, false);
+    if (current == null) {
+      return Optional.of("no run: the lock is gone");
+    }
+    return current.key().equals(holder.token()) ? Optional.empty() : Optional.of(describe(current));
+  }
+
+  /**
    * Stops the heartbeat and removes the lock if it still names this holder; a lock another run took
    * over is left to it, with a warning naming that run.
    */

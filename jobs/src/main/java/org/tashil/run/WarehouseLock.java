@@ -127,10 +127,43 @@ public final class WarehouseLock implements AutoCloseable {
       Path path = new Path(root + "/" + FILE);
       SharedLock shared =
           SharedLock.acquire(path.getFileSystem(hadoop), path, holder, staleAfter, warnings);
-      return new WarehouseLock(
-          path.toString(), null, null, shared, shared.takenOver().orElse(null));
+      WarehouseLock lock =
+          new WarehouseLock(path.toString(), null, null, shared, shared.takenOver().orElse(null));
+      HELD.put(root, lock);
+      return lock;
     } catch (IOException e) {
       throw new UncheckedIOException("could not lock the warehouse " + root + ": " + e, e);
+    }
+  }
+
+  /** The locks this process holds, by warehouse. */
+  private static final java.util.Map<String, WarehouseLock> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Throws {@link HeldException} when this process took the warehouse's lock and another run has
+   * since taken it over (a run paused past the stale setting on a shared file system): what this
+   * run wrote is then not to be published. Does nothing for a warehouse this process did not lock,
+   * or locks by the operating system (which no run takes over while its holder lives).
+   */
+  public static void requireHeld(String warehouse) {
+    WarehouseLock lock = HELD.get(warehouse.replaceAll("/+$", ""));
+    if (lock == null || lock.shared == null) {
+      return;
+    }
+    Optional<String> successor;
+    try {
+      successor = lock.shared.lostTo();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the warehouse lock " + lock.describe, e);
+    }
+    if (successor.isPresent()) {
+      throw new HeldException(
+          "another run took over the warehouse lock "
+              + lock.describe
+              + " while this run was paused past its heartbeat ("
+              + successor.get()
+              + "); this run's last writes are not published, and the next run undoes them");
     }
   }
 
@@ -146,6 +179,7 @@ public final class WarehouseLock implements AutoCloseable {
 
   @Override
   public void close() {
+    HELD.values().remove(this);
     try {
       if (osLock != null) {
         channel.truncate(0);

@@ -76,6 +76,8 @@ final class CommittedVersions {
 
   /** Publishes the next manifest, which readers follow from then on. */
   void publish(Map<String, Long> versions, String group) {
+    // Not when this run's lock was taken over while it was paused: its successor's state stands.
+    org.tashil.run.WarehouseLock.requireHeld(root);
     write(versions, group);
     current = Optional.of(Map.copyOf(versions));
   }

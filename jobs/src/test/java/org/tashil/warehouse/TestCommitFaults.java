@@ -184,6 +184,34 @@ class TestCommitFaults {
     assertThat(local(warehouse.files(table))).isNotEmpty().allMatch(Files::isRegularFile);
   }
 
+  @Test
+  void aRunWhoseLockWasTakenOverPublishesNothing(@TempDir Path root) throws IOException {
+    Warehouse warehouse = new Warehouse(spark, FaultyFileSystem.uri(root));
+    try (org.tashil.run.WarehouseLock held =
+        org.tashil.run.WarehouseLock.acquire(
+            warehouse.root(),
+            "run 1405-08",
+            spark.sparkContext().hadoopConfiguration(),
+            java.time.Duration.ofMinutes(10))) {
+      warehouse.replacePeriod("clean/t", JULY, rows("رضا", JULY));
+
+      // Paused past its heartbeat, the run's lock is taken over by a run of another machine.
+      Path lock = root.resolve("_tashil.lock");
+      Files.writeString(
+          lock,
+          "command=run_1405-08 host=elsewhere.example pid=4242 since=2026-12-06T00:00:00Z"
+              + " token=next");
+      assertThatThrownBy(() -> warehouse.replacePeriod("clean/t", AUGUST, rows("علی", AUGUST)))
+          .isInstanceOf(org.tashil.run.WarehouseLock.HeldException.class)
+          .hasMessageContaining("another run took over the warehouse lock")
+          .hasMessageContaining("host=elsewhere.example")
+          .hasMessageContaining("not published");
+      Files.delete(lock);
+    }
+    assertThat(names(new Warehouse(spark, FaultyFileSystem.uri(root))))
+        .containsExactly("رضا|1405-07");
+  }
+
   private Dataset<Row> rows(String name, Period period) {
     return spark.sql("SELECT '" + name + "' AS name, '" + period + "' AS period");
   }
