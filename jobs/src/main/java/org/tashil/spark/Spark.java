@@ -51,8 +51,7 @@ public final class Spark {
       conf.setIfMissing("spark.sql.shuffle.partitions", "2");
       conf.setIfMissing("spark.default.parallelism", "4");
       // A month's data is small: re-planning (AQE) and per-file statistics cost more than they
-      // save on one machine. Measured at scale 1: aggregate 85 s -> 62 s with these and the
-      // launcher's JIT flags.
+      // save on one machine (docs/performance.md has what these settings gain).
       conf.setIfMissing("spark.sql.adaptive.enabled", "false");
       conf.setIfMissing("spark.databricks.delta.stats.collect", "false");
       conf.setIfMissing("spark.ui.enabled", "false");
@@ -98,8 +97,8 @@ public final class Spark {
    * compiles a stage's code when it plans it, to check it, and the stage's first task, running in
    * this JVM under the executor's class loader, found nothing for its loader and compiled the same
    * source again. The executor's loader holds no class of its own (no jar is added to a local
-   * session) and hands every lookup to the application's. A scale-1 run compiled generated code for
-   * about 4 s of CPU before, 2 s after.
+   * session) and hands every lookup to the application's: compiling once halves the CPU a run
+   * spends on generated code.
    */
   private static void compileOnce(SparkSession session) {
     // A job of one task, of the core API: the session's SQL machinery is not yet needed.
