@@ -18,11 +18,6 @@ import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.hook.PostCommitHook;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.internal.actions.SingleAction;
-import io.delta.kernel.internal.types.DataTypeJsonSerDe;
-import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -235,28 +230,12 @@ final class DeltaLog {
     long now = System.currentTimeMillis();
     for (DataFile file : latest.files()) {
       if (!keep.contains(file.path())) {
-        actions.add(
-            SingleAction.createRemoveFileSingleAction(
-                new AddFile(file.add()).toRemoveFileRow(true, Optional.of(now))));
+        actions.add(KernelInternals.remove(file.add(), now));
       }
     }
     for (DataFile file : target) {
       if (!present.contains(file.path())) {
-        AddFile add = new AddFile(file.add());
-        actions.add(
-            SingleAction.createAddFileSingleAction(
-                AddFile.createAddFileRow(
-                    null,
-                    add.getPath(),
-                    add.getPartitionValues(),
-                    add.getSize(),
-                    add.getModificationTime(),
-                    true,
-                    Optional.empty(),
-                    add.getTags(),
-                    add.getBaseRowId(),
-                    add.getDefaultRowCommitVersion(),
-                    Optional.empty())));
+        actions.add(KernelInternals.addAgain(file.add()));
       }
     }
     if (restored != null && !restored.schema().equals(latest.schema())) {
@@ -275,14 +254,14 @@ final class DeltaLog {
     return transaction
         .commit(
             engine,
-            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())))
+            CloseableIterable.inMemoryIterable(KernelInternals.iterator(actions.iterator())))
         .getVersion();
   }
 
   private State state(Snapshot snapshot, Map.Entry<String, String> partition) {
     String columnMapping = snapshot.getTableProperties().getOrDefault(COLUMN_MAPPING, "none");
     for (String feature : UNREADABLE_FEATURES) {
-      if (snapshot.getProtocol().getReaderFeatures().contains(feature)
+      if (KernelInternals.readerFeatures(snapshot).contains(feature)
           || (feature.equals("columnMapping") && !columnMapping.equals("none"))) {
         throw new IllegalStateException(
             snapshot.getPath()
@@ -291,7 +270,7 @@ final class DeltaLog {
                 + ": its Parquet files alone do not hold its rows, and Tashil reads only those");
       }
     }
-    StructType schema = (StructType) DataType.fromJson(snapshot.getMetadata().getSchemaString());
+    StructType schema = (StructType) DataType.fromJson(KernelInternals.schemaJson(snapshot));
     var scan = snapshot.getScanBuilder();
     if (partition != null) {
       scan =
@@ -307,11 +286,11 @@ final class DeltaLog {
         try (CloseableIterator<Row> rows = batches.next().getRows()) {
           while (rows.hasNext()) {
             Row file = rows.next();
-            Map<String, String> values = InternalScanFileUtils.getPartitionValues(file);
+            Map<String, String> values = KernelInternals.partitionValues(file);
             if (partition != null && !partition.getValue().equals(values.get(partition.getKey()))) {
               continue;
             }
-            String path = InternalScanFileUtils.getAddFileStatus(file).getPath();
+            String path = KernelInternals.path(file);
             String folders = folders(partitionColumns, values);
             if (!path.contains("/" + folders)) {
               throw new IllegalStateException(
@@ -322,7 +301,7 @@ final class DeltaLog {
                       + path
                       + "; Tashil reads a file's partition values from its folders");
             }
-            files.add(new DataFile(path, file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL)));
+            files.add(new DataFile(path, KernelInternals.add(file)));
           }
         }
       }
@@ -382,7 +361,7 @@ final class DeltaLog {
       transaction =
           before == null
               ? TableManager.buildCreateTableTransaction(
-                      table, DataTypeJsonSerDe.deserializeStructType(schema.json()), ENGINE_INFO)
+                      table, KernelInternals.schema(schema), ENGINE_INFO)
                   .withDataLayoutSpec(
                       partitionColumns.isEmpty()
                           ? DataLayoutSpec.noDataLayout()
@@ -408,7 +387,7 @@ final class DeltaLog {
       result =
           transaction.commit(
               engine,
-              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+              CloseableIterable.inMemoryIterable(KernelInternals.iterator(actions.iterator())));
     } catch (RuntimeException e) {
       return afterFailure(table, version, removed, added.keySet(), e);
     }
@@ -445,9 +424,7 @@ final class DeltaLog {
     List<Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (DataFile file : removed) {
-      actions.add(
-          SingleAction.createRemoveFileSingleAction(
-              new AddFile(file.add()).toRemoveFileRow(true, Optional.of(now))));
+      actions.add(KernelInternals.remove(file.add(), now));
     }
     Map<Map<String, String>, List<DataFileStatus>> byPartition = new LinkedHashMap<>();
     added.forEach(
@@ -458,7 +435,7 @@ final class DeltaLog {
           Transaction.getWriteContext(engine, state, literals(schema, partition.getKey()));
       try (CloseableIterator<Row> appends =
           Transaction.generateAppendActions(
-              engine, state, Utils.toCloseableIterator(partition.getValue().iterator()), context)) {
+              engine, state, KernelInternals.iterator(partition.getValue().iterator()), context)) {
         appends.forEachRemaining(actions::add);
       }
     }
@@ -584,12 +561,7 @@ final class DeltaLog {
    * does for a schema merge.
    */
   private static Row withColumns(State before, StructType schema) {
-    return SingleAction.createMetadataSingleAction(
-        before
-            .snapshot()
-            .getMetadata()
-            .withNewSchema(DataTypeJsonSerDe.deserializeStructType(schema.json()))
-            .toRow());
+    return KernelInternals.metadata(before.snapshot(), schema);
   }
 
   /**
