@@ -53,7 +53,7 @@ public final class AggregateJob {
 
   /** The demand categories, as the demands schema defines them. */
   public static final List<String> CATEGORIES =
-      org.tashil.schema.Dataset.DEMANDS.schema().column("category").orElseThrow().values();
+      org.tashil.schema.OfficeDataset.DEMANDS.schema().column("category").orElseThrow().values();
 
   private static final int TREND_PERIODS = 12;
 
@@ -343,7 +343,7 @@ public final class AggregateJob {
    */
   private static Dataset<Row> quarantinedRows(org.tashil.ingest.IngestedRows ingested) {
     Dataset<Row> all = null;
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       Dataset<Row> rows =
           ingested
               .table("quarantine/" + dataset.tableName())
@@ -376,7 +376,7 @@ public final class AggregateJob {
 
   private static List<String> rowColumns() {
     List<String> names = new ArrayList<>();
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       names.add("rows_accepted_" + dataset.tableName());
       names.add("rows_quarantined_" + dataset.tableName());
     }

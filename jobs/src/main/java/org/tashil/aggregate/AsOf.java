@@ -82,7 +82,7 @@ final class AsOf {
    */
   static Dataset<Row> householdsAsOfPeriod(
       Warehouse warehouse, Registry registry, Period period, Source source) {
-    org.tashil.schema.Dataset dataset = org.tashil.schema.Dataset.HOUSEHOLDS;
+    org.tashil.schema.OfficeDataset dataset = org.tashil.schema.OfficeDataset.HOUSEHOLDS;
     List<String> carried = new ArrayList<>();
     for (org.tashil.schema.Column column : dataset.schema().columns()) {
       boolean freeText =
@@ -125,11 +125,11 @@ final class AsOf {
             .where(col("updated_on").leq(lit(period.lastDay())));
     return latest(
         versions,
-        places(warehouse, org.tashil.schema.Dataset.DEMANDS, period),
+        places(warehouse, org.tashil.schema.OfficeDataset.DEMANDS, period),
         "updated_on",
         List.of(Tables.OFFICE_ID, "demand_id"),
         codes(
-            org.tashil.schema.Dataset.DEMANDS,
+            org.tashil.schema.OfficeDataset.DEMANDS,
             registry,
             List.of(
                 "settlement_id",
@@ -164,7 +164,7 @@ final class AsOf {
    * @throws IllegalArgumentException for a column of free text, which has no such number
    */
   private static List<Code> codes(
-      org.tashil.schema.Dataset dataset, Registry registry, List<String> carried) {
+      org.tashil.schema.OfficeDataset dataset, Registry registry, List<String> carried) {
     List<Code> codes = new ArrayList<>();
     for (String name : carried) {
       org.tashil.schema.Column column =
@@ -384,7 +384,7 @@ final class AsOf {
    * @throws IllegalStateException when there are more than the order number has room for
    */
   private static Dataset<Row> places(
-      Warehouse warehouse, org.tashil.schema.Dataset dataset, Period period) {
+      Warehouse warehouse, org.tashil.schema.OfficeDataset dataset, Period period) {
     List<Row> files =
         warehouse
             .read("submissions")

@@ -101,7 +101,7 @@ final class OfficeMonth {
 
   private static List<String> datasetNames() {
     List<String> names = new ArrayList<>();
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       names.add(dataset.tableName());
     }
     return names;

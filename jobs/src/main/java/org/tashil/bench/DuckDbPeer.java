@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -100,7 +100,7 @@ public final class DuckDbPeer {
    */
   private static List<Input> inputs(SparkSession spark, Warehouse warehouse) {
     List<Input> inputs = new ArrayList<>();
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       String name = dataset.tableName();
       inputs.add(
           new Input(

@@ -12,7 +12,7 @@ import org.tashil.generate.GenerationSummary;
 import org.tashil.generate.GeneratorSettings;
 import org.tashil.generate.InboxGenerator;
 import org.tashil.generate.PeriodSummary;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,9 +140,9 @@ public final class GenerateCommand implements Callable<Integer> {
           period.activeOffices(),
           period.files(),
           period.messyFiles(),
-          period.rows(Dataset.HOUSEHOLDS),
-          period.rows(Dataset.DEMANDS),
-          period.rows(Dataset.ACTIVITIES),
+          period.rows(OfficeDataset.HOUSEHOLDS),
+          period.rows(OfficeDataset.DEMANDS),
+          period.rows(OfficeDataset.ACTIVITIES),
           period.newDemands(),
           period.brokenRows());
     }
@@ -153,9 +153,9 @@ public final class GenerateCommand implements Callable<Integer> {
         "",
         summary.files(),
         summary.messyFiles(),
-        summary.rows(Dataset.HOUSEHOLDS),
-        summary.rows(Dataset.DEMANDS),
-        summary.rows(Dataset.ACTIVITIES),
+        summary.rows(OfficeDataset.HOUSEHOLDS),
+        summary.rows(OfficeDataset.DEMANDS),
+        summary.rows(OfficeDataset.ACTIVITIES),
         summary.periods().stream().mapToInt(PeriodSummary::newDemands).sum(),
         summary.brokenRows());
     out.flush();

@@ -20,7 +20,7 @@ import org.tashil.reference.Registry;
 import org.tashil.run.PeriodInputs;
 import org.tashil.run.RunRecord;
 import org.tashil.run.RunStore;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.spark.HadoopConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,7 +167,7 @@ public final class StatusCommand implements Callable<Integer> {
     int late = 0;
     for (Office office : registry.activeOffices(period)) {
       StringBuilder row = new StringBuilder(String.format("  %-7s", office.id()));
-      for (Dataset dataset : Dataset.values()) {
+      for (OfficeDataset dataset : OfficeDataset.values()) {
         InboxFile file =
             files.stream()
                 .filter(f -> f.officeId().equalsIgnoreCase(office.id()) && f.dataset() == dataset)
@@ -175,7 +175,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .orElse(null);
         String state;
         if (file == null) {
-          boolean required = dataset != Dataset.HOUSEHOLDS;
+          boolean required = dataset != OfficeDataset.HOUSEHOLDS;
           state = required ? "missing" : "none (optional)";
           missing += required ? 1 : 0;
         } else {

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * Decides how each file is written: a {@code messy} share of files get one or two quirks, and a few
@@ -28,7 +28,7 @@ final class FileStyles {
         : DateStyle.GREGORIAN;
   }
 
-  FileStyle style(Month month, String officeId, Dataset dataset) {
+  FileStyle style(Month month, String officeId, OfficeDataset dataset) {
     SplittableRandom random = Seeds.random(seed, "style", month, officeId, dataset.tableName());
     DateStyle dates = dateStyle(officeId);
     if (random.nextDouble() >= messyShare) {
@@ -56,8 +56,8 @@ final class FileStyles {
    * demands files, never for the same office two months running; otherwise ragged rows in about
    * {@value CsvFaults#RAGGED_FILES} of files.
    */
-  private void addFault(Set<Quirk> quirks, Month month, String officeId, Dataset dataset) {
-    if (dataset == Dataset.DEMANDS
+  private void addFault(Set<Quirk> quirks, Month month, String officeId, OfficeDataset dataset) {
+    if (dataset == OfficeDataset.DEMANDS
         && fits(quirks, Quirk.UNBALANCED_QUOTE)
         && unbalancedQuoteDrawn(month, officeId)
         && !unbalancedQuoteDrawn(month.previous(), officeId)) {

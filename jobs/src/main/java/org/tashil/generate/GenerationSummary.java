@@ -3,7 +3,7 @@ package org.tashil.generate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /** What a run of the generator wrote, period by period. */
 public record GenerationSummary(Path inbox, List<PeriodSummary> periods) {
@@ -25,7 +25,7 @@ public record GenerationSummary(Path inbox, List<PeriodSummary> periods) {
     return periods.stream().mapToInt(PeriodSummary::messyRows).sum();
   }
 
-  public int rows(Dataset dataset) {
+  public int rows(OfficeDataset dataset) {
     return periods.stream().mapToInt(period -> period.rows(dataset)).sum();
   }
 

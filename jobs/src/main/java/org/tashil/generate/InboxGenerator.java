@@ -18,7 +18,7 @@ import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.reference.Settlement;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * Writes a deterministic synthetic inbox that looks like the province: for every period and every
@@ -82,7 +82,8 @@ public final class InboxGenerator {
       HouseholdSurveys households, DemandBook demands, ActivityLog activities) {}
 
   /** One file to write: an office's rows of one dataset. */
-  private record OfficeFile(String officeId, Dataset dataset, List<? extends GeneratedRow> rows) {}
+  private record OfficeFile(
+      String officeId, OfficeDataset dataset, List<? extends GeneratedRow> rows) {}
 
   private void registerDemands(Simulation simulation, Month month) {
     Map<String, List<Settlement>> served = served(month.period());
@@ -111,7 +112,7 @@ public final class InboxGenerator {
     int ragged = 0;
     int unbalancedQuoteFiles = 0;
     int unreadableRows = 0;
-    Map<Dataset, Integer> rows = new EnumMap<>(Dataset.class);
+    Map<OfficeDataset, Integer> rows = new EnumMap<>(OfficeDataset.class);
     for (int i = 0; i < files.size(); i++) {
       OfficeFile file = files.get(i);
       FileStyle style = chosen.get(i);
@@ -172,19 +173,19 @@ public final class InboxGenerator {
                   ? List.of()
                   : simulation.households().surveys(month, officeId, settlements, estimated);
           if (!surveys.isEmpty()) {
-            files.add(new OfficeFile(officeId, Dataset.HOUSEHOLDS, surveys));
+            files.add(new OfficeFile(officeId, OfficeDataset.HOUSEHOLDS, surveys));
           }
           if (sendsDemands) {
             files.add(
                 new OfficeFile(
-                    officeId, Dataset.DEMANDS, simulation.demands().send(month, officeId)));
+                    officeId, OfficeDataset.DEMANDS, simulation.demands().send(month, officeId)));
           }
           List<Activity> activities =
               activityWeight <= 0
                   ? List.of()
                   : simulation.activities().held(month, officeId, settlements, activityWeight);
           if (sendsActivities) {
-            files.add(new OfficeFile(officeId, Dataset.ACTIVITIES, activities));
+            files.add(new OfficeFile(officeId, OfficeDataset.ACTIVITIES, activities));
           }
         });
     return files;
@@ -193,7 +194,7 @@ public final class InboxGenerator {
   private static int newDemands(List<OfficeFile> files, Month month) {
     return (int)
         files.stream()
-            .filter(file -> file.dataset() == Dataset.DEMANDS)
+            .filter(file -> file.dataset() == OfficeDataset.DEMANDS)
             .flatMap(file -> file.rows().stream())
             .filter(row -> month.contains((LocalDate) row.value("registered_on")))
             .count();
@@ -228,7 +229,7 @@ public final class InboxGenerator {
 
   /** Writes one file; returns what was planted in it. */
   private Written write(Path periodFolder, Month month, OfficeFile file, FileStyle style) {
-    Dataset dataset = file.dataset();
+    OfficeDataset dataset = file.dataset();
     List<Column> columns = dataset.schema().columns();
     List<Object[]> cells = new ArrayList<>(file.rows().size());
     for (GeneratedRow row : file.rows()) {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * What was written for one period.
@@ -30,7 +30,7 @@ public record PeriodSummary(
     int files,
     int messyFiles,
     int messyRows,
-    Map<Dataset, Integer> rows,
+    Map<OfficeDataset, Integer> rows,
     int brokenRows,
     int raggedRows,
     int unbalancedQuoteFiles,
@@ -39,14 +39,14 @@ public record PeriodSummary(
 
   public PeriodSummary {
     Objects.requireNonNull(period, "period");
-    EnumMap<Dataset, Integer> copy = new EnumMap<>(Dataset.class);
-    for (Dataset dataset : Dataset.values()) {
+    EnumMap<OfficeDataset, Integer> copy = new EnumMap<>(OfficeDataset.class);
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       copy.put(dataset, rows.getOrDefault(dataset, 0));
     }
     rows = Collections.unmodifiableMap(copy);
   }
 
-  public int rows(Dataset dataset) {
+  public int rows(OfficeDataset dataset) {
     return rows.get(dataset);
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.tashil.reference.ColumnAliases;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * The Persian headers and enumeration labels offices write, taken from the registry's alias file so
@@ -21,20 +21,22 @@ final class PersianVocabulary {
       Map.of("electricity:none", "برق", "tenure:none", "مدرک");
 
   /** Per dataset, canonical column → its Persian headers, sorted. */
-  private final Map<Dataset, Map<String, List<String>>> headers = new EnumMap<>(Dataset.class);
+  private final Map<OfficeDataset, Map<String, List<String>>> headers =
+      new EnumMap<>(OfficeDataset.class);
 
   /** Per dataset, canonical value → its Persian labels, sorted. */
-  private final Map<Dataset, Map<String, List<String>>> labels = new EnumMap<>(Dataset.class);
+  private final Map<OfficeDataset, Map<String, List<String>>> labels =
+      new EnumMap<>(OfficeDataset.class);
 
   PersianVocabulary(ColumnAliases aliases) {
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       headers.put(dataset, persianByTarget(aliases.headerAliases(dataset)));
       labels.put(dataset, persianByTarget(aliases.valueLabels(dataset)));
     }
   }
 
   /** A Persian header for the column, or the canonical name when the registry has none. */
-  String header(Dataset dataset, String column, SplittableRandom random) {
+  String header(OfficeDataset dataset, String column, SplittableRandom random) {
     List<String> candidates = headers.get(dataset).getOrDefault(column, List.of());
     return candidates.isEmpty() ? column : candidates.get(random.nextInt(candidates.size()));
   }
@@ -43,7 +45,7 @@ final class PersianVocabulary {
    * Chooses, for one file, a Persian label for every enumeration value of every column: column →
    * value → label. Values without a Persian label are written as they are.
    */
-  Map<String, Map<String, String>> labelsForFile(Dataset dataset, SplittableRandom random) {
+  Map<String, Map<String, String>> labelsForFile(OfficeDataset dataset, SplittableRandom random) {
     Map<String, Map<String, String>> chosen = new TreeMap<>();
     dataset.schema().columns().stream()
         .filter(column -> !column.values().isEmpty())
@@ -61,7 +63,7 @@ final class PersianVocabulary {
     return chosen;
   }
 
-  private List<String> candidates(Dataset dataset, String column, String value) {
+  private List<String> candidates(OfficeDataset dataset, String column, String value) {
     List<String> all = labels.get(dataset).getOrDefault(value, List.of());
     String hint = HINTS.get(column + ":" + value);
     if (hint == null) {

@@ -2,7 +2,7 @@ package org.tashil.generate;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * Planted personal data: the columns a careless office adds (a name, a mobile number, a national
@@ -31,7 +31,7 @@ final class PersonalData {
   private PersonalData() {}
 
   /** The header of the name column: whose name an office of this dataset would write. */
-  static String nameHeader(Dataset dataset) {
+  static String nameHeader(OfficeDataset dataset) {
     return switch (dataset) {
       case HOUSEHOLDS -> "نام سرپرست";
       case DEMANDS -> "نام متقاضی";

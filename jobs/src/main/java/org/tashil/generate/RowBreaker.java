@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
 import org.tashil.schema.ColumnType;
-import org.tashil.schema.Dataset;
 import org.tashil.schema.DatasetSchema;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * Breaks about one row in a hundred of a messy file, each in one way the ingest must catch: an
@@ -54,7 +54,8 @@ final class RowBreaker {
    *
    * @param rows cells in schema order
    */
-  Broken breakRows(Dataset dataset, List<Object[]> rows, Month month, SplittableRandom random) {
+  Broken breakRows(
+      OfficeDataset dataset, List<Object[]> rows, Month month, SplittableRandom random) {
     int broken = 0;
     BitSet touched = new BitSet();
     for (int i = 0; i < rows.size(); i++) {
@@ -74,9 +75,9 @@ final class RowBreaker {
     return new Broken(broken, touched);
   }
 
-  private static Breakage pick(Dataset dataset, SplittableRandom random) {
+  private static Breakage pick(OfficeDataset dataset, SplittableRandom random) {
     List<Breakage> possible = new ArrayList<>(List.of(Breakage.values()));
-    if (dataset != Dataset.HOUSEHOLDS) {
+    if (dataset != OfficeDataset.HOUSEHOLDS) {
       possible.remove(Breakage.CONSENT_MISSING);
     }
     return possible.get(random.nextInt(possible.size()));

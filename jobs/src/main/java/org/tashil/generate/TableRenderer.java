@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.tashil.calendar.JalaliDate;
 import org.tashil.schema.Column;
 import org.tashil.schema.ColumnType;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * Writes a dataset's cells the way one file's style says: canonical or Persian headers, Kobo group
@@ -56,7 +56,7 @@ final class TableRenderer {
    * @param rows cells in schema order: text, Integer, LocalDate, {@link Verbatim} or null
    */
   RenderedTable render(
-      Dataset dataset, List<Object[]> rows, FileStyle style, SplittableRandom random) {
+      OfficeDataset dataset, List<Object[]> rows, FileStyle style, SplittableRandom random) {
     List<Column> columns = dataset.schema().columns();
     Map<String, Map<String, String>> labels =
         style.persianHeaders() ? vocabulary.labelsForFile(dataset, random) : Map.of();
@@ -93,7 +93,8 @@ final class TableRenderer {
     return new RenderedTable(header, written);
   }
 
-  private String header(Dataset dataset, String column, FileStyle style, SplittableRandom random) {
+  private String header(
+      OfficeDataset dataset, String column, FileStyle style, SplittableRandom random) {
     if (style.persianHeaders()) {
       return vocabulary.header(dataset, column, random);
     }
@@ -134,17 +135,17 @@ final class TableRenderer {
    * Where the schema's column {@code index} is in the rows {@link #render} writes for the style:
    * after the personal columns planted behind the key.
    */
-  static int position(Dataset dataset, FileStyle style, int index) {
+  static int position(OfficeDataset dataset, FileStyle style, int index) {
     return style.has(Quirk.PERSONAL_COLUMNS) && index > 0
         ? index + plantedAfterKey(dataset).size()
         : index;
   }
 
   /** The headers of the personal columns planted after the key. */
-  private static List<String> plantedAfterKey(Dataset dataset) {
+  private static List<String> plantedAfterKey(OfficeDataset dataset) {
     List<String> planted =
         new ArrayList<>(List.of(PersonalData.nameHeader(dataset), PersonalData.PHONE));
-    if (dataset != Dataset.ACTIVITIES) {
+    if (dataset != OfficeDataset.ACTIVITIES) {
       planted.add(PersonalData.NATIONAL_ID);
     }
     return planted;
@@ -152,7 +153,7 @@ final class TableRenderer {
 
   /** A name, a mobile number and (but for activities) a national ID after the key; remarks last. */
   private static void plantPersonalColumns(
-      Dataset dataset, List<String> header, List<Object[]> rows, SplittableRandom random) {
+      OfficeDataset dataset, List<String> header, List<Object[]> rows, SplittableRandom random) {
     List<String> planted = plantedAfterKey(dataset);
     header.addAll(1, planted);
     header.add(PersonalData.REMARKS);
@@ -162,7 +163,7 @@ final class TableRenderer {
       widened.add(cells[0]);
       widened.add(PersonalData.name(random));
       widened.add(PersonalData.phone(random));
-      if (dataset != Dataset.ACTIVITIES) {
+      if (dataset != OfficeDataset.ACTIVITIES) {
         widened.add(PersonalData.nationalId(random));
       }
       widened.addAll(Arrays.asList(cells).subList(1, cells.length));

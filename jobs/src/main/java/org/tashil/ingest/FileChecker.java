@@ -19,7 +19,7 @@ import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.schema.ProblemCode;
 import org.tashil.text.PersianText;
@@ -177,7 +177,7 @@ public final class FileChecker {
 
   /** The first two passes: the bytes, then the records' structure and keys. */
   private Check prepare(InboxFile file, String officeId, FileBytes bytes) throws IOException {
-    Dataset dataset = file.dataset();
+    OfficeDataset dataset = file.dataset();
     FileScan scan;
     try (InputStream in = bytes.open()) {
       scan = file.isWorkbook() ? FileScan.of(in, maxFileSize) : FileScan.ofText(in, maxFileSize);
@@ -244,7 +244,7 @@ public final class FileChecker {
    */
   private Optional<Submission> badHeader(
       InboxFile file, String officeId, FileScan scan, TableSource source, HeaderMapping mapping) {
-    Dataset dataset = file.dataset();
+    OfficeDataset dataset = file.dataset();
     List<String> missing = mapping.missing(dataset);
     Note reason;
     if (!missing.isEmpty()) {
@@ -341,7 +341,7 @@ public final class FileChecker {
     }
 
     private FileOutcome check(RawRecord record) {
-      Dataset dataset = file.dataset();
+      OfficeDataset dataset = file.dataset();
       if (!wellFormed(source, record)) {
         quarantined++;
         return new FileOutcome.Quarantined(
@@ -388,7 +388,7 @@ public final class FileChecker {
     }
 
     /** The row's problems, with DUPLICATE_KEY when its key is on other lines too. */
-    private List<Problem> withDuplicateKey(Dataset dataset, RowChecker.CheckedRow checked) {
+    private List<Problem> withDuplicateKey(OfficeDataset dataset, RowChecker.CheckedRow checked) {
       String keyColumn = dataset.schema().keyColumn();
       Object key = checked.values()[dataset.schema().indexOf(keyColumn)];
       Optional<int[]> lines = key == null ? Optional.empty() : keys.linesOf((String) key);
@@ -424,7 +424,7 @@ public final class FileChecker {
      * masked. A value that fails its column's pattern (a household code that is not a pseudonymous
      * code) is withheld: it may be a name.
      */
-    private Map<String, String> raw(Dataset dataset, RawRecord record) {
+    private Map<String, String> raw(OfficeDataset dataset, RawRecord record) {
       Map<String, String> raw = new LinkedHashMap<>();
       mapping
           .positions()

@@ -2,7 +2,7 @@ package org.tashil.ingest;
 
 import java.io.Serializable;
 import java.util.List;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * What checking one office file gives, one piece at a time ({@link FileChecker#check}): its clean
@@ -18,11 +18,11 @@ public sealed interface FileOutcome extends Serializable
   String file();
 
   /** A row that passed every rule: its typed values in schema order. */
-  record CleanRow(Dataset dataset, String officeId, String file, int line, Object[] values)
+  record CleanRow(OfficeDataset dataset, String officeId, String file, int line, Object[] values)
       implements FileOutcome {}
 
   /** A row that broke a rule. */
-  record Quarantined(Dataset dataset, String officeId, String file, QuarantinedRow row)
+  record Quarantined(OfficeDataset dataset, String officeId, String file, QuarantinedRow row)
       implements FileOutcome {}
 
   /**

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tashil.reference.ColumnAliases;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.text.PersianText;
 
 /**
@@ -38,7 +38,8 @@ public record HeaderMapping(
 
   private static final int MAX_SHOWN = 64;
 
-  public static HeaderMapping of(Dataset dataset, List<String> header, ColumnAliases aliases) {
+  public static HeaderMapping of(
+      OfficeDataset dataset, List<String> header, ColumnAliases aliases) {
     Map<String, Integer> positions = new LinkedHashMap<>();
     List<String> dropped = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
@@ -63,14 +64,14 @@ public record HeaderMapping(
   }
 
   /** Required columns the header lacks, in schema order. */
-  public List<String> missing(Dataset dataset) {
+  public List<String> missing(OfficeDataset dataset) {
     return dataset.schema().requiredHeaders().stream()
         .filter(column -> !positions.containsKey(column))
         .toList();
   }
 
   private static Optional<String> canonical(
-      Dataset dataset, String written, ColumnAliases aliases) {
+      OfficeDataset dataset, String written, ColumnAliases aliases) {
     for (String candidate : List.of(written, lastSegment(written))) {
       String key = PersianText.key(candidate).replace(' ', '_').replace('-', '_');
       Optional<String> direct =

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.text.PersonalValues;
 
 /**
@@ -94,7 +94,7 @@ public final class Inbox {
               InboxFile.Kind.UNREADABLE,
               reason(e)));
     }
-    Map<Dataset, List<String>> byDataset = new LinkedHashMap<>();
+    Map<OfficeDataset, List<String>> byDataset = new LinkedHashMap<>();
     for (Entry entry : contents) {
       dataset(entry.name())
           .ifPresent(
@@ -103,7 +103,7 @@ public final class Inbox {
     }
     List<InboxFile> files = new ArrayList<>();
     for (Entry entry : contents) {
-      Optional<Dataset> dataset = dataset(entry.name());
+      Optional<OfficeDataset> dataset = dataset(entry.name());
       InboxFile.Kind kind =
           entry.kind() == InboxFile.Kind.DATASET && dataset.isEmpty()
               ? InboxFile.Kind.OTHER
@@ -204,8 +204,8 @@ public final class Inbox {
     return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
   }
 
-  private static Optional<Dataset> dataset(String fileName) {
-    return Dataset.ofFileName(fileName).filter(d -> hasDataExtension(fileName));
+  private static Optional<OfficeDataset> dataset(String fileName) {
+    return OfficeDataset.ofFileName(fileName).filter(d -> hasDataExtension(fileName));
   }
 
   private static boolean hasDataExtension(String name) {

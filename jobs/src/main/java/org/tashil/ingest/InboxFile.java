@@ -3,7 +3,7 @@ package org.tashil.ingest;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * An entry found in an office's folder of the inbox, and what kind of thing it is: a dataset file
@@ -22,7 +22,7 @@ public record InboxFile(
     String officeId,
     String uri,
     String path,
-    Dataset dataset,
+    OfficeDataset dataset,
     List<String> sameDataset,
     long size,
     Kind kind,

@@ -16,6 +16,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +25,7 @@ import org.apache.spark.util.TaskCompletionListener;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.spark.HadoopConf;
 import org.tashil.warehouse.Tables;
@@ -48,7 +49,7 @@ public final class IngestJob {
 
   static {
     List<String> tables = new ArrayList<>();
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       tables.add("clean/" + dataset.tableName());
       tables.add("quarantine/" + dataset.tableName());
     }
@@ -165,10 +166,9 @@ public final class IngestJob {
       JavaRDD<FileOutcome> rows =
           outcomes.filter(
               outcome -> !(outcome instanceof Submission) && !rejected.contains(outcome.file()));
-      Map<String, org.apache.spark.sql.Dataset<Row>> small =
-          java.util.Collections.synchronizedMap(new HashMap<>());
+      Map<String, Dataset<Row>> small = java.util.Collections.synchronizedMap(new HashMap<>());
       List<Runnable> writes = new ArrayList<>();
-      for (Dataset dataset : Dataset.values()) {
+      for (OfficeDataset dataset : OfficeDataset.values()) {
         writes.add(() -> writeClean(rows, dataset, period, small));
         writes.add(() -> writeQuarantine(rows, dataset, period, small));
       }
@@ -177,7 +177,7 @@ public final class IngestJob {
       warehouse.sideBySide(writes);
       List<Submission> submissions = firstSeen(received, period, today);
       small.put("submissions", writeSubmissions(submissions, period));
-      Map<String, org.apache.spark.sql.Dataset<Row>> tables = new java.util.LinkedHashMap<>();
+      Map<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();
       IngestedRows.TABLES.forEach(table -> tables.put(table, small.get(table)));
       return new Result(
           period,
@@ -244,7 +244,7 @@ public final class IngestJob {
   /** The clean rows of the period by dataset and settlement, as (dataset, settlement_id, rows). */
   private static List<Row> acceptedBySettlement(JavaRDD<FileOutcome> rows) {
     Map<String, Integer> settlementColumn = new HashMap<>();
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       settlementColumn.put(dataset.tableName(), Tables.clean(dataset).fieldIndex("settlement_id"));
     }
     Map<scala.Tuple2<String, String>, Long> counts =
@@ -264,9 +264,9 @@ public final class IngestJob {
 
   private void writeClean(
       JavaRDD<FileOutcome> outcomes,
-      Dataset dataset,
+      OfficeDataset dataset,
       Period period,
-      Map<String, org.apache.spark.sql.Dataset<Row>> small) {
+      Map<String, Dataset<Row>> small) {
     String periodText = period.toString();
     JavaRDD<Row> rows =
         outcomes
@@ -284,7 +284,7 @@ public final class IngestJob {
                   return RowFactory.create(values);
                 });
     String table = "clean/" + dataset.tableName();
-    org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
+    Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
     if (IngestedRows.TABLES.contains(table)) {
       small.put(table, inMemory(table, period, frame, Tables.OFFICE_ID));
     } else {
@@ -293,17 +293,17 @@ public final class IngestJob {
   }
 
   /** Writes a small table's period from memory, and returns those rows. */
-  private org.apache.spark.sql.Dataset<Row> inMemory(
-      String table, Period period, org.apache.spark.sql.Dataset<Row> rows, String... partitions) {
+  private Dataset<Row> inMemory(
+      String table, Period period, Dataset<Row> rows, String... partitions) {
     return spark.createDataFrame(
         warehouse.replacePeriodInMemory(table, period, rows, partitions), rows.schema());
   }
 
   private void writeQuarantine(
       JavaRDD<FileOutcome> outcomes,
-      Dataset dataset,
+      OfficeDataset dataset,
       Period period,
-      Map<String, org.apache.spark.sql.Dataset<Row>> small) {
+      Map<String, Dataset<Row>> small) {
     String periodText = period.toString();
     JavaRDD<Row> rows =
         outcomes
@@ -354,8 +354,7 @@ public final class IngestJob {
     return out;
   }
 
-  private org.apache.spark.sql.Dataset<Row> writeSubmissions(
-      List<Submission> submissions, Period period) {
+  private Dataset<Row> writeSubmissions(List<Submission> submissions, Period period) {
     List<Row> rows = new ArrayList<>();
     for (Submission s : submissions) {
       rows.add(
@@ -377,7 +376,7 @@ public final class IngestJob {
               s.firstSeenOn(),
               period.toString()));
     }
-    org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(rows, Tables.SUBMISSIONS);
+    Dataset<Row> frame = spark.createDataFrame(rows, Tables.SUBMISSIONS);
     warehouse.replacePeriod("submissions", period, frame);
     return frame;
   }
@@ -394,7 +393,7 @@ public final class IngestJob {
         }
       }
       List<String> lacking = new ArrayList<>();
-      for (Dataset required : List.of(Dataset.DEMANDS, Dataset.ACTIVITIES)) {
+      for (OfficeDataset required : List.of(OfficeDataset.DEMANDS, OfficeDataset.ACTIVITIES)) {
         if (!sent.contains(required.tableName())) {
           lacking.add(required.tableName());
         }

@@ -35,7 +35,7 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
 
   static {
     List<String> tables = new ArrayList<>(List.of("clean/activities"));
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       tables.add("quarantine/" + dataset.tableName());
     }
     tables.add("submissions");
@@ -79,7 +79,7 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
     }
     warehouse.sideBySide(reads);
     Dataset<Row> accepted = null;
-    for (org.tashil.schema.Dataset dataset : org.tashil.schema.Dataset.values()) {
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       Dataset<Row> counts =
           warehouse
               .readPeriod("clean/" + dataset.tableName(), period)

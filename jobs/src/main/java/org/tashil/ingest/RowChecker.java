@@ -15,8 +15,8 @@ import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
 import org.tashil.reference.Settlement;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
 import org.tashil.schema.DatasetSchema;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.schema.ProblemCode;
 import org.tashil.schema.RowRule;
@@ -31,7 +31,7 @@ import org.tashil.text.PersonalValues;
  */
 public final class RowChecker implements Serializable {
 
-  private final Dataset dataset;
+  private final OfficeDataset dataset;
   private final Registry registry;
   private final String officeId;
   private final Period period;
@@ -39,7 +39,7 @@ public final class RowChecker implements Serializable {
   private final LocalDate lastDay;
   private final Map<String, Pattern> patterns = new HashMap<>();
 
-  public RowChecker(Dataset dataset, Registry registry, String officeId, Period period) {
+  public RowChecker(OfficeDataset dataset, Registry registry, String officeId, Period period) {
     this.dataset = dataset;
     this.registry = registry;
     this.officeId = officeId;

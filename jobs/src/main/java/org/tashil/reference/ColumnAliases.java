@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.text.PersianText;
 
 /**
@@ -16,14 +16,14 @@ public final class ColumnAliases implements Serializable {
 
   public static final String VALUE_PREFIX = "value:";
 
-  private final Map<Dataset, Map<String, String>> headers = new HashMap<>();
-  private final Map<Dataset, Map<String, String>> values = new HashMap<>();
+  private final Map<OfficeDataset, Map<String, String>> headers = new HashMap<>();
+  private final Map<OfficeDataset, Map<String, String>> values = new HashMap<>();
 
   public static ColumnAliases none() {
     return new ColumnAliases();
   }
 
-  void add(Dataset dataset, String alias, String target) {
+  void add(OfficeDataset dataset, String alias, String target) {
     if (target.startsWith(VALUE_PREFIX)) {
       values
           .computeIfAbsent(dataset, d -> new HashMap<>())
@@ -34,23 +34,23 @@ public final class ColumnAliases implements Serializable {
   }
 
   /** The canonical column a header stands for, when it is an alias. */
-  public Optional<String> column(Dataset dataset, String header) {
+  public Optional<String> column(OfficeDataset dataset, String header) {
     return Optional.ofNullable(
         headers.getOrDefault(dataset, Map.of()).get(PersianText.key(header)));
   }
 
   /** The enumeration value a label stands for, when it is an alias ({@code خیر} → no). */
-  public Optional<String> value(Dataset dataset, String label) {
+  public Optional<String> value(OfficeDataset dataset, String label) {
     return Optional.ofNullable(values.getOrDefault(dataset, Map.of()).get(PersianText.key(label)));
   }
 
   /** Every value alias of a dataset, label → value; the generator writes Persian labels from it. */
-  public Map<String, String> valueLabels(Dataset dataset) {
+  public Map<String, String> valueLabels(OfficeDataset dataset) {
     return Map.copyOf(values.getOrDefault(dataset, Map.of()));
   }
 
   /** Every header alias of a dataset, alias → column. */
-  public Map<String, String> headerAliases(Dataset dataset) {
+  public Map<String, String> headerAliases(OfficeDataset dataset) {
     return Map.copyOf(headers.getOrDefault(dataset, Map.of()));
   }
 }

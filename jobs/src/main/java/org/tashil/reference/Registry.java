@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.tashil.calendar.JalaliDate;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.text.PersianText;
 
 /**
@@ -271,12 +271,12 @@ public final class Registry implements Serializable {
 
   private static void addAlias(ColumnAliases aliases, CSVRecord record) {
     String dataset = field(record, "dataset");
-    List<Dataset> datasets = new ArrayList<>();
+    List<OfficeDataset> datasets = new ArrayList<>();
     if (dataset.equals("*")) {
-      datasets.addAll(List.of(Dataset.values()));
+      datasets.addAll(List.of(OfficeDataset.values()));
     } else {
       datasets.add(
-          Dataset.ofTableName(dataset)
+          OfficeDataset.ofTableName(dataset)
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
@@ -285,7 +285,7 @@ public final class Registry implements Serializable {
                               + "' is not households, demands, activities or *")));
     }
     String target = field(record, "column");
-    for (Dataset each : datasets) {
+    for (OfficeDataset each : datasets) {
       boolean valueAlias = target.startsWith(ColumnAliases.VALUE_PREFIX);
       if (!valueAlias && each.schema().column(target).isEmpty()) {
         if (dataset.equals("*")) {

@@ -43,7 +43,7 @@ import org.tashil.reports.model.SettlementRanking;
 import org.tashil.reports.model.SettlementRelocation;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.model.TrendPoint;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.warehouse.Warehouse;
 
 /**
@@ -382,7 +382,7 @@ public final class ReportInputs {
   }
 
   /** Which of an office's files arrived, on time or late, were rejected or are missing. */
-  private Arrival arrival(MartRow office, Dataset dataset) {
+  private Arrival arrival(MartRow office, OfficeDataset dataset) {
     String name = dataset.tableName();
     if (!office.flag("active")) {
       return Arrival.NOT_DUE;
@@ -401,7 +401,7 @@ public final class ReportInputs {
       return Arrival.REJECTED;
     }
     // Households are sent only when surveys were done: no file is not a missing submission.
-    return dataset == Dataset.HOUSEHOLDS ? Arrival.NOT_DUE : Arrival.MISSING;
+    return dataset == OfficeDataset.HOUSEHOLDS ? Arrival.NOT_DUE : Arrival.MISSING;
   }
 
   private List<OfficeCompleteness> completeness() {
@@ -412,7 +412,7 @@ public final class ReportInputs {
       }
       long read = 0;
       long quarantined = 0;
-      for (Dataset dataset : Dataset.values()) {
+      for (OfficeDataset dataset : OfficeDataset.values()) {
         read += office.count(dataset.tableName() + "_rows_read");
         quarantined += office.count(dataset.tableName() + "_rows_quarantined");
       }
@@ -421,9 +421,9 @@ public final class ReportInputs {
               office.text("office_id"),
               office.name("name_fa", "name_en"),
               (int) office.count("settlements_served"),
-              arrival(office, Dataset.HOUSEHOLDS),
-              arrival(office, Dataset.DEMANDS),
-              arrival(office, Dataset.ACTIVITIES),
+              arrival(office, OfficeDataset.HOUSEHOLDS),
+              arrival(office, OfficeDataset.DEMANDS),
+              arrival(office, OfficeDataset.ACTIVITIES),
               read,
               quarantined));
     }
@@ -434,7 +434,7 @@ public final class ReportInputs {
   private List<DataQualityNote> officeFileNotes(MartRow office) {
     List<DataQualityNote> notes = new ArrayList<>();
     LocalDate last = period.lastDay();
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       org.tashil.reports.model.Dataset reported = reportDataset(dataset);
       switch (arrival(office, dataset)) {
         case MISSING -> notes.add(new DataQualityNote.MissingFile(reported));
@@ -457,7 +457,7 @@ public final class ReportInputs {
         .filter(office -> officeId.equals(office.text("office_id")))
         .findFirst()
         .ifPresent(office -> notes.addAll(officeFileNotes(office)));
-    for (Dataset dataset : Dataset.values()) {
+    for (OfficeDataset dataset : OfficeDataset.values()) {
       Map<RejectReason, Long> reasons = quarantinedRows("settlement_id", settlementId, dataset);
       if (!reasons.isEmpty()) {
         MartRow settlement =
@@ -483,7 +483,7 @@ public final class ReportInputs {
       for (DataQualityNote note : officeFileNotes(office)) {
         notes.add(new OfficeNote(id, name, note));
       }
-      for (Dataset dataset : Dataset.values()) {
+      for (OfficeDataset dataset : OfficeDataset.values()) {
         Map<RejectReason, Long> reasons = quarantinedRows("office_id", id, dataset);
         if (!reasons.isEmpty()) {
           notes.add(
@@ -498,7 +498,8 @@ public final class ReportInputs {
       }
       for (MartRow submission : submissions) {
         List<?> dropped = submission.row().getList(submission.row().fieldIndex("dropped_columns"));
-        java.util.Optional<Dataset> dataset = Dataset.ofTableName(submission.text("dataset"));
+        java.util.Optional<OfficeDataset> dataset =
+            OfficeDataset.ofTableName(submission.text("dataset"));
         if (id.equals(submission.text("office_id"))
             && dropped != null
             && !dropped.isEmpty()
@@ -517,7 +518,8 @@ public final class ReportInputs {
   }
 
   /** The period's quarantined rows of a dataset by reason, for one office or one settlement. */
-  private Map<RejectReason, Long> quarantinedRows(String column, String value, Dataset dataset) {
+  private Map<RejectReason, Long> quarantinedRows(
+      String column, String value, OfficeDataset dataset) {
     Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
     for (MartRow row : quarantine) {
       if (value.equals(row.text(column)) && dataset.tableName().equals(row.text("dataset"))) {
@@ -527,7 +529,7 @@ public final class ReportInputs {
     return reasons;
   }
 
-  private static org.tashil.reports.model.Dataset reportDataset(Dataset dataset) {
+  private static org.tashil.reports.model.Dataset reportDataset(OfficeDataset dataset) {
     return switch (dataset) {
       case HOUSEHOLDS -> org.tashil.reports.model.Dataset.HOUSEHOLDS;
       case DEMANDS -> org.tashil.reports.model.Dataset.DEMANDS;

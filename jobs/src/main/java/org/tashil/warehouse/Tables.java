@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 
 /**
  * The staging tables' Spark schemas (contract §4). Clean tables take their columns from the
@@ -62,7 +62,7 @@ public final class Tables {
   private Tables() {}
 
   /** The clean table of a dataset: its canonical typed columns, then where each row came from. */
-  public static StructType clean(Dataset dataset) {
+  public static StructType clean(OfficeDataset dataset) {
     List<StructField> fields = new ArrayList<>();
     for (Column column : dataset.schema().columns()) {
       fields.add(field(column.name(), sparkType(column)));

@@ -53,8 +53,9 @@ class TestDuckDbDefinitions {
     SparkSession spark = SparkTests.session();
     warehouse = new Warehouse(spark, root.toString());
     registry = IndicatorWarehouse.registry();
-    write("clean/households", Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS), households());
-    write("clean/demands", Tables.clean(org.tashil.schema.Dataset.DEMANDS), demands());
+    write(
+        "clean/households", Tables.clean(org.tashil.schema.OfficeDataset.HOUSEHOLDS), households());
+    write("clean/demands", Tables.clean(org.tashil.schema.OfficeDataset.DEMANDS), demands());
     listSubmissions(warehouse);
   }
 
@@ -64,8 +65,9 @@ class TestDuckDbDefinitions {
    */
   private static void listSubmissions(Warehouse warehouse) {
     Dataset<Row> files = null;
-    for (org.tashil.schema.Dataset dataset :
-        List.of(org.tashil.schema.Dataset.HOUSEHOLDS, org.tashil.schema.Dataset.DEMANDS)) {
+    for (org.tashil.schema.OfficeDataset dataset :
+        List.of(
+            org.tashil.schema.OfficeDataset.HOUSEHOLDS, org.tashil.schema.OfficeDataset.DEMANDS)) {
       if (!warehouse.exists("clean/" + dataset.tableName())) {
         continue;
       }
@@ -110,8 +112,8 @@ class TestDuckDbDefinitions {
     unlisted.put("source_file", "OF-01_households_1405-08 (2).csv");
     SparkTests.session()
         .createDataFrame(
-            List.of(row(Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS), unlisted)),
-            Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS))
+            List.of(row(Tables.clean(org.tashil.schema.OfficeDataset.HOUSEHOLDS), unlisted)),
+            Tables.clean(org.tashil.schema.OfficeDataset.HOUSEHOLDS))
         .write()
         .format("delta")
         .mode("append")
@@ -198,7 +200,7 @@ class TestDuckDbDefinitions {
     writeTo(
         elsewhere,
         "clean/households",
-        Tables.clean(org.tashil.schema.Dataset.HOUSEHOLDS),
+        Tables.clean(org.tashil.schema.OfficeDataset.HOUSEHOLDS),
         List.of(survey));
     listSubmissions(elsewhere);
     return elsewhere;
@@ -384,12 +386,16 @@ class TestDuckDbDefinitions {
             "tenure",
             "head_employed")) {
       for (String value :
-          org.tashil.schema.Dataset.HOUSEHOLDS.schema().column(column).orElseThrow().values()) {
+          org.tashil.schema.OfficeDataset.HOUSEHOLDS
+              .schema()
+              .column(column)
+              .orElseThrow()
+              .values()) {
         variants.add(with(none, column, value));
       }
     }
     for (String consent :
-        org.tashil.schema.Dataset.HOUSEHOLDS
+        org.tashil.schema.OfficeDataset.HOUSEHOLDS
             .schema()
             .column("relocation_consent")
             .orElseThrow()
@@ -511,7 +517,12 @@ class TestDuckDbDefinitions {
   }
 
   private static int demandCount() {
-    return org.tashil.schema.Dataset.DEMANDS.schema().column("status").orElseThrow().values().size()
+    return org.tashil.schema.OfficeDataset.DEMANDS
+            .schema()
+            .column("status")
+            .orElseThrow()
+            .values()
+            .size()
         * AGES.length
         * CLOSED_AFTER.length
         * 2;
@@ -526,7 +537,7 @@ class TestDuckDbDefinitions {
     List<Map<String, Object>> rows = new ArrayList<>();
     int line = 2;
     for (String status :
-        org.tashil.schema.Dataset.DEMANDS.schema().column("status").orElseThrow().values()) {
+        org.tashil.schema.OfficeDataset.DEMANDS.schema().column("status").orElseThrow().values()) {
       for (int age : AGES) {
         for (Integer closedAfter : CLOSED_AFTER) {
           for (String agency : List.of("ag-w", "ag-m")) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.SparkTests;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -45,7 +45,7 @@ class TestDeltaFiles {
     // A folder name with a space: the files are named as the machine names them.
     Path root = temp.resolve("the warehouse");
     Warehouse warehouse = new Warehouse(spark, root.toString());
-    var schema = Tables.clean(Dataset.ACTIVITIES);
+    var schema = Tables.clean(OfficeDataset.ACTIVITIES);
     warehouse.replacePeriod(
         "clean/activities",
         PERIOD,

@@ -34,7 +34,7 @@ import org.tashil.ingest.Submission;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.schema.ProblemCode;
 import picocli.CommandLine;
@@ -109,7 +109,7 @@ class TestInboxGenerator {
     for (Period period : Period.range(p("1405-06"), p("1405-08"))) {
       List<Checked> files =
           checkAll(inbox).stream().filter(checked -> checked.period().equals(period)).toList();
-      assertThat(accepted(files, Dataset.HOUSEHOLDS))
+      assertThat(accepted(files, OfficeDataset.HOUSEHOLDS))
           .as("households of " + period)
           .isBetween(
               (int) (HouseholdSurveys.PER_MONTH * scale * 0.6),
@@ -119,12 +119,12 @@ class TestInboxGenerator {
           .isBetween(
               (int) (DemandBook.PER_MONTH * scale * 0.7),
               (int) (DemandBook.PER_MONTH * scale * 1.3));
-      assertThat(accepted(files, Dataset.ACTIVITIES))
+      assertThat(accepted(files, OfficeDataset.ACTIVITIES))
           .as("activities of " + period)
           .isBetween(
               (int) (ActivityLog.PER_MONTH * scale * 0.6),
               (int) (ActivityLog.PER_MONTH * scale * 1.4));
-      assertThat(accepted(files, Dataset.DEMANDS))
+      assertThat(accepted(files, OfficeDataset.DEMANDS))
           .as("demand rows of " + period)
           .isGreaterThan(newDemands(files, period));
     }
@@ -292,13 +292,13 @@ class TestInboxGenerator {
       throws IOException {
     generate(inbox, "1405-01..1405-06", 0.05, 0);
 
-    int id = Dataset.DEMANDS.schema().indexOf("demand_id");
-    int status = Dataset.DEMANDS.schema().indexOf("status");
-    int registered = Dataset.DEMANDS.schema().indexOf("registered_on");
-    int updated = Dataset.DEMANDS.schema().indexOf("updated_on");
+    int id = OfficeDataset.DEMANDS.schema().indexOf("demand_id");
+    int status = OfficeDataset.DEMANDS.schema().indexOf("status");
+    int registered = OfficeDataset.DEMANDS.schema().indexOf("registered_on");
+    int updated = OfficeDataset.DEMANDS.schema().indexOf("updated_on");
     Map<String, List<Object[]>> versions = new TreeMap<>();
     for (Checked checked : checkAll(inbox)) {
-      if (checked.dataset() == Dataset.DEMANDS) {
+      if (checked.dataset() == OfficeDataset.DEMANDS) {
         for (FileOutcome.CleanRow row : checked.outcome().accepted()) {
           versions
               .computeIfAbsent(
@@ -372,8 +372,8 @@ class TestInboxGenerator {
 
     Map<String, List<Object[]>> households = new TreeMap<>();
     for (Checked checked : checkAll(inbox)) {
-      if (checked.dataset() == Dataset.HOUSEHOLDS) {
-        int settlement = Dataset.HOUSEHOLDS.schema().indexOf("settlement_id");
+      if (checked.dataset() == OfficeDataset.HOUSEHOLDS) {
+        int settlement = OfficeDataset.HOUSEHOLDS.schema().indexOf("settlement_id");
         for (FileOutcome.CleanRow row : checked.outcome().accepted()) {
           households
               .computeIfAbsent((String) row.values()[settlement], key -> new ArrayList<>())
@@ -440,7 +440,11 @@ class TestInboxGenerator {
   // ---------------------------------------------------------------------------------------------
 
   private record Checked(
-      Period period, String officeId, Dataset dataset, String path, FileOutcome.Whole outcome) {}
+      Period period,
+      String officeId,
+      OfficeDataset dataset,
+      String path,
+      FileOutcome.Whole outcome) {}
 
   private static GenerationSummary generate(
       Path inbox, String periods, double scale, double messy) {
@@ -473,7 +477,7 @@ class TestInboxGenerator {
     for (String file : files(inbox)) {
       String[] parts = file.split("/");
       Period period = Period.parse(parts[0]);
-      Dataset dataset = Dataset.ofFileName(parts[2]).orElseThrow();
+      OfficeDataset dataset = OfficeDataset.ofFileName(parts[2]).orElseThrow();
       FileOutcome.Whole outcome =
           CheckedFiles.check(
               registry, period, inbox.resolve(parts[0]).resolve(parts[1]), parts[1], parts[2]);
@@ -574,11 +578,11 @@ class TestInboxGenerator {
     }
   }
 
-  private static List<String> columnNames(Dataset dataset) {
+  private static List<String> columnNames(OfficeDataset dataset) {
     return dataset.schema().columns().stream().map(Column::name).toList();
   }
 
-  private static int accepted(List<Checked> files, Dataset dataset) {
+  private static int accepted(List<Checked> files, OfficeDataset dataset) {
     return files.stream()
         .filter(checked -> checked.dataset() == dataset)
         .mapToInt(checked -> checked.outcome().submission().rowsAccepted())
@@ -586,17 +590,17 @@ class TestInboxGenerator {
   }
 
   private static int newDemands(List<Checked> files, Period period) {
-    int registered = Dataset.DEMANDS.schema().indexOf("registered_on");
+    int registered = OfficeDataset.DEMANDS.schema().indexOf("registered_on");
     return (int)
         files.stream()
-            .filter(checked -> checked.dataset() == Dataset.DEMANDS)
+            .filter(checked -> checked.dataset() == OfficeDataset.DEMANDS)
             .flatMap(checked -> checked.outcome().accepted().stream())
             .filter(row -> period.contains((LocalDate) row.values()[registered]))
             .count();
   }
 
   private static double share(List<Object[]> households, String column, String... values) {
-    int index = Dataset.HOUSEHOLDS.schema().indexOf(column);
+    int index = OfficeDataset.HOUSEHOLDS.schema().indexOf(column);
     Set<String> wanted = Set.of(values);
     return households.stream().filter(row -> wanted.contains(row[index])).count()
         / (double) households.size();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 
 /** The hand-made files of src/test/resources/inbox, checked file by file without Spark. */
@@ -21,7 +21,7 @@ class TestFileChecker {
   private static final Period ABAN = Period.parse("1405-08");
   private static final Path OFFICE = Path.of("src/test/resources/inbox/1405-08/OF-01");
 
-  private FileOutcome.Whole check(Dataset dataset, String name) {
+  private FileOutcome.Whole check(OfficeDataset dataset, String name) {
     return CheckedFiles.check(Fixtures.registry(), ABAN, OFFICE, "OF-01", name);
   }
 
@@ -33,7 +33,7 @@ class TestFileChecker {
 
   @Test
   void householdsFileRowsAreAcceptedOrQuarantinedWithTheirFirstReason() throws IOException {
-    FileOutcome.Whole outcome = check(Dataset.HOUSEHOLDS, "households.csv");
+    FileOutcome.Whole outcome = check(OfficeDataset.HOUSEHOLDS, "households.csv");
     Submission submission = outcome.submission();
     assertThat(submission.rowsRead()).isEqualTo(11);
     assertThat(submission.rowsAccepted()).isEqualTo(4);
@@ -61,7 +61,7 @@ class TestFileChecker {
 
   @Test
   void personalColumnsAreDroppedAndNeverKept() throws IOException {
-    FileOutcome.Whole outcome = check(Dataset.HOUSEHOLDS, "households.csv");
+    FileOutcome.Whole outcome = check(OfficeDataset.HOUSEHOLDS, "households.csv");
     assertThat(outcome.submission().droppedColumns())
         .containsExactly("نام سرپرست", "تلفن همراه", "کد ملی");
     assertThat(outcome.submission().ignoredColumns()).containsExactly("comment");
@@ -79,7 +79,7 @@ class TestFileChecker {
 
   @Test
   void demandsWithPersianHeadersBomSemicolonsAndQuotedNewlines() throws IOException {
-    FileOutcome.Whole outcome = check(Dataset.DEMANDS, "demands.csv");
+    FileOutcome.Whole outcome = check(OfficeDataset.DEMANDS, "demands.csv");
     Submission submission = outcome.submission();
     assertThat(submission.encoding()).isEqualTo("UTF-8-BOM");
     assertThat(submission.delimiter()).isEqualTo("semicolon");
@@ -101,7 +101,7 @@ class TestFileChecker {
 
   @Test
   void windows1256FileIsDecodedAndSaysSo() throws IOException {
-    FileOutcome.Whole outcome = check(Dataset.ACTIVITIES, "activities.csv");
+    FileOutcome.Whole outcome = check(OfficeDataset.ACTIVITIES, "activities.csv");
     Submission submission = outcome.submission();
     assertThat(submission.encoding()).isEqualTo("windows-1256");
     assertThat(submission.message(Locale.ENGLISH)).contains("Windows-1256");

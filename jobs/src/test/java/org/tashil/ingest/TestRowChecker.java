@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tashil.Fixtures;
 import org.tashil.calendar.Period;
-import org.tashil.schema.Dataset;
+import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 
 /**
@@ -68,7 +68,7 @@ class TestRowChecker {
     return row;
   }
 
-  private static List<String> problems(Dataset dataset, Map<String, String> row) {
+  private static List<String> problems(OfficeDataset dataset, Map<String, String> row) {
     return new RowChecker(dataset, Fixtures.registry(), "OF-01", ABAN)
         .check(row).problems().stream().map(Problem::tag).toList();
   }
@@ -81,7 +81,8 @@ class TestRowChecker {
   @Test
   void aValidHouseholdPassesWithTypedValues() {
     RowChecker.CheckedRow row =
-        new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN).check(household());
+        new RowChecker(OfficeDataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+            .check(household());
     assertThat(row.problems()).isEmpty();
     assertThat(row.values()[3]).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(row.values()[4]).isEqualTo(4);
@@ -89,92 +90,98 @@ class TestRowChecker {
 
   @Test
   void habitableRoomsFromZeroToTwenty() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "habitable_rooms", "0"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "habitable_rooms", "1"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "habitable_rooms", "20"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "habitable_rooms", "21")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "habitable_rooms", "0")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "habitable_rooms", "1")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "habitable_rooms", "20")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "habitable_rooms", "21")))
         .containsExactly("OUT_OF_RANGE:habitable_rooms");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "habitable_rooms", "-1")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "habitable_rooms", "-1")))
         .containsExactly("OUT_OF_RANGE:habitable_rooms");
   }
 
   @Test
   void membersFromOneToThirty() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "members", "0")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "members", "0")))
         .containsExactly("OUT_OF_RANGE:members");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "members", "1"))).isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "members", "1"))).isEmpty();
     Map<String, String> thirty = with(household(), "members", "30");
-    assertThat(problems(Dataset.HOUSEHOLDS, thirty)).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "members", "31")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, thirty)).isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "members", "31")))
         .containsExactly("OUT_OF_RANGE:members");
   }
 
   @Test
   void childrenInSchoolUpToTheChildrenCount() {
     Map<String, String> seventeen = with(household(), "children_6_17", "17");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(seventeen, "children_in_school", "17"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(seventeen, "children_in_school", "18")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(seventeen, "children_in_school", "17")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(seventeen, "children_in_school", "18")))
         .containsExactly("INCONSISTENT:children_in_school");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "children_6_17", "20"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "children_6_17", "21")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "children_6_17", "20")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "children_6_17", "21")))
         .containsExactly("OUT_OF_RANGE:children_6_17");
   }
 
   @Test
   void insuredMembersUpToMembers() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "insured_members", "4"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "insured_members", "5")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "insured_members", "4")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "insured_members", "5")))
         .containsExactly("INCONSISTENT:insured_members");
   }
 
   @Test
   void headAgeFromTwelveToHundredTen() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "head_age", "12"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "head_age", "11")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "head_age", "12"))).isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "head_age", "11")))
         .containsExactly("OUT_OF_RANGE:head_age");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "head_age", "110"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "head_age", "111")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "head_age", "110"))).isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "head_age", "111")))
         .containsExactly("OUT_OF_RANGE:head_age");
   }
 
   @Test
   void mehrThirtiethIsADateAndMehrThirtyFirstIsNot() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/07/30")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/07/30")))
         .isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/07/31")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/07/31")))
         .containsExactly("BAD_DATE:surveyed_on");
   }
 
   @Test
   void datesInEveryAcceptedWriting() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "2026-11-21")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "2026-11-21")))
         .isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/8/5")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/8/5")))
         .isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405-08-05")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405-08-05")))
         .containsExactly("BAD_DATE:surveyed_on");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "2026-02-30")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "2026-02-30")))
         .containsExactly("BAD_DATE:surveyed_on");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "yesterday")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "yesterday")))
         .containsExactly("BAD_DATE:surveyed_on");
   }
 
   @Test
   void surveyedOnTheLastDayOfThePeriodButNotTheDayAfter() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/08/30")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/08/30")))
         .isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/09/01")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "surveyed_on", "1405/09/01")))
         .containsExactly("FUTURE_DATE:surveyed_on");
   }
 
   @Test
   void consentRequiredInHazardZoneAndEmptyOutside() {
     Map<String, String> hazard = with(household(), "hazard_zone", "yes");
-    assertThat(problems(Dataset.HOUSEHOLDS, hazard))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, hazard))
         .containsExactly("MISSING_REQUIRED:relocation_consent");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(hazard, "relocation_consent", "undecided")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(hazard, "relocation_consent", "undecided")))
         .isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "relocation_consent", "yes")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "relocation_consent", "yes")))
         .containsExactly("INCONSISTENT:relocation_consent");
   }
 
@@ -187,7 +194,7 @@ class TestRowChecker {
     row.put("water", "تانکر");
     row.put("surveyed_on", "۱۴۰۵/۰۸/۱۰");
     RowChecker.CheckedRow checked =
-        new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+        new RowChecker(OfficeDataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
             .check(normalised(row));
     assertThat(checked.problems()).isEmpty();
     assertThat(checked.values()[4]).isEqualTo(5);
@@ -198,28 +205,29 @@ class TestRowChecker {
 
   @Test
   void badNumberAndBadEnum() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "members", "four")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "members", "four")))
         .containsExactly("BAD_NUMBER:members");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "water", "river")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "water", "river")))
         .containsExactly("BAD_ENUM:water");
   }
 
   @Test
   void settlementMustBeInTheRegistryAndServedByTheOffice() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "settlement_id", "AHV-999")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "settlement_id", "AHV-999")))
         .containsExactly("UNKNOWN_SETTLEMENT:settlement_id");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "settlement_id", "AHV-002")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "settlement_id", "AHV-002")))
         .containsExactly("WRONG_OFFICE:settlement_id");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "settlement_id", "ahv-001")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "settlement_id", "ahv-001")))
         .isEmpty();
   }
 
   @Test
   void householdCodeIsAPseudonymousCode() {
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "household_code", "ABCD"))).isEmpty();
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "household_code", "ABC")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "household_code", "ABCD")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "household_code", "ABC")))
         .containsExactly("OUT_OF_RANGE:household_code");
-    assertThat(problems(Dataset.HOUSEHOLDS, with(household(), "household_code", "علی احمدی")))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, with(household(), "household_code", "علی احمدی")))
         .containsExactly("OUT_OF_RANGE:household_code");
   }
 
@@ -227,7 +235,7 @@ class TestRowChecker {
   void missingRequiredValue() {
     Map<String, String> row = household();
     row.remove("water");
-    assertThat(problems(Dataset.HOUSEHOLDS, row)).containsExactly("MISSING_REQUIRED:water");
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, row)).containsExactly("MISSING_REQUIRED:water");
   }
 
   @Test
@@ -236,7 +244,7 @@ class TestRowChecker {
     row.put("hazard_zone", "yes");
     row.put("children_in_school", "3");
     row.put("members", "0");
-    assertThat(problems(Dataset.HOUSEHOLDS, row))
+    assertThat(problems(OfficeDataset.HOUSEHOLDS, row))
         .containsExactly(
             "OUT_OF_RANGE:members",
             "INCONSISTENT:children_in_school",
@@ -245,26 +253,32 @@ class TestRowChecker {
 
   @Test
   void updatedOnTheLastDayOfThePeriodButNotTheDayAfter() {
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "updated_on", "1405/08/30"))).isEmpty();
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "updated_on", "1405/09/01")))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "updated_on", "1405/08/30")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "updated_on", "1405/09/01")))
         .containsExactly("FUTURE_DATE:updated_on");
   }
 
   @Test
   void demandStatusDecidesWhichDatesAreRequired() {
     Map<String, String> referred = with(demand(), "status", "referred");
-    assertThat(problems(Dataset.DEMANDS, referred)).containsExactly("MISSING_REQUIRED:referred_on");
-    assertThat(problems(Dataset.DEMANDS, with(referred, "referred_on", "1405/08/01"))).isEmpty();
+    assertThat(problems(OfficeDataset.DEMANDS, referred))
+        .containsExactly("MISSING_REQUIRED:referred_on");
+    assertThat(problems(OfficeDataset.DEMANDS, with(referred, "referred_on", "1405/08/01")))
+        .isEmpty();
 
     Map<String, String> resolved =
         with(with(demand(), "status", "resolved"), "referred_on", "1405/08/01");
-    assertThat(problems(Dataset.DEMANDS, resolved)).containsExactly("MISSING_REQUIRED:closed_on");
-    assertThat(problems(Dataset.DEMANDS, with(resolved, "closed_on", "1405/08/02"))).isEmpty();
+    assertThat(problems(OfficeDataset.DEMANDS, resolved))
+        .containsExactly("MISSING_REQUIRED:closed_on");
+    assertThat(problems(OfficeDataset.DEMANDS, with(resolved, "closed_on", "1405/08/02")))
+        .isEmpty();
 
     Map<String, String> withdrawn = with(demand(), "status", "withdrawn");
-    assertThat(problems(Dataset.DEMANDS, with(withdrawn, "closed_on", "1405/08/02"))).isEmpty();
+    assertThat(problems(OfficeDataset.DEMANDS, with(withdrawn, "closed_on", "1405/08/02")))
+        .isEmpty();
 
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "closed_on", "1405/08/02")))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "closed_on", "1405/08/02")))
         .containsExactly("INCONSISTENT:closed_on");
   }
 
@@ -272,41 +286,45 @@ class TestRowChecker {
   void demandDatesKeepTheirOrder() {
     Map<String, String> referredEarly =
         with(with(demand(), "status", "referred"), "referred_on", "1405/07/30");
-    assertThat(problems(Dataset.DEMANDS, referredEarly))
+    assertThat(problems(OfficeDataset.DEMANDS, referredEarly))
         .containsExactly("INCONSISTENT:referred_on");
     Map<String, String> updatedEarly =
         with(with(demand(), "status", "referred"), "referred_on", "1405/08/03");
-    assertThat(problems(Dataset.DEMANDS, updatedEarly)).containsExactly("INCONSISTENT:updated_on");
+    assertThat(problems(OfficeDataset.DEMANDS, updatedEarly))
+        .containsExactly("INCONSISTENT:updated_on");
   }
 
   @Test
   void demandAgencyMustBeKnownAndSummaryShort() {
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "agency_id", "ministry_of_magic")))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "agency_id", "ministry_of_magic")))
         .containsExactly("UNKNOWN_AGENCY:agency_id");
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "summary", "a".repeat(500)))).isEmpty();
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "summary", "a".repeat(501))))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "summary", "a".repeat(500))))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "summary", "a".repeat(501))))
         .containsExactly("OUT_OF_RANGE:summary");
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "households_affected", "5001")))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "households_affected", "5001")))
         .containsExactly("OUT_OF_RANGE:households_affected");
   }
 
   @Test
   void activityHeldInsideThePeriod() {
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "held_on", "1405/08/01"))).isEmpty();
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "held_on", "1405/08/30"))).isEmpty();
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "held_on", "1405/07/30")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "held_on", "1405/08/01")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "held_on", "1405/08/30")))
+        .isEmpty();
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "held_on", "1405/07/30")))
         .containsExactly("OUT_OF_RANGE:held_on");
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "held_on", "1405/09/01")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "held_on", "1405/09/01")))
         .containsExactly("FUTURE_DATE:held_on");
   }
 
   @Test
   void womenParticipantsUpToParticipants() {
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "women_participants", "20")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "women_participants", "20")))
         .isEmpty();
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "women_participants", "21")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "women_participants", "21")))
         .containsExactly("INCONSISTENT:women_participants");
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "participants", "0")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "participants", "0")))
         .containsExactly("INCONSISTENT:women_participants");
   }
 
@@ -321,7 +339,7 @@ class TestRowChecker {
     for (String column : List.of("survey_id", "household_code")) {
       for (String value : List.of("6426212997", "09121234567", "+98 912 123 4567")) {
         RowChecker.CheckedRow row =
-            new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+            new RowChecker(OfficeDataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
                 .check(with(household(), column, value));
         assertThat(row.problems()).extracting(Problem::tag).contains("PERSONAL_DATA:" + column);
         for (Problem problem : row.problems()) {
@@ -330,19 +348,19 @@ class TestRowChecker {
         }
       }
     }
-    assertThat(problems(Dataset.DEMANDS, with(demand(), "demand_id", "09131112222")))
+    assertThat(problems(OfficeDataset.DEMANDS, with(demand(), "demand_id", "09131112222")))
         .containsExactly("PERSONAL_DATA:demand_id");
-    assertThat(problems(Dataset.ACTIVITIES, with(activity(), "activity_id", "0499370899")))
+    assertThat(problems(OfficeDataset.ACTIVITIES, with(activity(), "activity_id", "0499370899")))
         .containsExactly("PERSONAL_DATA:activity_id");
   }
 
   @Test
   void phoneNumbersAndNationalIdsInASummaryAreMaskedAndCounted() {
     RowChecker.CheckedRow row =
-        new RowChecker(Dataset.DEMANDS, Fixtures.registry(), "OF-01", ABAN)
+        new RowChecker(OfficeDataset.DEMANDS, Fixtures.registry(), "OF-01", ABAN)
             .check(with(demand(), "summary", "call 09121234567 or 0499370899, alley 12"));
     assertThat(row.problems()).isEmpty();
-    assertThat(row.values()[Dataset.DEMANDS.schema().indexOf("summary")])
+    assertThat(row.values()[OfficeDataset.DEMANDS.schema().indexOf("summary")])
         .isEqualTo("call 0912******* or **********, alley 12");
     assertThat(row.valuesMasked()).isEqualTo(2);
   }
@@ -350,7 +368,7 @@ class TestRowChecker {
   @Test
   void anyValueAMessageEchoesIsMasked() {
     RowChecker.CheckedRow row =
-        new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
+        new RowChecker(OfficeDataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN)
             .check(with(household(), "members", "09121234567"));
     assertThat(row.problems()).extracting(Problem::tag).containsExactly("OUT_OF_RANGE:members");
     assertThat(row.problems().get(0).message(java.util.Locale.ENGLISH))
@@ -360,7 +378,8 @@ class TestRowChecker {
 
   @Test
   void aFormulaWithoutAComputedValueIsNeverZero() {
-    RowChecker checker = new RowChecker(Dataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN);
+    RowChecker checker =
+        new RowChecker(OfficeDataset.HOUSEHOLDS, Fixtures.registry(), "OF-01", ABAN);
     assertThat(
             checker
                 .check(with(household(), "members", null), java.util.Set.of("members"))

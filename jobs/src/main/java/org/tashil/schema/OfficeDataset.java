@@ -7,14 +7,14 @@ import java.util.Optional;
 /**
  * The three datasets an office sends each month, each defined once by its {@link DatasetSchema}.
  */
-public enum Dataset {
+public enum OfficeDataset {
   HOUSEHOLDS(Households.SCHEMA),
   DEMANDS(Demands.SCHEMA),
   ACTIVITIES(Activities.SCHEMA);
 
   private final DatasetSchema schema;
 
-  Dataset(DatasetSchema schema) {
+  OfficeDataset(DatasetSchema schema) {
     this.schema = schema;
   }
 
@@ -28,7 +28,7 @@ public enum Dataset {
   }
 
   /** The dataset a file name stands for ({@code Demands.xlsx} is demands), if any. */
-  public static Optional<Dataset> ofFileName(String fileName) {
+  public static Optional<OfficeDataset> ofFileName(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     int dot = lower.lastIndexOf('.');
     if (dot < 0) {
@@ -38,7 +38,7 @@ public enum Dataset {
   }
 
   /** The dataset of a table name ({@code demands}), as the warehouse and alias file write it. */
-  public static Optional<Dataset> ofTableName(String name) {
+  public static Optional<OfficeDataset> ofTableName(String name) {
     return Arrays.stream(values()).filter(dataset -> dataset.tableName().equals(name)).findFirst();
   }
 }
