@@ -62,10 +62,11 @@ public final class AggregateCommand implements Callable<Integer> {
         AggregateJob.Result result;
         try {
           result = job.run(period);
-          log.stage("aggregate", start, Map.of("marts", (long) result.millis().size()));
-          log.write(period, RunRecord.SUCCEEDED, null, null, null, null, null, null);
+          log.stage(
+              RunRecord.StageName.AGGREGATE, start, Map.of("marts", (long) result.millis().size()));
+          log.write(period, RunRecord.Outcome.SUCCEEDED, null, null, null, null, null, null);
         } catch (RuntimeException e) {
-          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          log.write(period, RunRecord.Outcome.FAILED, e.getMessage(), null, null, null, null, null);
           throw e;
         }
         out.printf(

@@ -249,7 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
     double sparkAggregate = 0;
     double sparkSettlement = 0;
     for (RunRecord.Stage stage : run.stages()) {
-      if (stage.name().equals("aggregate")) {
+      if (stage.name() == RunRecord.StageName.AGGREGATE) {
         sparkAggregate = stage.seconds();
         sparkSettlement = stage.counts().getOrDefault("settlement_month_ms", 0L) / 1e3;
       }
@@ -279,7 +279,7 @@ public final class BenchCommand implements Callable<Integer> {
     long pdfs = 0;
     for (RunRecord.Stage stage : run.stages()) {
       out.printf(Locale.ROOT, "| %-38s | %8.1f |%n", stage.name(), stage.seconds());
-      if (stage.name().equals("render")) {
+      if (stage.name() == RunRecord.StageName.RENDER) {
         render = stage.seconds();
         pdfs = stage.counts().get("pdfs");
       }
@@ -296,7 +296,7 @@ public final class BenchCommand implements Callable<Integer> {
         run.peakHeapMb(),
         heap);
     for (RunRecord.Stage stage : run.stages()) {
-      if (stage.name().equals("aggregate")) {
+      if (stage.name() == RunRecord.StageName.AGGREGATE) {
         List<String> marts = new ArrayList<>();
         stage
             .counts()

@@ -78,10 +78,10 @@ public final class IngestCommand implements Callable<Integer> {
         IngestJob.Result result;
         try {
           result = job.run(period, seenOn);
-          log.stage("ingest", start, result.counts());
-          log.write(period, RunRecord.SUCCEEDED, null, null, null, null, null, null);
+          log.stage(RunRecord.StageName.INGEST, start, result.counts());
+          log.write(period, RunRecord.Outcome.SUCCEEDED, null, null, null, null, null, null);
         } catch (Exception e) {
-          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          log.write(period, RunRecord.Outcome.FAILED, e.getMessage(), null, null, null, null, null);
           throw e;
         }
         print(result, (System.nanoTime() - start) / 1e9);

@@ -76,10 +76,10 @@ public final class RenderCommand implements Callable<Integer> {
           int revision = store.nextRevision(period.toString());
           result = job.run(period, log.id(), revision, today);
           int pdfs = result.rendered().reports().size();
-          log.stage("render", start, Map.of("pdfs", (long) pdfs));
+          log.stage(RunRecord.StageName.RENDER, start, Map.of("pdfs", (long) pdfs));
           log.write(
               period,
-              RunRecord.SUCCEEDED,
+              RunRecord.Outcome.SUCCEEDED,
               null,
               null,
               revision,
@@ -87,7 +87,7 @@ public final class RenderCommand implements Callable<Integer> {
               null,
               new RunRecord.Outputs(result.rendered().folder(), pdfs, List.of()));
         } catch (Exception e) {
-          log.write(period, RunRecord.FAILED, e.getMessage(), null, null, null, null, null);
+          log.write(period, RunRecord.Outcome.FAILED, e.getMessage(), null, null, null, null, null);
           throw e;
         }
         out.printf(

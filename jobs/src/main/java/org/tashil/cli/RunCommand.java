@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
     } catch (FileNotFoundException e) {
       // Only a period that has no folder in the inbox yet: Inbox.list throws nothing else as
       // FileNotFoundException, and a file or folder it cannot read is a rejected file.
-      log.write(period, RunRecord.WAITING, e.getMessage(), null, null, null, null, null);
+      log.write(period, RunRecord.Outcome.WAITING, e.getMessage(), null, null, null, null, null);
       out.println("run " + period + ": nothing to do yet, " + e.getMessage());
       out.flush();
       return;
@@ -162,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
     if (why.isEmpty()) {
       log.write(
           period,
-          RunRecord.UNCHANGED,
+          RunRecord.Outcome.UNCHANGED,
           "same inputs as run " + last.get().id(),
           fingerprint,
           null,
@@ -201,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
             reason ->
                 log.write(
                     period,
-                    RunRecord.FAILED,
+                    RunRecord.Outcome.FAILED,
                     reason,
                     fingerprint,
                     null,
@@ -248,7 +248,7 @@ public final class RunCommand implements Callable<Integer> {
       IngestJob.Result ingested =
           new IngestJob(spark, registry, storage.inbox(), warehouse, maxFileSizeOption.bytes())
               .run(period, day);
-      log.stage("ingest", stage, ingested.counts());
+      log.stage(RunRecord.StageName.INGEST, stage, ingested.counts());
       files = withSubmissions(files, ingested.submissions());
 
       progress.stage("aggregate " + period);
@@ -259,7 +259,7 @@ public final class RunCommand implements Callable<Integer> {
       Map<String, Long> martCounts = new java.util.LinkedHashMap<>();
       martCounts.put("marts", (long) aggregated.millis().size());
       aggregated.millis().forEach((mart, millis) -> martCounts.put(mart + "_ms", millis));
-      log.stage("aggregate", stage, martCounts);
+      log.stage(RunRecord.StageName.AGGREGATE, stage, martCounts);
 
       progress.stage("render " + period);
       stage = System.nanoTime();
@@ -273,7 +273,7 @@ public final class RunCommand implements Callable<Integer> {
                   progress)
               .run(period, aggregated.tables(), log.id(), revision, day);
       int pdfs = rendered.rendered().reports().size();
-      log.stage("render", stage, Map.of("pdfs", (long) pdfs));
+      log.stage(RunRecord.StageName.RENDER, stage, Map.of("pdfs", (long) pdfs));
       progress.finish();
 
       List<RunRecord.Input> inputFiles = files;
@@ -282,7 +282,7 @@ public final class RunCommand implements Callable<Integer> {
               () ->
                   log.write(
                       period,
-                      RunRecord.SUCCEEDED,
+                      RunRecord.Outcome.SUCCEEDED,
                       why,
                       fingerprint,
                       revision,
@@ -355,7 +355,7 @@ public final class RunCommand implements Callable<Integer> {
   private static String describe(RunRecord.Stage stage) {
     Map<String, Long> c = stage.counts();
     return switch (stage.name()) {
-      case "ingest" ->
+      case INGEST ->
           String.format(
               Locale.ROOT,
               "%d files from %d offices, %,d rows read, %,d accepted, %,d quarantined, %d files"
@@ -367,8 +367,8 @@ public final class RunCommand implements Callable<Integer> {
               c.get("rows_quarantined"),
               c.get("files_rejected"),
               c.get("files_ignored"));
-      case "aggregate" -> c.get("marts") + " marts";
-      case "render" ->
+      case AGGREGATE -> c.get("marts") + " marts";
+      case RENDER ->
           String.format(
               Locale.ROOT,
               "%d PDFs, %.1f per second",

@@ -48,7 +48,7 @@ public final class RunLog {
     return List.copyOf(stages);
   }
 
-  public void stage(String name, long startedNanos, Map<String, Long> counts) {
+  public void stage(RunRecord.StageName name, long startedNanos, Map<String, Long> counts) {
     stages.add(
         new RunRecord.Stage(
             name, Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, counts));
@@ -57,7 +57,7 @@ public final class RunLog {
   /** Writes the record; a record that cannot be written is reported, never hides the outcome. */
   public RunRecord write(
       Period period,
-      String outcome,
+      RunRecord.Outcome outcome,
       String message,
       String fingerprint,
       Integer revision,

@@ -9,8 +9,7 @@ import java.util.Map;
  * fingerprint of the last successful run of a period with today's to decide whether there is
  * anything to do; {@code tashil status} prints the records.
  *
- * @param outcome {@link #SUCCEEDED}, {@link #FAILED}, {@link #UNCHANGED} (nothing to do) or {@link
- *     #WAITING} (no file of the period has arrived yet)
+ * @param outcome how the command ended ({@link Outcome})
  * @param revision the period's report revision this run rendered (1, 2, …), null when it rendered
  *     nothing
  * @param warehouseVersion the marts' Delta version the reports name, null when none was read
@@ -26,7 +25,7 @@ public record RunRecord(
     long pid,
     String started,
     String ended,
-    String outcome,
+    Outcome outcome,
     String message,
     String fingerprint,
     Integer revision,
@@ -36,10 +35,34 @@ public record RunRecord(
     List<Stage> stages,
     Outputs outputs) {
 
-  public static final String SUCCEEDED = "succeeded";
-  public static final String FAILED = "failed";
-  public static final String UNCHANGED = "unchanged";
-  public static final String WAITING = "waiting";
+  /** How a command ended; written in lower case ({@code succeeded}), as the runs table shows it. */
+  public enum Outcome {
+    SUCCEEDED,
+    FAILED,
+    /** Nothing to do: the period's inputs are those of its last successful run. */
+    UNCHANGED,
+    /** No file of the period has arrived yet. */
+    WAITING;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A stage of a period's run; written in lower case ({@code ingest}). */
+  public enum StageName {
+    INGEST,
+    AGGREGATE,
+    RENDER;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** One file of the period's inbox, as the run saw it. */
   public record Input(
@@ -51,14 +74,14 @@ public record RunRecord(
       String firstSeenOn,
       String status) {}
 
-  /** One stage (ingest, aggregate, render): seconds and what it counted. */
-  public record Stage(String name, double seconds, Map<String, Long> counts) {}
+  /** One stage: seconds and what it counted. */
+  public record Stage(StageName name, double seconds, Map<String, Long> counts) {}
 
   /** What the run left for its readers. */
   public record Outputs(String reports, int pdfs, List<String> officesMissingFiles) {}
 
   public boolean succeeded() {
-    return SUCCEEDED.equals(outcome);
+    return outcome == Outcome.SUCCEEDED;
   }
 
   /** Did this run render the period's reports? */

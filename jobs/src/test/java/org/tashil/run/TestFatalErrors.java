@@ -39,7 +39,7 @@ class TestFatalErrors {
     stopped.awaitLine(line -> line.contains("writing clean/demands"), PATIENCE);
     stopped.process.destroy(); // SIGTERM, as cron's timeout or a shutdown sends
     assertThat(stopped.waitFor(PATIENCE)).as(stopped.output()).isEqualTo(128 + 15);
-    assertThat(lastRecord().outcome()).isEqualTo(RunRecord.FAILED);
+    assertThat(lastRecord().outcome()).isEqualTo(RunRecord.Outcome.FAILED);
     assertThat(lastRecord().message()).contains("stopped");
   }
 
@@ -52,7 +52,7 @@ class TestFatalErrors {
         .contains("planted by the test")
         .contains("raise TASHIL_HEAP");
     RunRecord record = lastRecord();
-    assertThat(record.outcome()).isEqualTo(RunRecord.FAILED);
+    assertThat(record.outcome()).isEqualTo(RunRecord.Outcome.FAILED);
     assertThat(record.message()).contains("ran out of memory").contains("TASHIL_HEAP");
 
     Processes.Tashil next = Processes.start(List.of(), run());

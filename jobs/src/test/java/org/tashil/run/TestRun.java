@@ -80,7 +80,7 @@ class TestRun {
     Path province = temp.resolve("reports/1405-08/province.pdf");
     assertThat(text(province)).contains("Revision 1");
     RunRecord record = records().get(0);
-    assertThat(record.outcome()).isEqualTo(RunRecord.SUCCEEDED);
+    assertThat(record.outcome()).isEqualTo(RunRecord.Outcome.SUCCEEDED);
     assertThat(record.inputs())
         .extracting(RunRecord.Input::file)
         .containsExactly(
@@ -91,7 +91,8 @@ class TestRun {
         .allSatisfy(input -> assertThat(input.firstSeenOn()).isEqualTo("2026-11-27"));
     assertThat(record.stages())
         .extracting(RunRecord.Stage::name)
-        .containsExactly("ingest", "aggregate", "render");
+        .containsExactly(
+            RunRecord.StageName.INGEST, RunRecord.StageName.AGGREGATE, RunRecord.StageName.RENDER);
     assertThat(record.outputs().pdfs()).isEqualTo(131);
 
     // The daily cron call: nothing changed, so nothing runs, and Spark is never started.
@@ -107,7 +108,7 @@ class TestRun {
         .doesNotContain("org.apache.spark.SparkConf ", "org.apache.spark.SparkContext ");
     assertThat(records())
         .extracting(RunRecord::outcome)
-        .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED);
+        .containsExactly(RunRecord.Outcome.SUCCEEDED, RunRecord.Outcome.UNCHANGED);
 
     // A corrected file arrives late (due by 1405/09/10): the period runs again and its reports
     // show revision 2.
@@ -121,7 +122,8 @@ class TestRun {
     assertThat(text(province)).contains("Revision 2").doesNotContain("Revision 1");
     assertThat(records())
         .extracting(RunRecord::outcome)
-        .containsExactly(RunRecord.SUCCEEDED, RunRecord.UNCHANGED, RunRecord.SUCCEEDED);
+        .containsExactly(
+            RunRecord.Outcome.SUCCEEDED, RunRecord.Outcome.UNCHANGED, RunRecord.Outcome.SUCCEEDED);
 
     // status: the runs, and each active office's files in, missing or late.
     CommandResult status =
@@ -175,7 +177,7 @@ class TestRun {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("run 1405-08: nothing to do yet", "no folder for period 1405-08");
-    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.WAITING);
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.Outcome.WAITING);
   }
 
   @Test
@@ -187,7 +189,7 @@ class TestRun {
     CommandResult result = tashil(run());
     assertThat(result.exitCode()).as(result.out()).isEqualTo(Tashil.FAILED);
     assertThat(result.err()).startsWith("tashil run: ").contains("--verbose");
-    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.FAILED);
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.Outcome.FAILED);
     assertThat(records().get(0).message()).isNotBlank();
   }
 
@@ -203,7 +205,7 @@ class TestRun {
         .contains("cannot reach the reports folder nosuchfs://archive/reports")
         .contains("nosuchfs");
     assertThat(temp.resolve("warehouse/clean")).doesNotExist();
-    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.FAILED);
+    assertThat(records()).extracting(RunRecord::outcome).containsExactly(RunRecord.Outcome.FAILED);
   }
 
   @Test

@@ -17,7 +17,7 @@ class TestRunStore {
 
   @TempDir Path warehouse;
 
-  private static RunRecord record(String id, String outcome) {
+  private static RunRecord record(String id, RunRecord.Outcome outcome) {
     return new RunRecord(
         id,
         "1405-08",
@@ -42,7 +42,7 @@ class TestRunStore {
   @Test
   void aRecordIsPublishedWholeUnderItsNameAndNothingElseIsLeft() throws IOException {
     RunStore store = new RunStore(warehouse.toString(), HadoopConf.withoutSpark());
-    store.append(record("20261206T100000Z-a", RunRecord.SUCCEEDED));
+    store.append(record("20261206T100000Z-a", RunRecord.Outcome.SUCCEEDED));
     List<String> names;
     try (Stream<Path> files = Files.list(warehouse.resolve("runs"))) {
       names = files.map(file -> file.getFileName().toString()).toList();
@@ -56,12 +56,12 @@ class TestRunStore {
   void anUnreadableRecordIsSkippedWithAWarningNamingIt() throws IOException {
     List<String> warnings = new ArrayList<>();
     RunStore store = new RunStore(warehouse.toString(), HadoopConf.withoutSpark(), warnings::add);
-    store.append(record("20261206T100000Z-a", RunRecord.SUCCEEDED));
+    store.append(record("20261206T100000Z-a", RunRecord.Outcome.SUCCEEDED));
     // What a power cut leaves after a rename that reached the disk before the data: an empty
     // record; and a record half written by hand.
     Files.writeString(warehouse.resolve("runs/20261206T110000Z-b_1405-08_run.json"), "");
     Files.writeString(warehouse.resolve("runs/20261206T120000Z-c_1405-08_run.json"), "{\"id\":");
-    store.append(record("20261206T130000Z-d", RunRecord.FAILED));
+    store.append(record("20261206T130000Z-d", RunRecord.Outcome.FAILED));
 
     assertThat(store.list("1405-08"))
         .extracting(RunRecord::id)
