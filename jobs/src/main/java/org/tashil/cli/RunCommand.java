@@ -178,24 +178,6 @@ public final class RunCommand implements Callable<Integer> {
       return;
     }
     int revision = store.nextRevision(period.toString());
-    runStages(period, registry, inputs, fingerprint, why.get(), revision, day, log, out);
-  }
-
-  /**
-   * The three stages, with a failed record written however they end: by an exception, or by the JVM
-   * ending under them (a task out of memory, a signal; {@link LastWords}).
-   */
-  private void runStages(
-      Period period,
-      Registry registry,
-      PeriodInputs inputs,
-      String fingerprint,
-      String why,
-      int revision,
-      LocalDate day,
-      RunLog log,
-      PrintWriter out)
-      throws Exception {
     try (LastWords lastWords =
         LastWords.arm(
             reason ->
@@ -208,10 +190,15 @@ public final class RunCommand implements Callable<Integer> {
                     null,
                     inputs.files(),
                     null))) {
-      runStages(period, registry, inputs, fingerprint, why, revision, day, log, out, lastWords);
+      runStages(
+          period, registry, inputs, fingerprint, why.get(), revision, day, log, out, lastWords);
     }
   }
 
+  /**
+   * The three stages. {@code lastWords} writes their failed record however they end: by an
+   * exception, or by the JVM ending under them (a task out of memory, a signal).
+   */
   private void runStages(
       Period period,
       Registry registry,

@@ -240,7 +240,7 @@ final class DeltaLog {
     }
     if (restored != null && !restored.schema().equals(latest.schema())) {
       // The columns too: a stopped run of a newer Tashil may have added one.
-      actions.add(0, withColumns(latest, restored.schema()));
+      actions.add(0, KernelInternals.metadata(latest.snapshot(), restored.schema()));
     }
     if (actions.isEmpty()) {
       return -1;
@@ -376,7 +376,10 @@ final class DeltaLog {
                   .build(engine);
       actions = actions(transaction, schema, removed, added);
       if (newColumns) {
-        actions.add(0, withColumns(before, schema));
+        // Kernel changes a table's columns only under column mapping, which Tashil's tables do not
+        // use (their Parquet files name their columns): the commit carries the table's metadata
+        // with the new columns itself, as Delta Lake's own writer does for a schema merge.
+        actions.add(0, KernelInternals.metadata(before.snapshot(), schema));
       }
     } catch (IOException | RuntimeException e) {
       throw new NotCommittedException(
@@ -550,18 +553,6 @@ final class DeltaLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The action that gives an existing table the columns of {@code schema}: its own followed by new
-   * ones, the only change of columns a write makes (the older files read them as null), or those of
-   * an earlier version that a restore brings back. Kernel changes a table's columns only under
-   * column mapping, which Tashil's tables do not use (their Parquet files name their columns), so
-   * the commit carries the table's metadata with the new schema itself, as Delta Lake's own writer
-   * does for a schema merge.
-   */
-  private static Row withColumns(State before, StructType schema) {
-    return KernelInternals.metadata(before.snapshot(), schema);
   }
 
   /**

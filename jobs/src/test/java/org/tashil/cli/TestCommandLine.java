@@ -126,17 +126,7 @@ class TestCommandLine {
     SparkTests.session();
     Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
     String warehouse = temp.resolve("warehouse").toString();
-    CommandResult ingest =
-        tashil(
-            "ingest",
-            "--period",
-            "1405-08",
-            "--inbox",
-            inbox.toString(),
-            "--warehouse",
-            warehouse,
-            "--reference",
-            REFERENCE);
+    CommandResult ingest = ingest(inbox, warehouse);
     assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     assertThat(ingest.out())
         .contains("ingest 1405-08: 3 files from 1 offices")
@@ -251,19 +241,7 @@ class TestCommandLine {
     SparkTests.session();
     Path inbox = Fixtures.copyInbox(temp.resolve("inbox"));
     String warehouse = temp.resolve("warehouse").toString();
-    assertThat(
-            tashil(
-                    "ingest",
-                    "--period",
-                    "1405-08",
-                    "--inbox",
-                    inbox.toString(),
-                    "--warehouse",
-                    warehouse,
-                    "--reference",
-                    REFERENCE)
-                .exitCode())
-        .isZero();
+    assertThat(ingest(inbox, warehouse).exitCode()).isZero();
     Path directory = temp.resolve("written");
     java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
     refused.put("DELETE FROM delta.`" + warehouse + "/submissions`", "would change something");
@@ -307,5 +285,19 @@ class TestCommandLine {
       CommandResult result = tashil("query", "--warehouse", warehouse, allowed);
       assertThat(result.exitCode()).as(allowed + result.err()).isZero();
     }
+  }
+
+  /** {@code tashil ingest} of 1405-08 from {@code inbox} into {@code warehouse}. */
+  private CommandResult ingest(Path inbox, String warehouse) {
+    return tashil(
+        "ingest",
+        "--period",
+        "1405-08",
+        "--inbox",
+        inbox.toString(),
+        "--warehouse",
+        warehouse,
+        "--reference",
+        REFERENCE);
   }
 }
