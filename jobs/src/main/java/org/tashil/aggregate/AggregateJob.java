@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
+import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -108,27 +109,19 @@ public final class AggregateJob {
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
     // Each pick first numbers its versions' sources (a small job): the two side by side.
-    java.util.concurrent.atomic.AtomicReference<Dataset<Row>> householdStates =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicReference<Dataset<Row>> demandStates =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    warehouse.sideBySide(
-        List.of(
-            () ->
-                householdStates.set(
+    List<Dataset<Row>> states =
+        Parallel.all(
+            List.of(
+                () ->
                     AsOf.flaggedHouseholdsAsOfPeriod(
-                        warehouse, registry, period, AsOf.Source.DROPPED)),
-            () ->
-                demandStates.set(
-                    AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED))));
-    Dataset<Row> households = householdStates.get().join(placement, "settlement_id");
+                        warehouse, registry, period, AsOf.Source.DROPPED),
+                () -> AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)));
+    Dataset<Row> households = states.get(0).join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.
     Dataset<Row> demands =
         DemandIndicators.withFlags(
-                demandStates
-                    .get()
-                    .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
+                states.get(1).join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
                 period)
             .where(DemandIndicators.counted())
             .drop("closed_on", "sla_days")
@@ -207,7 +200,7 @@ public final class AggregateJob {
       for (String mart : MARTS.subList(1, MARTS.size() - 1)) {
         independent.add(() -> write.accept(mart));
       }
-      warehouse.sideBySide(independent);
+      Parallel.run(independent);
       write.accept(MARTS.get(MARTS.size() - 1));
     } finally {
       demands.unpersist();

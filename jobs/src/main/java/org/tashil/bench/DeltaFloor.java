@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.tashil.aggregate.AggregateJob;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
+import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -61,7 +62,7 @@ public final class DeltaFloor {
                 warehouse.group(
                     stage + " " + period,
                     () -> {
-                      warehouse.sideBySide(commits);
+                      Parallel.run(commits);
                       return null;
                     });
               } catch (java.io.IOException e) {

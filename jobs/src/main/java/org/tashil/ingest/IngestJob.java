@@ -28,6 +28,7 @@ import org.tashil.reference.Registry;
 import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.spark.HadoopConf;
+import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
@@ -174,7 +175,7 @@ public final class IngestJob {
       }
       List<Row> accepted = new ArrayList<>();
       writes.add(() -> accepted.addAll(acceptedBySettlement(rows)));
-      warehouse.sideBySide(writes);
+      Parallel.run(writes);
       List<Submission> submissions = firstSeen(received, period, today);
       small.put("submissions", writeSubmissions(submissions, period));
       Map<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();

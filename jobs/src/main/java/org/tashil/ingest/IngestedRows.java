@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tashil.calendar.Period;
+import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Warehouse;
 
 /**
@@ -72,12 +73,8 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
    * with its figures (a plan, not a job of their own).
    */
   public static IngestedRows read(Warehouse warehouse, Period period) {
-    Map<String, Dataset<Row>> read = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    List<Runnable> reads = new ArrayList<>();
-    for (String table : TABLES) {
-      reads.add(() -> read.put(table, warehouse.readPeriodInMemory(table, period)));
-    }
-    warehouse.sideBySide(reads);
+    Map<String, Dataset<Row>> read =
+        Parallel.each(TABLES, table -> warehouse.readPeriodInMemory(table, period));
     Dataset<Row> accepted = null;
     for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
       Dataset<Row> counts =

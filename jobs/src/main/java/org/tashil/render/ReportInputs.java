@@ -44,6 +44,7 @@ import org.tashil.reports.model.SettlementRelocation;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.model.TrendPoint;
 import org.tashil.schema.OfficeDataset;
+import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Warehouse;
 
 /**
@@ -111,12 +112,8 @@ public final class ReportInputs {
   /** The period's rows of each of {@link #TABLES}, read from the warehouse. */
   public static ReportInputs read(Warehouse warehouse, Registry registry, Period period) {
     // Ten small tables: read side by side, since each read pays mostly for loading its Delta log.
-    Map<String, List<Row>> tables = new java.util.concurrent.ConcurrentHashMap<>();
-    List<Runnable> reads = new java.util.ArrayList<>();
-    for (String table : TABLES) {
-      reads.add(() -> tables.put(table, warehouse.readPeriod(table, period).collectAsList()));
-    }
-    warehouse.sideBySide(reads);
+    Map<String, List<Row>> tables =
+        Parallel.each(TABLES, table -> warehouse.readPeriod(table, period).collectAsList());
     return new ReportInputs(tables, registry, period);
   }
 

@@ -42,9 +42,6 @@ public final class Warehouse {
   /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
   public static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
 
-  /** How many tables {@link #sideBySide} reads or writes at once. */
-  private static final int WRITERS = 3;
-
   /**
    * Spark's setting that chooses between generated and interpreted projections, which a thread can
    * set for the jobs it starts. The write of a few rows from memory and the read of a small table
@@ -66,7 +63,7 @@ public final class Warehouse {
 
   /**
    * The tables the open group has written, with their new versions, as the threads of that group
-   * see it: the thread that opened it and the threads it starts ({@link #sideBySide}); null for any
+   * see it: the thread that opened it and the threads it starts ({@link Parallel}); null for any
    * other thread, whose writes and reads are outside the group.
    */
   private final InheritableThreadLocal<Map<String, Long>> writing = new InheritableThreadLocal<>();
@@ -414,42 +411,6 @@ public final class Warehouse {
       return new MapType(nullable(map.keyType()), nullable(map.valueType()), true);
     }
     return type;
-  }
-
-  /**
-   * Runs independent table reads or writes side by side (each write its own atomic commit), and
-   * returns when all have ended; the first failure is rethrown. Most of a small table's read or
-   * write is fixed work on the driver (its log, planning, the commit), which overlaps another's
-   * tasks.
-   */
-  public void sideBySide(List<Runnable> writes) {
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(Math.min(WRITERS, writes.size()));
-    try {
-      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-      writes.forEach(write -> running.add(pool.submit(write)));
-      RuntimeException failure = null;
-      for (java.util.concurrent.Future<?> write : running) {
-        try {
-          write.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (failure == null) {
-            failure =
-                e.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while writing", e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-    } finally {
-      pool.shutdown();
-    }
   }
 
   /**

@@ -282,7 +282,7 @@ class TestWarehouse {
               warehouse.replacePeriod(
                   table, JULY, rows(row(table, 1, "OF-01", JULY)), Tables.OFFICE_ID));
     }
-    warehouse.sideBySide(writes);
+    Parallel.run(writes);
     Warehouse reader = new Warehouse(spark, root.toString());
     for (String table : List.of("clean/a", "clean/b", "clean/c", "clean/d")) {
       assertThat(text(reader.read(table))).containsExactly(table + "|1|OF-01|1405-07");
