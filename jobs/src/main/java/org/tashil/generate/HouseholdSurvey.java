@@ -2,7 +2,10 @@ package org.tashil.generate;
 
 import java.time.LocalDate;
 
-/** One row of a households file (contract §2.1), values canonical. */
+/**
+ * One row of a households file (contract §2.1), values canonical: a {@link Household} as one survey
+ * found it on one day, so it repeats the household's columns with the values of that day.
+ */
 record HouseholdSurvey(
     String surveyId,
     String householdCode,

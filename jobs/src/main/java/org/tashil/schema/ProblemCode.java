@@ -1,6 +1,10 @@
 package org.tashil.schema;
 
-/** Why a row was quarantined (contract §2.4). */
+/**
+ * Why a row was quarantined (contract §2.4). The reports module, which does not depend on this one,
+ * lists the same codes as {@code org.tashil.reports.model.RejectReason}, with their labels;
+ * TestReportInputs holds the two alike.
+ */
 public enum ProblemCode {
   MISSING_REQUIRED,
   BAD_NUMBER,

@@ -396,48 +396,39 @@ class TestInboxGenerator {
 
   @Test
   void theCommandLineGenerates(@TempDir Path inbox) {
-    StringWriter out = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setOut(new PrintWriter(out));
+    Command generated = generateCommand(inbox, "--periods", "1405-07..1405-08", "--scale", "0.02");
 
-    int exit =
-        commandLine.execute(
-            "generate",
-            "--inbox",
-            inbox.toString(),
-            "--reference",
-            REFERENCE.toString(),
-            "--periods",
-            "1405-07..1405-08",
-            "--scale",
-            "0.02");
-
-    assertThat(exit).isEqualTo(Tashil.OK);
+    assertThat(generated.exit()).isEqualTo(Tashil.OK);
     assertThat(inbox.resolve("1405-08/OF-01")).isDirectory();
-    assertThat(out.toString()).contains("1405-07", "1405-08", "households", inbox.toString());
+    assertThat(generated.out()).contains("1405-07", "1405-08", "households", inbox.toString());
   }
 
   @Test
   void aBadShareIsAUsageError(@TempDir Path inbox) {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setErr(new PrintWriter(err));
+    Command generated = generateCommand(inbox, "--messy", "1.5");
 
-    int exit =
-        commandLine.execute(
-            "generate",
-            "--inbox",
-            inbox.toString(),
-            "--reference",
-            REFERENCE.toString(),
-            "--messy",
-            "1.5");
-
-    assertThat(exit).isEqualTo(Tashil.USAGE);
-    assertThat(err.toString()).contains("--messy must be from 0 to 1, not 1.5");
+    assertThat(generated.exit()).isEqualTo(Tashil.USAGE);
+    assertThat(generated.err()).contains("--messy must be from 0 to 1, not 1.5");
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private record Command(int exit, String out, String err) {}
+
+  /** {@code tashil generate --inbox INBOX --reference … OPTIONS}, as the command line runs it. */
+  private static Command generateCommand(Path inbox, String... options) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Tashil.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    List<String> arguments =
+        new java.util.ArrayList<>(
+            List.of("generate", "--inbox", inbox.toString(), "--reference", REFERENCE.toString()));
+    arguments.addAll(List.of(options));
+    int exit = commandLine.execute(arguments.toArray(String[]::new));
+    return new Command(exit, out.toString(), err.toString());
+  }
 
   private record Checked(
       Period period,

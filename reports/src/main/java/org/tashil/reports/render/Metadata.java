@@ -36,9 +36,16 @@ final class Metadata {
   }
 
   private static String subject(RenderContext context, String what) {
-    return "Tashil monthly report, "
-        + what
-        + ", period "
+    return "Tashil monthly report, " + what + ", " + identity(context);
+  }
+
+  private static String keywords(RenderContext context) {
+    return "Tashil, " + identity(context) + ", " + context.language().code();
+  }
+
+  /** What names the report's data: its period, the warehouse version, the run and revision. */
+  private static String identity(RenderContext context) {
+    return "period "
         + context.period()
         + ", warehouse version "
         + context.warehouseVersion()
@@ -46,18 +53,5 @@ final class Metadata {
         + context.runId()
         + ", revision "
         + context.revision();
-  }
-
-  private static String keywords(RenderContext context) {
-    return "Tashil, period "
-        + context.period()
-        + ", warehouse version "
-        + context.warehouseVersion()
-        + ", run "
-        + context.runId()
-        + ", revision "
-        + context.revision()
-        + ", "
-        + context.language().code();
   }
 }

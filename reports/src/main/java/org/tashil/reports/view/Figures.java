@@ -60,6 +60,18 @@ final class Figures {
             wording.formats.percent(women)));
   }
 
+  /** The categories' table and chart, and the trend chart. */
+  static void categoriesAndTrend(
+      Map<String, Object> parameters,
+      List<CategoryFigures> all,
+      List<TrendPoint> trend,
+      Wording wording) {
+    List<CategoryFigures> categories = activeCategories(all);
+    parameters.put("CATEGORY_ROWS", categoryRows(categories, wording));
+    parameters.put("CATEGORY_POINTS", categoryPoints(categories, wording));
+    parameters.put("TREND_POINTS", trendPoints(trend, wording));
+  }
+
   /** The categories with any new, resolved or open demand. */
   static List<CategoryFigures> activeCategories(List<CategoryFigures> categories) {
     return categories.stream()

@@ -3,7 +3,6 @@ package org.tashil.reports.view;
 import java.util.List;
 import java.util.Map;
 import org.tashil.reports.model.Arrival;
-import org.tashil.reports.model.CategoryFigures;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.Relocation;
@@ -56,10 +55,7 @@ public final class ProvinceView {
     parameters.put("RANKING_ROWS", rankingRows(report, wording));
     parameters.put("COUNTY_ROWS", countyRows(report, wording));
     parameters.put("AGENCY_ROWS", agencyRows(report, wording));
-    List<CategoryFigures> categories = Figures.activeCategories(report.categories());
-    parameters.put("CATEGORY_ROWS", Figures.categoryRows(categories, wording));
-    parameters.put("CATEGORY_POINTS", Figures.categoryPoints(categories, wording));
-    parameters.put("TREND_POINTS", Figures.trendPoints(report.trend(), wording));
+    Figures.categoriesAndTrend(parameters, report.categories(), report.trend(), wording);
     parameters.put("RELOCATION_ROWS", relocationRows(report, wording));
     parameters.put(
         "NOTE_ROWS",

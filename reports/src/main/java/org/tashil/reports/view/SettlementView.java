@@ -3,7 +3,6 @@ package org.tashil.reports.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tashil.reports.model.CategoryFigures;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.OpenDemand;
 import org.tashil.reports.model.RenderContext;
@@ -58,10 +57,7 @@ public final class SettlementView {
 
     parameters.put("DEPRIVATION_ROWS", deprivationRows(report, wording));
     parameters.put("DEPRIVATION_POINTS", deprivationPoints(report, wording));
-    List<CategoryFigures> categories = Figures.activeCategories(report.categories());
-    parameters.put("CATEGORY_ROWS", Figures.categoryRows(categories, wording));
-    parameters.put("CATEGORY_POINTS", Figures.categoryPoints(categories, wording));
-    parameters.put("TREND_POINTS", Figures.trendPoints(report.trend(), wording));
+    Figures.categoriesAndTrend(parameters, report.categories(), report.trend(), wording);
     parameters.put("OPEN_DEMAND_ROWS", openDemandRows(report, wording));
     parameters.put(
         "NOTE_ROWS",
