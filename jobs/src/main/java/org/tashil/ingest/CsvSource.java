@@ -25,9 +25,9 @@ final class CsvSource implements TableSource {
   static final int MAX_FIELD_CHARS = 100_000;
   static final int MAX_FIELDS = 1_000;
   private static final char[] DELIMITERS = {',', ';', '\t'};
-  private static final int END = -1;
+  private static final int END = CsvCharacters.END;
 
-  private final Characters in;
+  private final CsvCharacters in;
   private final String encoding;
   private final char delimiter;
   private final List<String> header;
@@ -36,7 +36,7 @@ final class CsvSource implements TableSource {
   /** The header's number of fields, once it is read; 0 while the header itself is read. */
   private int headerFields;
 
-  private CsvSource(Characters in, String encoding, char delimiter)
+  private CsvSource(CsvCharacters in, String encoding, char delimiter)
       throws IOException, UnreadableFileException {
     this.in = in;
     this.encoding = encoding;
@@ -93,7 +93,7 @@ final class CsvSource implements TableSource {
     String headerLine = header.toString();
     String firstLine = c == END ? headerLine : headerLine + (char) c;
     return new CsvSource(
-        new Characters(firstLine, reader, line), encoding.name(), detectDelimiter(headerLine));
+        new CsvCharacters(firstLine, reader, line), encoding.name(), detectDelimiter(headerLine));
   }
 
   /** A line with nothing but spaces, delimiters and quotes: no record, and no header. */
@@ -251,75 +251,5 @@ final class CsvSource implements TableSource {
   @Override
   public void close() throws IOException {
     in.close();
-  }
-
-  /**
-   * The file's characters with every line end ({@code \r\n}, {@code \r}, {@code \n}) read as {@code
-   * \n}, and the line of the last character read: text already read, then the rest.
-   */
-  private static final class Characters {
-    private final String prefix;
-    private final Reader rest;
-    private final char[] buffer = new char[1 << 14];
-    private int position;
-    private int limit;
-    private int prefixPosition;
-    private int line;
-    private boolean lineEnded;
-    private int pushedBack = -2;
-
-    Characters(String prefix, Reader rest, int firstLine) {
-      this.prefix = prefix;
-      this.rest = rest;
-      this.line = firstLine;
-    }
-
-    /** The line of the character last returned. */
-    int line() {
-      return line;
-    }
-
-    int read() throws IOException {
-      int c = raw();
-      if (lineEnded) {
-        line++;
-        lineEnded = false;
-      }
-      if (c == '\r') {
-        int next = raw();
-        if (next != '\n') {
-          pushedBack = next;
-        }
-        c = '\n';
-      }
-      if (c == '\n') {
-        lineEnded = true; // the next character is on the next line
-      }
-      return c;
-    }
-
-    private int raw() throws IOException {
-      if (pushedBack != -2) {
-        int c = pushedBack;
-        pushedBack = -2;
-        return c;
-      }
-      if (prefixPosition < prefix.length()) {
-        return prefix.charAt(prefixPosition++);
-      }
-      if (position == limit) {
-        limit = rest.read(buffer, 0, buffer.length);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return END;
-        }
-      }
-      return buffer[position++];
-    }
-
-    void close() throws IOException {
-      rest.close();
-    }
   }
 }

@@ -5,37 +5,33 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.TaskCompletionListener;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.schema.OfficeDataset;
-import org.tashil.schema.Problem;
 import org.tashil.spark.HadoopConf;
 import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
 
 /**
- * {@code tashil ingest}: every office file of a period, read and checked in Spark tasks (one file
- * per task), written to {@code clean/<dataset>}, {@code quarantine/<dataset>} and {@code
- * submissions}, each replacing the period atomically.
+ * {@code tashil ingest}: every office file of a period, read and checked in Spark tasks (a slice of
+ * files per task, {@link SliceOutcomes}), made into rows ({@link TableRows}) and written to {@code
+ * clean/<dataset>}, {@code quarantine/<dataset>} and {@code submissions}, each replacing the period
+ * atomically.
  */
 public final class IngestJob {
 
@@ -149,7 +145,7 @@ public final class IngestJob {
                   FileChecker checker =
                       new FileChecker(registryShared.value(), period, maxFileSize);
                   Configuration configuration = hadoopShared.value().configuration();
-                  return new Outcomes(slice, file -> checker.check(file, configuration));
+                  return new SliceOutcomes(slice, file -> checker.check(file, configuration));
                 })
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -174,7 +170,7 @@ public final class IngestJob {
         writes.add(() -> writeQuarantine(rows, dataset, period, small));
       }
       List<Row> accepted = new ArrayList<>();
-      writes.add(() -> accepted.addAll(acceptedBySettlement(rows)));
+      writes.add(() -> accepted.addAll(TableRows.acceptedBySettlement(rows)));
       Parallel.run(writes);
       List<Submission> submissions = firstSeen(received, period, today);
       small.put("submissions", writeSubmissions(submissions, period));
@@ -192,98 +188,12 @@ public final class IngestJob {
     }
   }
 
-  /**
-   * The outcomes of a slice of files, file after file, each file's read as they are asked for. A
-   * check left before its end (a failed task) is closed with the task.
-   */
-  private static final class Outcomes implements Iterator<FileOutcome> {
-    private final Iterator<InboxFile> files;
-    private final java.util.function.Function<InboxFile, FileChecker.Check> check;
-    private FileChecker.Check current;
-
-    Outcomes(
-        Iterator<InboxFile> files,
-        java.util.function.Function<InboxFile, FileChecker.Check> check) {
-      this.files = files;
-      this.check = check;
-      TaskContext task = TaskContext.get();
-      if (task != null) {
-        task.addTaskCompletionListener(
-            (TaskCompletionListener)
-                context -> {
-                  if (current != null) {
-                    current.close();
-                  }
-                });
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (current == null || !current.hasNext()) {
-        if (current != null) {
-          current.close();
-          current = null;
-        }
-        if (!files.hasNext()) {
-          return false;
-        }
-        current = check.apply(files.next());
-      }
-      return true;
-    }
-
-    @Override
-    public FileOutcome next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return current.next();
-    }
-  }
-
-  /** The clean rows of the period by dataset and settlement, as (dataset, settlement_id, rows). */
-  private static List<Row> acceptedBySettlement(JavaRDD<FileOutcome> rows) {
-    Map<String, Integer> settlementColumn = new HashMap<>();
-    for (OfficeDataset dataset : OfficeDataset.values()) {
-      settlementColumn.put(dataset.tableName(), Tables.clean(dataset).fieldIndex("settlement_id"));
-    }
-    Map<scala.Tuple2<String, String>, Long> counts =
-        rows.filter(outcome -> outcome instanceof FileOutcome.CleanRow)
-            .map(
-                outcome -> {
-                  FileOutcome.CleanRow row = (FileOutcome.CleanRow) outcome;
-                  String dataset = row.dataset().tableName();
-                  return new scala.Tuple2<>(
-                      dataset, (String) row.values()[settlementColumn.get(dataset)]);
-                })
-            .countByValue();
-    List<Row> counted = new ArrayList<>();
-    counts.forEach((key, count) -> counted.add(RowFactory.create(key._1(), key._2(), count)));
-    return counted;
-  }
-
   private void writeClean(
       JavaRDD<FileOutcome> outcomes,
       OfficeDataset dataset,
       Period period,
       Map<String, Dataset<Row>> small) {
-    String periodText = period.toString();
-    JavaRDD<Row> rows =
-        outcomes
-            .filter(
-                outcome -> outcome instanceof FileOutcome.CleanRow row && row.dataset() == dataset)
-            .map(
-                outcome -> {
-                  FileOutcome.CleanRow row = (FileOutcome.CleanRow) outcome;
-                  Object[] values = java.util.Arrays.copyOf(row.values(), row.values().length + 4);
-                  int next = row.values().length;
-                  values[next] = row.officeId();
-                  values[next + 1] = row.file();
-                  values[next + 2] = row.line();
-                  values[next + 3] = periodText;
-                  return RowFactory.create(values);
-                });
+    JavaRDD<Row> rows = TableRows.clean(outcomes, dataset, period);
     String table = "clean/" + dataset.tableName();
     Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
     if (IngestedRows.TABLES.contains(table)) {
@@ -305,28 +215,7 @@ public final class IngestJob {
       OfficeDataset dataset,
       Period period,
       Map<String, Dataset<Row>> small) {
-    String periodText = period.toString();
-    JavaRDD<Row> rows =
-        outcomes
-            .filter(
-                outcome ->
-                    outcome instanceof FileOutcome.Quarantined row && row.dataset() == dataset)
-            .map(
-                outcome -> {
-                  FileOutcome.Quarantined quarantined = (FileOutcome.Quarantined) outcome;
-                  QuarantinedRow row = quarantined.row();
-                  Problem reason = row.reason();
-                  return RowFactory.create(
-                      quarantined.officeId(),
-                      quarantined.file(),
-                      row.line(),
-                      scala.jdk.javaapi.CollectionConverters.asScala(row.raw()),
-                      reason.code().name(),
-                      reason.column(),
-                      reason.message(Locale.ENGLISH),
-                      row.problems().stream().map(Problem::tag).toArray(String[]::new),
-                      periodText);
-                });
+    JavaRDD<Row> rows = TableRows.quarantine(outcomes, dataset, period);
     String table = "quarantine/" + dataset.tableName();
     small.put(table, inMemory(table, period, spark.createDataFrame(rows, Tables.QUARANTINE)));
   }
@@ -356,27 +245,7 @@ public final class IngestJob {
   }
 
   private Dataset<Row> writeSubmissions(List<Submission> submissions, Period period) {
-    List<Row> rows = new ArrayList<>();
-    for (Submission s : submissions) {
-      rows.add(
-          RowFactory.create(
-              s.officeId(),
-              s.dataset(),
-              s.file(),
-              s.sha256(),
-              s.format(),
-              s.encoding(),
-              s.delimiter(),
-              s.rowsRead(),
-              s.rowsAccepted(),
-              s.rowsQuarantined(),
-              s.status(),
-              s.message(Locale.ENGLISH),
-              s.droppedColumns().toArray(String[]::new),
-              s.ignoredColumns().toArray(String[]::new),
-              s.firstSeenOn(),
-              period.toString()));
-    }
+    List<Row> rows = TableRows.submissions(submissions, period);
     Dataset<Row> frame = spark.createDataFrame(rows, Tables.SUBMISSIONS);
     warehouse.replacePeriod("submissions", period, frame);
     return frame;

@@ -2,63 +2,37 @@ package org.tashil.ingest;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.SAXException;
 
 /**
  * The first sheet of an XLSX workbook read one row at a time, in memory bounded by one row plus the
  * workbook's shared strings, whatever the sheet's size. Parsing a workbook whole ({@code
- * XSSFWorkbook}) holds every cell as an object: a 5 MB workbook took about 1 GB of heap, so a few
- * large files sent at once could stop the job. Here the package is opened as a random access zip
- * (nothing inflated until read), and the sheet's XML is pulled with StAX, one {@code <row>} per
- * {@link #next()}.
- *
- * <p>POI's zip bomb guards ({@link ZipSecureFile}) stay at their defaults: an entry that inflates
- * beyond their ratio or size rejects the file. DTDs and external entities are not read.
+ * XSSFWorkbook}) holds every cell as an object, so a few large files sent at once could stop the
+ * job. Here the package is opened as a random access zip ({@link WorkbookPackage}), and the sheet's
+ * XML is pulled with StAX, one {@code <row>} per {@link #next()}.
  *
  * <p>Values stay text and nothing is evaluated: a formula gives the value its program last computed
  * and saved; a formula saved without one (by a program that does not compute formulas) has no
- * value, and its position is in {@link RawRecord#uncomputed()}. Numbers in a date format are ISO
- * dates ({@code yyyy-MM-dd}); whole numbers have no {@code .0}.
+ * value, and its position is in {@link RawRecord#uncomputed()}. How a saved value reads as text is
+ * {@link CellText}'s.
+ *
+ * <p>Longer than most files here: pulling a sheet's rows, their cells and inline strings is one
+ * walk over one StAX reader, each element read up to its end, and it reads best in one place.
  */
 final class WorkbookSource implements TableSource {
 
   /** Column XFD, the last one Excel has. */
   static final int MAX_COLUMNS = 16_384;
 
-  private static final int REASON_CHARS = 200;
-
-  private final OPCPackage workbook;
-  private final InputStream sheetData;
+  private final WorkbookPackage workbook;
   private final XMLStreamReader sheet;
-  private final SharedStrings sharedStrings;
-  private final StylesTable styles;
-  private final boolean date1904;
-  private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+  private final CellText cellText;
   private final List<String> header;
   private boolean insideSheetData;
   private boolean finished;
@@ -66,20 +40,10 @@ final class WorkbookSource implements TableSource {
   private boolean closed;
   private int lastRowNumber;
 
-  private WorkbookSource(
-      OPCPackage workbook,
-      InputStream sheetData,
-      XMLStreamReader sheet,
-      SharedStrings sharedStrings,
-      StylesTable styles,
-      boolean date1904)
-      throws UnreadableFileException {
+  private WorkbookSource(WorkbookPackage workbook) throws UnreadableFileException {
     this.workbook = workbook;
-    this.sheetData = sheetData;
-    this.sheet = sheet;
-    this.sharedStrings = sharedStrings;
-    this.styles = styles;
-    this.date1904 = date1904;
+    this.sheet = workbook.sheet();
+    this.cellText = workbook.cellText();
     RawRecord first = readRecord();
     if (first == null) {
       throw new UnreadableFileException("file.no_header");
@@ -95,40 +59,17 @@ final class WorkbookSource implements TableSource {
    *     file.no_header} when the first sheet has no row that is not blank
    */
   static WorkbookSource open(File file) throws UnreadableFileException {
-    requireZip(file);
-    OPCPackage workbook;
-    try {
-      workbook = OPCPackage.open(file, PackageAccess.READ);
-    } catch (OpenXML4JException | RuntimeException e) {
-      throw unreadable("the package cannot be opened", e);
-    }
-    InputStream sheetData = null;
-    XMLStreamReader sheet = null;
+    WorkbookPackage workbook = WorkbookPackage.open(file);
     boolean opened = false;
     try {
-      XSSFReader reader = new XSSFReader(workbook);
-      Iterator<InputStream> sheets = reader.getSheetsData();
-      if (!sheets.hasNext()) {
-        throw new UnreadableFileException("file.no_sheet");
-      }
-      boolean date1904 = readDate1904(reader);
-      SharedStrings sharedStrings = new ReadOnlySharedStringsTable(workbook, false);
-      StylesTable styles = reader.getStylesTable();
-      sheetData = sheets.next();
-      sheet = newXmlInputFactory().createXMLStreamReader(sheetData);
-      WorkbookSource source =
-          new WorkbookSource(workbook, sheetData, sheet, sharedStrings, styles, date1904);
+      WorkbookSource source = new WorkbookSource(workbook);
       opened = true;
       return source;
-    } catch (IOException
-        | OpenXML4JException
-        | SAXException
-        | XMLStreamException
-        | RuntimeException e) {
-      throw unreadable("the workbook cannot be read", e);
+    } catch (RuntimeException e) {
+      throw WorkbookPackage.unreadable("the workbook cannot be read", e);
     } finally {
       if (!opened) {
-        release(workbook, sheetData, sheet);
+        workbook.release();
       }
     }
   }
@@ -167,26 +108,7 @@ final class WorkbookSource implements TableSource {
       return;
     }
     closed = true;
-    IOException problem = null;
-    try {
-      sheet.close();
-    } catch (XMLStreamException e) {
-      problem = new IOException(e.getClass().getName(), e);
-    }
-    try {
-      sheetData.close();
-    } catch (IOException e) {
-      if (problem == null) {
-        problem = e;
-      } else {
-        problem.addSuppressed(e);
-      }
-    }
-    // Opened READ: revert() closes the zip; close() would try to save the package.
-    workbook.revert();
-    if (problem != null) {
-      throw problem;
-    }
+    workbook.close();
   }
 
   /** The next row that is not blank, or null after the sheet's last row. */
@@ -226,7 +148,8 @@ final class WorkbookSource implements TableSource {
       finished = true;
       return null;
     } catch (XMLStreamException | RuntimeException e) {
-      failure = unreadable("the sheet cannot be read after row " + lastRowNumber, e);
+      failure =
+          WorkbookPackage.unreadable("the sheet cannot be read after row " + lastRowNumber, e);
       throw failure;
     } catch (UnreadableFileException e) {
       failure = e;
@@ -349,16 +272,7 @@ final class WorkbookSource implements TableSource {
     if (noValue) {
       return new Cell(null, false);
     }
-    String value =
-        switch (type) {
-          case "s" -> sharedStrings.getItemAt(Integer.parseInt(saved.trim())).getString();
-          case "str" -> saved;
-          case "b" -> booleanText(saved.trim());
-          case "e" -> null;
-          case "d" -> isoDateText(saved.trim());
-          default -> numberText(Double.parseDouble(saved.trim()), style);
-        };
-    return new Cell(emptyToNull(value), false);
+    return new Cell(emptyToNull(cellText.of(type, saved, style)), false);
   }
 
   /** The text of an {@code <is>}: its {@code <t>}, or its rich text runs' joined; no phonetics. */
@@ -410,173 +324,7 @@ final class WorkbookSource implements TableSource {
     }
   }
 
-  private String numberText(double value, String style) {
-    if (isDateStyle(style)) {
-      LocalDateTime date = DateUtil.getLocalDateTime(value, date1904);
-      if (date != null) {
-        return date.toLocalDate().toString();
-      }
-    }
-    return numberText(value);
-  }
-
-  /** Whole numbers without {@code .0}; others as {@link Double#toString(double)} writes them. */
-  static String numberText(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
-  }
-
-  private boolean isDateStyle(String style) {
-    if (styles == null || styles.getNumCellStyles() == 0) {
-      return false;
-    }
-    int index = style == null ? 0 : Integer.parseInt(style.trim());
-    if (index < 0 || index >= styles.getNumCellStyles()) {
-      // Not cached: the cache stays as small as the styles table, whatever the sheet says.
-      return false;
-    }
-    return dateStyles.computeIfAbsent(index, this::hasDateFormat);
-  }
-
-  private boolean hasDateFormat(int index) {
-    XSSFCellStyle style = styles.getStyleAt(index);
-    if (style == null) {
-      return false;
-    }
-    int formatIndex = style.getDataFormat();
-    String formatString = style.getDataFormatString();
-    if (formatString == null) {
-      formatString = BuiltinFormats.getBuiltinFormat(formatIndex);
-    }
-    return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
-  }
-
-  private static String booleanText(String saved) {
-    return switch (saved) {
-      case "1", "true" -> "true";
-      case "0", "false" -> "false";
-      default -> saved;
-    };
-  }
-
-  /** A {@code t="d"} cell (ISO 8601 text): its date when it starts with one. */
-  private static String isoDateText(String saved) {
-    if (saved.length() >= 10 && saved.charAt(4) == '-' && saved.charAt(7) == '-') {
-      try {
-        return LocalDate.parse(saved.substring(0, 10)).toString();
-      } catch (java.time.format.DateTimeParseException e) {
-        return saved;
-      }
-    }
-    return saved;
-  }
-
   private static String emptyToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
-  }
-
-  /** Whether the workbook counts its dates from 1904 ({@code <workbookPr date1904="1"/>}). */
-  private static boolean readDate1904(XSSFReader reader)
-      throws IOException, OpenXML4JException, XMLStreamException {
-    try (InputStream data = reader.getWorkbookData()) {
-      XMLStreamReader xml = newXmlInputFactory().createXMLStreamReader(data);
-      try {
-        while (xml.hasNext()) {
-          if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-            continue;
-          }
-          String name = xml.getLocalName();
-          if (name.equals("workbookPr")) {
-            String value = xml.getAttributeValue(null, "date1904");
-            return value != null && (value.trim().equals("1") || value.trim().equals("true"));
-          }
-          if (name.equals("sheets")) {
-            // <workbookPr> comes before <sheets> when there is one.
-            return false;
-          }
-        }
-        return false;
-      } finally {
-        xml.close();
-      }
-    }
-  }
-
-  /**
-   * Opens the file as a zip and closes it again: {@code OPCPackage.open} would read a file whose
-   * zip directory is damaged (a truncated upload) as a stream instead, inflating every entry into
-   * memory.
-   */
-  private static void requireZip(File file) throws UnreadableFileException {
-    try (ZipSecureFile zip = new ZipSecureFile(file)) {
-      if (!zip.getEntries().hasMoreElements()) {
-        throw new UnreadableFileException("file.bad_xlsx", "the zip archive is empty");
-      }
-    } catch (IOException | RuntimeException e) {
-      throw unreadable("the file cannot be read as a zip archive", e);
-    }
-  }
-
-  private static XMLInputFactory newXmlInputFactory() {
-    // The JDK's own parser, whatever else is on the class path.
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    return factory;
-  }
-
-  private static void release(OPCPackage workbook, InputStream sheetData, XMLStreamReader sheet) {
-    if (sheet != null) {
-      try {
-        sheet.close();
-      } catch (XMLStreamException e) {
-        // Released anyway: the package is reverted below.
-      }
-    }
-    if (sheetData != null) {
-      try {
-        sheetData.close();
-      } catch (IOException e) {
-        // As above.
-      }
-    }
-    workbook.revert();
-  }
-
-  /**
-   * A {@code file.bad_xlsx} whose reason names what failed and the exception's class, never its
-   * message: a parser's message can quote the file's text, and cells hold personal data.
-   */
-  private static UnreadableFileException unreadable(String what, Throwable failure) {
-    String reason;
-    if (isZipBomb(failure)) {
-      reason = what + ": a zip bomb (an entry inflates beyond the allowed ratio or size)";
-    } else {
-      reason = what + " (" + failure.getClass().getSimpleName() + ")";
-    }
-    if (reason.length() > REASON_CHARS) {
-      reason = reason.substring(0, REASON_CHARS - 1) + "…";
-    }
-    return new UnreadableFileException("file.bad_xlsx", reason);
-  }
-
-  /** POI's guard says "Zip bomb detected!" in an IOException, however deep it is wrapped. */
-  private static boolean isZipBomb(Throwable failure) {
-    Throwable cause = failure;
-    for (int depth = 0; cause != null && depth < 20; depth++) {
-      if (cause instanceof IOException
-          && cause.getMessage() != null
-          && cause.getMessage().startsWith("Zip bomb detected")) {
-        return true;
-      }
-      cause =
-          cause.getCause() == null && cause instanceof XMLStreamException stream
-              ? stream.getNestedException()
-              : cause.getCause();
-    }
-    return false;
   }
 }
