@@ -123,11 +123,15 @@ final class GeneratedVersions {
   Warehouse writeTo(SparkSession spark, String root) {
     Warehouse warehouse = new Warehouse(spark, root);
     for (Period period : PERIODS) {
-      boolean first = period.equals(PERIODS.get(0));
-      write(warehouse, period, version -> !first || !version.file().endsWith(SECOND + ".csv"));
+      write(warehouse, period, version -> !arrivesLate(version));
     }
     write(warehouse, PERIODS.get(0), version -> true);
     return warehouse;
+  }
+
+  /** Whether a version is in a second file of the first period, which arrives after the last. */
+  static boolean arrivesLate(Version version) {
+    return version.period().equals(PERIODS.get(0)) && version.file().endsWith(SECOND + ".csv");
   }
 
   private void write(Warehouse warehouse, Period period, Predicate<Version> arrived) {

@@ -75,6 +75,9 @@ class TestAsOfStates {
             province(seed).count(version -> version.date().isBefore(version.period().firstDay())))
         .as("dated before their period")
         .isPositive();
+    assertThat(province(seed).count(GeneratedVersions::arrivesLate))
+        .as("in a file that arrives after the last period")
+        .isPositive();
     assertThat(
             province(seed)
                 .count(
