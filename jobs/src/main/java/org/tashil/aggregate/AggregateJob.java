@@ -19,6 +19,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.tashil.aggregate.intermediate.AsOfStates;
+import org.tashil.aggregate.intermediate.PackedAsOfStates;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
 import org.tashil.warehouse.Parallel;
@@ -109,13 +111,12 @@ public final class AggregateJob {
     Dataset<Row> placement = frames.settlements().select("settlement_id", "county_en");
 
     // Each pick first numbers its versions' sources (a small job): the two side by side.
+    AsOfStates asOf = new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED);
     List<Dataset<Row>> states =
         Parallel.all(
             List.of(
-                () ->
-                    AsOf.flaggedHouseholdsAsOfPeriod(
-                        warehouse, registry, period, AsOf.Source.DROPPED),
-                () -> AsOf.demandsAsOfPeriod(warehouse, registry, period, AsOf.Source.DROPPED)));
+                () -> asOf.flaggedHouseholdsAsOfPeriod(period),
+                () -> asOf.demandsAsOfPeriod(period)));
     Dataset<Row> households = states.get(0).join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.

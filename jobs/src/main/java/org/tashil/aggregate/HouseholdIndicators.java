@@ -21,12 +21,12 @@ import org.apache.spark.sql.Row;
  * those sums. County and province figures are ratios of sums over their households, never averages
  * of shares.
  */
-final class HouseholdIndicators {
+public final class HouseholdIndicators {
 
   private HouseholdIndicators() {}
 
   /** Adds each deprivation's flag, the slum flag, the score in sixtieths and the poor flag. */
-  static Dataset<Row> withFlags(Dataset<Row> households) {
+  public static Dataset<Row> withFlags(Dataset<Row> households) {
     // One projection, not a withColumn chain: each withColumn re-analyses the whole plan.
     Map<String, Column> flags = new LinkedHashMap<>();
     Column score = lit(0);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.SparkTests;
+import org.tashil.aggregate.intermediate.AsOfStates;
+import org.tashil.aggregate.intermediate.PackedAsOfStates;
 import org.tashil.bench.DuckDbPeer;
 import org.tashil.bench.DuckDbSession;
 import org.tashil.bench.MartComparison;
@@ -34,8 +36,9 @@ import org.tashil.warehouse.Warehouse;
  * household by household and demand by demand, the version each engine picks and each flag, over
  * made-up rows that take every value of every enumerated column the definitions read and sit on
  * every boundary (3 persons a room, a score of exactly 1/3, ages 30/31, 90/91, 180/181, the SLA
- * day), then each settlement's sums. It sits in this package to run Spark's own definitions ({@link
- * AsOf}, {@link HouseholdIndicators}, {@link DemandIndicators}), which are package-private.
+ * day), then each settlement's sums. The versions are picked as the aggregate job picks them
+ * ({@link PackedAsOfStates}); it sits in this package to run Spark's own indicator definitions
+ * ({@link HouseholdIndicators}, {@link DemandIndicators}), which are package-private.
  */
 class TestDuckDbDefinitions {
 
@@ -103,7 +106,8 @@ class TestDuckDbDefinitions {
     Warehouse elsewhere = warehouseOf(other, survey);
     // count() alone would not need the versions' order; the indicators always do.
     assertThat(
-            AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+            new PackedAsOfStates(elsewhere, registry, AsOfStates.Source.DROPPED)
+                .householdsAsOfPeriod(PERIOD)
                 .collectAsList())
         .hasSize(1);
 
@@ -120,7 +124,8 @@ class TestDuckDbDefinitions {
         .save(elsewhere.path("clean/households"));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+                new PackedAsOfStates(elsewhere, registry, AsOfStates.Source.DROPPED)
+                    .householdsAsOfPeriod(PERIOD)
                     .collectAsList())
         .hasStackTraceContaining(
             "a row of OF-01_households_1405-08 (2).csv in 1405-08 is in a clean table but the"
@@ -133,7 +138,8 @@ class TestDuckDbDefinitions {
     Warehouse elsewhere = warehouseOf(other, oneSurvey(Map.of("members", 31)));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                AsOf.householdsAsOfPeriod(elsewhere, registry, PERIOD, AsOf.Source.DROPPED)
+                new PackedAsOfStates(elsewhere, registry, AsOfStates.Source.DROPPED)
+                    .householdsAsOfPeriod(PERIOD)
                     .collectAsList())
         .hasStackTraceContaining(
             "a value of members ingest would not accept, in OF-01_households_1405-08.csv: 31");
@@ -179,7 +185,9 @@ class TestDuckDbDefinitions {
   private static Map<String, Row> demandStatesByKey(Registry with) {
     Map<String, Row> states = new java.util.TreeMap<>();
     for (Row row :
-        AsOf.demandsAsOfPeriod(warehouse, with, PERIOD, AsOf.Source.KEPT).collectAsList()) {
+        new PackedAsOfStates(warehouse, with, AsOfStates.Source.KEPT)
+            .demandsAsOfPeriod(PERIOD)
+            .collectAsList()) {
       states.put(row.getAs("office_id") + "/" + row.getAs("demand_id"), row);
     }
     return states;
@@ -214,8 +222,8 @@ class TestDuckDbDefinitions {
     }
     figures.addAll(List.of("flag_slum", "score_sixtieths", "flag_poor"));
     Dataset<Row> spark =
-        HouseholdIndicators.withFlags(
-            AsOf.householdsAsOfPeriod(warehouse, registry, PERIOD, AsOf.Source.KEPT));
+        new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+            .flaggedHouseholdsAsOfPeriod(PERIOD);
     MartComparison comparison =
         MartComparison.compare(
             "household_flags",
@@ -235,8 +243,8 @@ class TestDuckDbDefinitions {
   void eachSettlementsHouseholdSumsAreTheSame() {
     List<Column> sums = HouseholdIndicators.sums();
     Dataset<Row> spark =
-        HouseholdIndicators.withFlags(
-                AsOf.householdsAsOfPeriod(warehouse, registry, PERIOD, AsOf.Source.KEPT))
+        new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+            .flaggedHouseholdsAsOfPeriod(PERIOD)
             .groupBy("settlement_id")
             .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
     MartComparison comparison =
@@ -306,7 +314,8 @@ class TestDuckDbDefinitions {
 
   private static Dataset<Row> sparkDemandFlags() {
     return DemandIndicators.withFlags(
-        AsOf.demandsAsOfPeriod(warehouse, registry, PERIOD, AsOf.Source.KEPT)
+        new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+            .demandsAsOfPeriod(PERIOD)
             .join(
                 new RegistryFrames(SparkTests.session(), registry)
                     .agencies()

@@ -1,0 +1,84 @@
+package org.tashil.aggregate.intermediate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.tashil.calendar.Period;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * The as-of states as {@link AsOfStates} defines them, stated plainly: number each entity's
+ * versions newest first by (date, period, source file, source line) and keep the first. This is the
+ * definition to read; {@link PackedAsOfStates} computes the same rows faster.
+ */
+public final class ReferenceAsOfStates implements AsOfStates {
+
+  private static final String NEWEST_FIRST = "newest_first";
+
+  private final Warehouse warehouse;
+  private final Registry registry;
+  private final Source source;
+
+  public ReferenceAsOfStates(Warehouse warehouse, Registry registry, Source source) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public Dataset<Row> householdsAsOfPeriod(Period period) {
+    return latest(VersionedEntity.HOUSEHOLDS, period);
+  }
+
+  @Override
+  public Dataset<Row> demandsAsOfPeriod(Period period) {
+    return latest(VersionedEntity.DEMANDS, period);
+  }
+
+  private Dataset<Row> latest(VersionedEntity entity, Period period) {
+    WindowSpec newestFirst =
+        Window.partitionBy(entity.key().stream().map(name -> col(name)).toArray(Column[]::new))
+            .orderBy(
+                col(entity.dateColumn()).desc(),
+                col(Tables.PERIOD).desc(),
+                col("source_file").desc(),
+                col("source_line").desc());
+    return entity
+        .versions(warehouse, period)
+        .withColumn(NEWEST_FIRST, row_number().over(newestFirst))
+        .where(col(NEWEST_FIRST).equalTo(1))
+        .select(columns(entity).toArray(Column[]::new));
+  }
+
+  /** The result's columns: the key, the version's source when kept, then the carried columns. */
+  private List<Column> columns(VersionedEntity entity) {
+    List<Column> columns = new ArrayList<>();
+    entity.key().forEach(name -> columns.add(col(name)));
+    if (source == Source.KEPT) {
+      columns.add(col(entity.dateColumn()));
+      columns.add(col(Tables.PERIOD));
+      columns.add(col("source_file"));
+      columns.add(col("source_line"));
+    }
+    for (String name : entity.carried()) {
+      Optional<List<String>> values = entity.closedList(name, registry);
+      columns.add(
+          values.isPresent()
+              ? when(col(name).isin(values.get().toArray()), col(name)).as(name)
+              : col(name));
+    }
+    return columns;
+  }
+}
