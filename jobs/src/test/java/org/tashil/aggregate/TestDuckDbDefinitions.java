@@ -247,7 +247,9 @@ class TestDuckDbDefinitions {
             duckDb("SELECT * FROM household_sums"));
     assertThat(comparison.report())
         .endsWith(
-            "agree on 2 rows × " + (HouseholdIndicators.sumColumns().size() + 1) + " columns");
+            "agree on 2 rows × "
+                + (org.tashil.aggregate.marts.IndicatorColumns.HOUSEHOLD_SUMS.size() + 1)
+                + " columns");
   }
 
   @Test
@@ -308,7 +310,7 @@ class TestDuckDbDefinitions {
     return DemandIndicators.withFlags(
         AsOf.demandsAsOfPeriod(warehouse, registry, PERIOD, AsOf.Source.KEPT)
             .join(
-                new RegistryFrames(SparkTests.session(), registry)
+                new org.tashil.aggregate.marts.RegistryFrames(SparkTests.session(), registry)
                     .agencies()
                     .select("agency_id", "sla_days"),
                 "agency_id"),
