@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tashil.aggregate.marts.IndicatorColumns;
 import org.tashil.calendar.Period;
 
 /**
@@ -22,7 +23,7 @@ import org.tashil.calendar.Period;
  * the end of a period, and the aggregates that settlements, counties, the province and agencies
  * share.
  */
-final class DemandIndicators {
+public final class DemandIndicators {
 
   static final List<String> OPEN_STATUSES = List.of("registered", "referred", "in_progress");
 
@@ -33,7 +34,7 @@ final class DemandIndicators {
    * its end with its age (last day − registered_on) and age bucket, days to resolve, SLA met,
    * overdue. Needs the agency's {@code sla_days} column.
    */
-  static Dataset<Row> withFlags(Dataset<Row> states, Period period) {
+  public static Dataset<Row> withFlags(Dataset<Row> states, Period period) {
     Column first = lit(period.firstDay());
     Column last = lit(period.lastDay());
     Column closedInPeriod = col("closed_on").between(first, last);
@@ -59,7 +60,7 @@ final class DemandIndicators {
    * open at its end. Every other state (closed before the period) adds zero to every sum and
    * nothing to the statistics, so the rollups need not read it.
    */
-  static Column counted() {
+  public static Column counted() {
     return col("is_new")
         .plus(col("is_resolved"))
         .plus(col("is_rejected"))
@@ -69,7 +70,7 @@ final class DemandIndicators {
   }
 
   /** How many demand states have the flag (a column of {@link #withFlags}) set. */
-  static Column flagged(String flag) {
+  public static Column flagged(String flag) {
     return Shares.countWhere(col(flag).equalTo(1));
   }
 
@@ -77,29 +78,31 @@ final class DemandIndicators {
     return when(condition, 1).otherwise(0);
   }
 
-  /** What every level aggregates; all counts, so zero where a level has no demands. */
-  static List<Column> sums() {
+  /**
+   * What every level and agency aggregates ({@link IndicatorColumns#DEMAND_SUMS}, in that order);
+   * all counts, so zero where a level has no demands.
+   */
+  public static List<Column> sums() {
     List<Column> sums = new ArrayList<>();
-    sums.add(flagged("is_new").as("demands_new"));
-    sums.add(flagged("is_resolved").as("demands_resolved"));
-    sums.add(flagged("is_rejected").as("demands_rejected"));
-    sums.add(flagged("is_withdrawn").as("demands_withdrawn"));
-    sums.add(flagged("is_open").as("demands_open"));
-    sums.add(bucket(0, 30).as("open_age_0_30"));
-    sums.add(bucket(31, 90).as("open_age_31_90"));
-    sums.add(bucket(91, 180).as("open_age_91_180"));
-    sums.add(Shares.countWhere(col("open_age").gt(180)).as("open_age_over_180"));
-    sums.add(flagged("is_sla_met").as("sla_met"));
-    sums.add(flagged("is_overdue").as("open_overdue"));
+    sums.add(IndicatorColumns.DEMANDS_NEW.of(flagged("is_new")));
+    sums.add(IndicatorColumns.DEMANDS_RESOLVED.of(flagged("is_resolved")));
+    sums.add(IndicatorColumns.DEMANDS_REJECTED.of(flagged("is_rejected")));
+    sums.add(IndicatorColumns.DEMANDS_WITHDRAWN.of(flagged("is_withdrawn")));
+    sums.add(IndicatorColumns.DEMANDS_OPEN.of(flagged("is_open")));
+    sums.add(IndicatorColumns.OPEN_AGE_0_30.of(bucket(0, 30)));
+    sums.add(IndicatorColumns.OPEN_AGE_31_90.of(bucket(31, 90)));
+    sums.add(IndicatorColumns.OPEN_AGE_91_180.of(bucket(91, 180)));
+    sums.add(IndicatorColumns.OPEN_AGE_OVER_180.of(Shares.countWhere(col("open_age").gt(180))));
+    sums.add(IndicatorColumns.SLA_MET.of(flagged("is_sla_met")));
+    sums.add(IndicatorColumns.OPEN_OVERDUE.of(flagged("is_overdue")));
     sums.add(
-        sum(col("is_open").multiply(col("households_affected")))
-            .cast("long")
-            .as("households_affected_open"));
+        IndicatorColumns.HOUSEHOLDS_AFFECTED_OPEN.of(
+            sum(col("is_open").multiply(col("households_affected"))).cast("long")));
     return sums;
   }
 
   /** Statistics that have no value without data: median and p90 (exact, linear) and oldest age. */
-  static List<Column> statistics() {
+  public static List<Column> statistics() {
     List<Column> statistics = new ArrayList<>(percentiles());
     statistics.add(oldest());
     return statistics;
@@ -109,41 +112,27 @@ final class DemandIndicators {
    * The median and 90th percentile of the days to resolve (exact, linear interpolation), over the
    * demands resolved in the period: a level's need every such value, not its parts' statistics.
    */
-  static List<Column> percentiles() {
+  public static List<Column> percentiles() {
     return List.of(
-        percentile(col("days_to_resolve"), lit(0.5)).as("days_to_resolve_median"),
-        percentile(col("days_to_resolve"), lit(0.9)).as("days_to_resolve_p90"));
+        IndicatorColumns.DAYS_TO_RESOLVE_MEDIAN.of(percentile(col("days_to_resolve"), lit(0.5))),
+        IndicatorColumns.DAYS_TO_RESOLVE_P90.of(percentile(col("days_to_resolve"), lit(0.9))));
   }
 
   /** The demand states {@link #percentiles} read: those resolved in the period. */
-  static Column resolved() {
+  public static Column resolved() {
     return col("days_to_resolve").isNotNull();
   }
 
   /** The oldest open demand's age: a level's is the greatest of its parts'. */
-  static Column oldest() {
-    return max("open_age").cast("int").as("oldest_open_days");
-  }
-
-  static List<String> sumColumns() {
-    return List.of(
-        "demands_new",
-        "demands_resolved",
-        "demands_rejected",
-        "demands_withdrawn",
-        "demands_open",
-        "open_age_0_30",
-        "open_age_31_90",
-        "open_age_91_180",
-        "open_age_over_180",
-        "sla_met",
-        "open_overdue",
-        "households_affected_open");
+  public static Column oldest() {
+    return IndicatorColumns.OLDEST_OPEN_DAYS.of(max("open_age").cast("int"));
   }
 
   /** The SLA-met share of demands resolved in the period. */
-  static Dataset<Row> derived(Dataset<Row> sums) {
-    return sums.withColumn("sla_met_share", Shares.ratio(col("sla_met"), col("demands_resolved")));
+  public static Dataset<Row> derived(Dataset<Row> sums) {
+    return sums.withColumn(
+        IndicatorColumns.SLA_MET_SHARE.name(),
+        Shares.ratio(IndicatorColumns.SLA_MET.col(), IndicatorColumns.DEMANDS_RESOLVED.col()));
   }
 
   private static Column bucket(int from, int to) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.tashil.aggregate.marts.IndicatorColumns;
 
 /**
  * The household indicators (contract §5.2–5.3), defined once: per-household flags, the sums that
@@ -43,50 +44,43 @@ public final class HouseholdIndicators {
     return Shares.withColumnsInOrder(households, flags);
   }
 
-  /** The sums every level keeps; shares are derived from them by {@link #derived}. */
-  static List<Column> sums() {
+  /**
+   * The sums every level keeps ({@link IndicatorColumns#HOUSEHOLD_SUMS}, in that order); shares are
+   * derived from them by {@link #derived}.
+   */
+  public static List<Column> sums() {
     List<Column> sums = new ArrayList<>();
-    sums.add(count(lit(1)).cast("int").as("households"));
-    sums.add(sum("members").cast("long").as("persons"));
+    sums.add(IndicatorColumns.HOUSEHOLDS.of(count(lit(1)).cast("int")));
+    sums.add(IndicatorColumns.PERSONS.of(sum("members").cast("long")));
     for (Deprivation deprivation : Deprivation.values()) {
       sums.add(
-          Shares.countWhere(col("flag_" + deprivation.key()).equalTo(1))
-              .as("dep_" + deprivation.key()));
+          IndicatorColumns.deprived(deprivation)
+              .of(Shares.countWhere(col("flag_" + deprivation.key()).equalTo(1))));
     }
-    sums.add(Shares.countWhere(col("flag_slum").equalTo(1)).as("slum_households"));
-    sums.add(sum(col("flag_slum").multiply(col("members"))).cast("long").as("slum_persons"));
-    sums.add(Shares.countWhere(col("flag_poor").equalTo(1)).as("poor_households"));
-    sums.add(sum(col("flag_poor").multiply(col("members"))).cast("long").as("poor_persons"));
+    sums.add(IndicatorColumns.SLUM_HOUSEHOLDS.of(Shares.countWhere(col("flag_slum").equalTo(1))));
     sums.add(
-        sum(col("flag_poor").multiply(col("members")).multiply(col("score_sixtieths")))
-            .cast("long")
-            .as("poor_weighted_score_sixtieths"));
-    sums.add(Shares.countWhere(col("hazard_zone").equalTo("yes")).as("hazard_households"));
-    for (String consent : List.of("yes", "no", "undecided")) {
-      sums.add(
-          Shares.countWhere(col("relocation_consent").equalTo(consent)).as("consent_" + consent));
-    }
+        IndicatorColumns.SLUM_PERSONS.of(
+            sum(col("flag_slum").multiply(col("members"))).cast("long")));
+    sums.add(IndicatorColumns.POOR_HOUSEHOLDS.of(Shares.countWhere(col("flag_poor").equalTo(1))));
+    sums.add(
+        IndicatorColumns.POOR_PERSONS.of(
+            sum(col("flag_poor").multiply(col("members"))).cast("long")));
+    sums.add(
+        IndicatorColumns.POOR_WEIGHTED_SCORE_SIXTIETHS.of(
+            sum(col("flag_poor").multiply(col("members")).multiply(col("score_sixtieths")))
+                .cast("long")));
+    sums.add(
+        IndicatorColumns.HAZARD_HOUSEHOLDS.of(
+            Shares.countWhere(col("hazard_zone").equalTo("yes"))));
+    sums.add(
+        IndicatorColumns.CONSENT_YES.of(
+            Shares.countWhere(col("relocation_consent").equalTo("yes"))));
+    sums.add(
+        IndicatorColumns.CONSENT_NO.of(Shares.countWhere(col("relocation_consent").equalTo("no"))));
+    sums.add(
+        IndicatorColumns.CONSENT_UNDECIDED.of(
+            Shares.countWhere(col("relocation_consent").equalTo("undecided"))));
     return sums;
-  }
-
-  /** The sums' column names, which are zero (never null) for an entity without households. */
-  static List<String> sumColumns() {
-    List<String> names = new ArrayList<>(List.of("households", "persons"));
-    for (Deprivation deprivation : Deprivation.values()) {
-      names.add("dep_" + deprivation.key());
-    }
-    names.addAll(
-        List.of(
-            "slum_households",
-            "slum_persons",
-            "poor_households",
-            "poor_persons",
-            "poor_weighted_score_sixtieths",
-            "hazard_households",
-            "consent_yes",
-            "consent_no",
-            "consent_undecided"));
-    return names;
   }
 
   /**
@@ -94,29 +88,38 @@ public final class HouseholdIndicators {
    * persons / persons; A = Σ(members·c over the poor) / poor persons (0 when none is poor); M0 = H
    * × A.
    */
-  static Dataset<Row> derived(Dataset<Row> sums) {
+  public static Dataset<Row> derived(Dataset<Row> sums) {
     Map<String, Column> shares = new LinkedHashMap<>();
-    shares.put("coverage", Shares.ratio(col("households"), col("est_households")));
+    shares.put(
+        IndicatorColumns.COVERAGE.name(),
+        Shares.ratio(IndicatorColumns.HOUSEHOLDS.col(), col("est_households")));
     for (Deprivation deprivation : Deprivation.values()) {
       shares.put(
-          "dep_" + deprivation.key() + "_share",
-          Shares.ratio(col("dep_" + deprivation.key()), col("households")));
+          IndicatorColumns.deprivedShare(deprivation).name(),
+          Shares.ratio(
+              IndicatorColumns.deprived(deprivation).col(), IndicatorColumns.HOUSEHOLDS.col()));
     }
-    shares.put("slum_households_share", Shares.ratio(col("slum_households"), col("households")));
-    shares.put("slum_persons_share", Shares.ratio(col("slum_persons"), col("persons")));
-    shares.put("h", Shares.ratio(col("poor_persons"), col("persons")));
     shares.put(
-        "a",
-        when(col("persons").equalTo(0), lit(null).cast("double"))
-            .when(col("poor_persons").equalTo(0), lit(0.0))
+        IndicatorColumns.SLUM_HOUSEHOLDS_SHARE.name(),
+        Shares.ratio(IndicatorColumns.SLUM_HOUSEHOLDS.col(), IndicatorColumns.HOUSEHOLDS.col()));
+    shares.put(
+        IndicatorColumns.SLUM_PERSONS_SHARE.name(),
+        Shares.ratio(IndicatorColumns.SLUM_PERSONS.col(), IndicatorColumns.PERSONS.col()));
+    shares.put(
+        IndicatorColumns.H.name(),
+        Shares.ratio(IndicatorColumns.POOR_PERSONS.col(), IndicatorColumns.PERSONS.col()));
+    Column persons = IndicatorColumns.PERSONS.col();
+    Column poorPersons = IndicatorColumns.POOR_PERSONS.col();
+    Column weighted = IndicatorColumns.POOR_WEIGHTED_SCORE_SIXTIETHS.col();
+    shares.put(
+        IndicatorColumns.A.name(),
+        when(persons.equalTo(0), lit(null).cast("double"))
+            .when(poorPersons.equalTo(0), lit(0.0))
             .otherwise(
-                col("poor_weighted_score_sixtieths")
-                    .cast("double")
-                    .divide(col("poor_persons").multiply(Deprivation.SIXTIETHS))));
+                weighted.cast("double").divide(poorPersons.multiply(Deprivation.SIXTIETHS))));
     shares.put(
-        "m0",
-        Shares.ratio(
-            col("poor_weighted_score_sixtieths"), col("persons").multiply(Deprivation.SIXTIETHS)));
+        IndicatorColumns.M0.name(),
+        Shares.ratio(weighted, persons.multiply(Deprivation.SIXTIETHS)));
     return Shares.withColumnsInOrder(sums, shares);
   }
 }

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** A share is a ratio of two counts; it has no value (null) where its denominator is zero. */
-final class Shares {
+public final class Shares {
 
   private Shares() {}
 
@@ -20,11 +20,11 @@ final class Shares {
    * checks every addition for overflow (ANSI mode) through a closure per row, which made the
    * rollups' additions a tenth of the marts' task time at scale 10.
    */
-  static Column countWhere(Column condition) {
+  public static Column countWhere(Column condition) {
     return org.apache.spark.sql.functions.count_if(condition).cast("int");
   }
 
-  static Column ratio(Column numerator, Column denominator) {
+  public static Column ratio(Column numerator, Column denominator) {
     return when(denominator.isNull().or(denominator.equalTo(0)), lit(null).cast("double"))
         .otherwise(numerator.cast("double").divide(denominator.cast("double")));
   }
@@ -33,7 +33,7 @@ final class Shares {
    * {@code rows} with {@code columns} added (or replaced) in the map's order; Spark's own {@code
    * withColumns(Map)} does not keep it, and a mart's columns should read in a sensible order.
    */
-  static Dataset<Row> withColumnsInOrder(Dataset<Row> rows, Map<String, Column> columns) {
+  public static Dataset<Row> withColumnsInOrder(Dataset<Row> rows, Map<String, Column> columns) {
     List<Column> all = new ArrayList<>();
     for (String name : rows.columns()) {
       if (!columns.containsKey(name)) {

@@ -25,10 +25,10 @@ import org.tashil.warehouse.Warehouse;
 public final class DuckDbPeer {
 
   /** The mart this peer computes. */
-  public static final String MART = "settlement_month";
+  public static final String MART = org.tashil.aggregate.marts.SettlementMonth.NAME;
 
   /** Its key: one row per settlement of the registry. */
-  public static final String KEY = "settlement_id";
+  public static final String KEY = org.tashil.aggregate.marts.SettlementMonth.SETTLEMENT_ID.name();
 
   private DuckDbPeer() {}
 

@@ -1,40 +1,58 @@
 package org.tashil.render;
 
+import java.time.LocalDate;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
+import org.tashil.aggregate.marts.MartColumn;
 import org.tashil.reports.model.BilingualName;
 import org.tashil.reports.model.Share;
 
 /**
- * Typed access to one collected mart row: counts as longs, shares with the households under them.
+ * Typed access to one collected mart row through its mart's declared columns: counts as longs,
+ * shares with the households under them.
  */
 record MartRow(Row row) {
 
-  long count(String column) {
-    Object value = row.getAs(column);
+  MartRow {
+    Objects.requireNonNull(row, "row");
+  }
+
+  long count(MartColumn column) {
+    Object value = row.getAs(column.name());
     return value == null ? 0 : ((Number) value).longValue();
   }
 
-  Double number(String column) {
-    Object value = row.getAs(column);
+  /** A whole number that may have no value. */
+  Integer whole(MartColumn column) {
+    Object value = row.getAs(column.name());
+    return value == null ? null : ((Number) value).intValue();
+  }
+
+  Double number(MartColumn column) {
+    Object value = row.getAs(column.name());
     return value == null ? null : ((Number) value).doubleValue();
   }
 
-  String text(String column) {
-    return row.getAs(column);
+  String text(MartColumn column) {
+    return row.getAs(column.name());
   }
 
-  boolean flag(String column) {
-    Boolean value = row.getAs(column);
+  boolean flag(MartColumn column) {
+    Boolean value = row.getAs(column.name());
     return value != null && value;
   }
 
+  LocalDate date(MartColumn column) {
+    return row.getAs(column.name());
+  }
+
   /** A share the mart computed, over {@code households} households (the suppression's count). */
-  Share share(String column, long households) {
+  Share share(MartColumn column, long households) {
     Double value = number(column);
     return value == null ? Share.none() : new Share(value, households);
   }
 
-  BilingualName name(String persian, String english) {
+  BilingualName name(MartColumn persian, MartColumn english) {
     String fa = text(persian);
     String en = text(english);
     return new BilingualName(fa == null ? en : fa, en == null ? fa : en);

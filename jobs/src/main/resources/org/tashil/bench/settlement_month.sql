@@ -251,7 +251,8 @@ WITH figures AS (
   LEFT JOIN demand_sums AS d USING (settlement_id)
   LEFT JOIN activity_sums AS a USING (settlement_id)
   LEFT JOIN row_counts AS r USING (settlement_id)
-)
+),
+indicators AS (
 SELECT *,
   share(households, est_households) AS coverage,
   ${deprivation_shares},
@@ -263,7 +264,14 @@ SELECT *,
        ELSE CAST(poor_weighted_score_sixtieths AS DOUBLE) / (poor_persons * ${sixtieths})
   END AS a,
   share(poor_weighted_score_sixtieths, persons * ${sixtieths}) AS m0,
-  share(sla_met, demands_resolved) AS sla_met_share,
-  '${period}' AS period
+  share(sla_met, demands_resolved) AS sla_met_share
 FROM figures
+)
+-- Each settlement's place by M0, most deprived first, ties by id; none without an M0.
+SELECT *,
+  CASE WHEN m0 IS NULL THEN NULL
+       ELSE row_number() OVER (ORDER BY m0 DESC NULLS LAST, settlement_id) END::INTEGER AS m0_rank,
+  count(m0) OVER ()::INTEGER AS m0_ranked,
+  '${period}' AS period
+FROM indicators
 ORDER BY settlement_id;

@@ -255,7 +255,9 @@ class TestDuckDbDefinitions {
             duckDb("SELECT * FROM household_sums"));
     assertThat(comparison.report())
         .endsWith(
-            "agree on 2 rows × " + (HouseholdIndicators.sumColumns().size() + 1) + " columns");
+            "agree on 2 rows × "
+                + (org.tashil.aggregate.marts.IndicatorColumns.HOUSEHOLD_SUMS.size() + 1)
+                + " columns");
   }
 
   @Test
@@ -317,7 +319,7 @@ class TestDuckDbDefinitions {
         new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
             .demandsAsOfPeriod(PERIOD)
             .join(
-                new RegistryFrames(SparkTests.session(), registry)
+                new org.tashil.aggregate.marts.RegistryFrames(SparkTests.session(), registry)
                     .agencies()
                     .select("agency_id", "sla_days"),
                 "agency_id"),
