@@ -86,6 +86,7 @@ public final class ReportInputs {
           "the warehouse has no marts for " + period + ": run tashil aggregate --period " + period);
     }
     province = provinceRows.get(0);
+    requireWrittenByThisVersion(tables, period);
     counties = martRows(tables, Mart.COUNTY_MONTH);
     categories = martRows(tables, Mart.CATEGORY_MONTH);
     provinceCategories = martRows(tables, Mart.PROVINCE_CATEGORY_MONTH);
@@ -99,11 +100,41 @@ public final class ReportInputs {
 
   private static final String SUBMISSIONS = "submissions";
 
+  /**
+   * The M0 rank and the province's category rows are computed by aggregate; marts an earlier Tashil
+   * wrote lack them, and the reports would print no rank rather than say so.
+   */
+  private void requireWrittenByThisVersion(Map<String, List<Row>> tables, Period period) {
+    boolean unranked =
+        settlements.stream()
+            .anyMatch(
+                row ->
+                    row.number(IndicatorColumns.M0) != null
+                        && row.whole(SettlementMonth.M0_RANK) == null);
+    boolean noProvinceCategories =
+        tables.get(Mart.PROVINCE_CATEGORY_MONTH.table()).isEmpty()
+            && !tables.get(Mart.CATEGORY_MONTH.table()).isEmpty();
+    if (unranked || noProvinceCategories) {
+      throw new IllegalStateException(
+          "the marts of "
+              + period
+              + " were written by an earlier version of Tashil: run tashil aggregate --period "
+              + period
+              + " again");
+    }
+  }
+
   /** The period's rows of each of {@link #TABLES}, read from the warehouse. */
   public static ReportInputs read(Warehouse warehouse, Registry registry, Period period) {
     // Small tables: read side by side, since each read pays mostly for loading its Delta log.
+    // A mart an earlier Tashil did not write reads as no rows (the constructor then says so).
     Map<String, List<Row>> tables =
-        Parallel.each(TABLES, table -> warehouse.readPeriod(table, period).collectAsList());
+        Parallel.each(
+            TABLES,
+            table ->
+                warehouse.exists(table)
+                    ? warehouse.readPeriod(table, period).collectAsList()
+                    : List.<Row>of());
     return new ReportInputs(tables, registry, period);
   }
 

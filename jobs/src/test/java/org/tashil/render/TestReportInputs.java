@@ -55,4 +55,24 @@ class TestReportInputs {
       }
     }
   }
+
+  @Test
+  void martsAnEarlierVersionWroteWithoutTheProvincesCategoryRowsAreNotRendered() {
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    Registry registry = IndicatorWarehouse.registry();
+    Period period = Period.parse("1405-08");
+    java.util.Map<String, java.util.List<org.apache.spark.sql.Row>> tables =
+        new java.util.HashMap<>();
+    for (String table : ReportInputs.TABLES) {
+      tables.put(table, warehouse.readPeriod(table, period).collectAsList());
+    }
+    tables.put(
+        org.tashil.aggregate.marts.Mart.PROVINCE_CATEGORY_MONTH.table(), java.util.List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ReportInputs(tables, registry, period))
+        .hasMessage(
+            "the marts of 1405-08 were written by an earlier version of Tashil: run tashil"
+                + " aggregate --period 1405-08 again");
+  }
 }
