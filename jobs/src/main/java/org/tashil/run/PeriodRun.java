@@ -1,21 +1,22 @@
 package org.tashil.run;
 
 import java.io.FileNotFoundException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.aggregate.AggregateJob;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
-import org.tashil.ingest.Submission;
-import org.tashil.render.RenderJob;
 import org.tashil.reports.render.ReportFolder;
 import org.tashil.spark.HadoopConf;
 
@@ -56,8 +57,14 @@ public final class PeriodRun implements AutoCloseable {
     }
   }
 
-  private final PeriodRunBuilder settings;
+  private final Command command;
   private final PeriodStages.Settings stageSettings;
+  private final Supplier<SparkSession> startSpark;
+  private final Function<Configuration, ReportFolder> reportsAt;
+  private final LocalDate today;
+  private final Path reference;
+  private final Map<String, String> outputSettings;
+  private final boolean force;
   private final Configuration hadoop;
   private final WarehouseLock lock;
   private final RunStore store;
@@ -67,7 +74,16 @@ public final class PeriodRun implements AutoCloseable {
 
   /** Takes the warehouse lock; {@link #close} releases it. */
   PeriodRun(PeriodRunBuilder settings) {
-    this.settings = settings;
+    this.command = settings.command;
+    this.startSpark = settings.spark;
+    this.reportsAt = settings.reports;
+    this.today = settings.today;
+    this.reference = settings.reference;
+    this.outputSettings =
+        settings.outputSettings == null
+            ? null
+            : Collections.unmodifiableMap(new TreeMap<>(settings.outputSettings));
+    this.force = settings.force;
     this.stageSettings =
         new PeriodStages.Settings(
             settings.registry,
@@ -101,7 +117,7 @@ public final class PeriodRun implements AutoCloseable {
 
   /** Runs the period (or, for {@code run}, finds nothing to do) and writes its record. */
   public PeriodResult run(Period period) throws Exception {
-    return switch (settings.command) {
+    return switch (command) {
       case RUN -> runIfChanged(period);
       case INGEST, AGGREGATE, RENDER -> runAlone(period);
     };
@@ -115,16 +131,16 @@ public final class PeriodRun implements AutoCloseable {
   /** {@code run}: nothing to do yet, nothing changed, or the three stages. */
   private PeriodResult runIfChanged(Period period) throws Exception {
     LocalDate day = day();
-    RunLog log = new RunLog(store, settings.command.toString());
+    RunLog log = new RunLog(store, command.toString());
     PeriodInputs inputs;
     try {
       inputs =
           PeriodInputs.read(
-              settings.inbox,
+              stageSettings.inbox(),
               period,
-              settings.reference,
-              settings.outputSettings,
-              settings.maxFileSize,
+              reference,
+              outputSettings,
+              stageSettings.maxFileSize(),
               hadoop);
     } catch (FileNotFoundException e) {
       // Only a period that has no folder in the inbox yet: Inbox.list throws nothing else as
@@ -136,7 +152,7 @@ public final class PeriodRun implements AutoCloseable {
     String fingerprint = inputs.fingerprint();
     Optional<RunRecord> last = store.lastSuccessfulRun(period.toString());
     Optional<String> why =
-        settings.force ? Optional.of("--force") : Staleness.whyRun(inputs, last, store, hadoop);
+        force ? Optional.of("--force") : Staleness.whyRun(inputs, last, store, hadoop);
     if (why.isEmpty()) {
       RunLog.Entry unchanged =
           RunLog.Entry.of(period, RunRecord.Outcome.UNCHANGED)
@@ -185,12 +201,11 @@ public final class PeriodRun implements AutoCloseable {
       // Reached before the first ingest: a --reports that cannot be reached fails the run before
       // it commits anything.
       PeriodStages stages = new PeriodStages(spark(), stageSettings, reports(), progress);
-      PeriodStages.Done done = stages.run(settings.command, period, day, log, revision);
+      PeriodStages.Done done = stages.run(command, period, day, log, revision);
       progress.finish();
       RunLog.Entry entry =
-          withOutputs(succeeded, revision, done)
-              .withInputs(
-                  withSubmissions(succeeded.inputs(), done.ingested().orElseThrow().submissions()));
+          done.withOutputs(succeeded, revision)
+              .withInputs(done.withSubmissions(succeeded.inputs()));
       RunRecord record = lastWords.succeeded(() -> log.write(entry));
       return PeriodResult.ran(record, seconds(started), done);
     } catch (Exception | Error e) {
@@ -210,12 +225,12 @@ public final class PeriodRun implements AutoCloseable {
     PeriodStages stages = aloneStages();
     LocalDate day = day();
     long started = System.nanoTime();
-    RunLog log = new RunLog(store, settings.command.toString());
+    RunLog log = new RunLog(store, command.toString());
     try {
-      int revision = settings.command.renders() ? store.nextRevision(period.toString()) : 0;
-      PeriodStages.Done done = stages.run(settings.command, period, day, log, revision);
+      int revision = command.renders() ? store.nextRevision(period.toString()) : 0;
+      PeriodStages.Done done = stages.run(command, period, day, log, revision);
       RunLog.Entry succeeded = RunLog.Entry.of(period, RunRecord.Outcome.SUCCEEDED);
-      RunRecord record = log.write(withOutputs(succeeded, revision, done));
+      RunRecord record = log.write(done.withOutputs(succeeded, revision));
       return PeriodResult.ran(record, seconds(started), done);
     } catch (Exception e) {
       log.write(RunLog.Entry.of(period, RunRecord.Outcome.FAILED).withMessage(e.getMessage()));
@@ -223,75 +238,33 @@ public final class PeriodRun implements AutoCloseable {
     }
   }
 
-  /** The entry with what render left, when the period was rendered. */
-  private static RunLog.Entry withOutputs(
-      RunLog.Entry entry, int revision, PeriodStages.Done done) {
-    if (done.rendered().isEmpty()) {
-      return entry;
-    }
-    RenderJob.Result rendered = done.rendered().get();
-    List<String> officesMissingFiles =
-        done.ingested().map(IngestJob.Result::officesMissingFiles).orElse(List.of());
-    return entry
-        .withRevision(revision)
-        .withWarehouseVersion(rendered.warehouseVersion())
-        .withOutputs(
-            new RunRecord.Outputs(
-                rendered.rendered().folder(),
-                rendered.rendered().reports().size(),
-                officesMissingFiles));
-  }
-
-  /** The inbox files with the day each was first seen and what became of it. */
-  private static List<RunRecord.Input> withSubmissions(
-      List<RunRecord.Input> files, List<Submission> submissions) {
-    Map<String, Submission> byFile = new HashMap<>();
-    submissions.forEach(submission -> byFile.put(submission.file(), submission));
-    List<RunRecord.Input> out = new ArrayList<>();
-    for (RunRecord.Input file : files) {
-      Submission submission = byFile.get(file.file());
-      out.add(
-          submission == null
-              ? file
-              : new RunRecord.Input(
-                  file.office(),
-                  file.dataset(),
-                  file.file(),
-                  file.bytes(),
-                  file.sha256(),
-                  String.valueOf(submission.firstSeenOn()),
-                  submission.status()));
-    }
-    return out;
-  }
-
   /** The stages of a command that runs one: made once, for every period of the command. */
   private PeriodStages aloneStages() {
     if (alone == null) {
       alone =
           new PeriodStages(
-              spark(), stageSettings, settings.command.renders() ? reports() : null, Progress.NONE);
+              spark(), stageSettings, command.renders() ? reports() : null, Progress.NONE);
     }
     return alone;
   }
 
   private SparkSession spark() {
     if (spark == null) {
-      spark = settings.spark.get();
+      spark = startSpark.get();
     }
     return spark;
   }
 
   private ReportFolder reports() {
     if (reports == null) {
-      reports = settings.reports.apply(spark().sparkContext().hadoopConfiguration());
+      reports = reportsAt.apply(spark().sparkContext().hadoopConfiguration());
     }
     return reports;
   }
 
   /** The day new files are recorded as first seen on, and the reports' date. */
   private LocalDate day() {
-    return settings.today != null ? settings.today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
+    return today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
   }
 
   private static double seconds(long started) {

@@ -2,7 +2,10 @@ package org.tashil.run;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import org.tashil.aggregate.AggregateJob;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
 import org.tashil.ingest.IngestedRows;
+import org.tashil.ingest.Submission;
 import org.tashil.reference.Registry;
 import org.tashil.render.RenderJob;
 import org.tashil.render.ReportInputs;
@@ -55,6 +59,49 @@ final class PeriodStages {
       Objects.requireNonNull(ingested, "ingested");
       Objects.requireNonNull(aggregated, "aggregated");
       Objects.requireNonNull(rendered, "rendered");
+    }
+
+    /** The entry with what render left, when the period was rendered. */
+    RunLog.Entry withOutputs(RunLog.Entry entry, int revision) {
+      if (rendered.isEmpty()) {
+        return entry;
+      }
+      RenderJob.Result result = rendered.get();
+      List<String> officesMissingFiles =
+          ingested.map(IngestJob.Result::officesMissingFiles).orElse(List.of());
+      return entry
+          .withRevision(revision)
+          .withWarehouseVersion(result.warehouseVersion())
+          .withOutputs(
+              new RunRecord.Outputs(
+                  result.rendered().folder(),
+                  result.rendered().reports().size(),
+                  officesMissingFiles));
+    }
+
+    /** The inbox files with the day each was first seen and what became of it, when ingest ran. */
+    List<RunRecord.Input> withSubmissions(List<RunRecord.Input> files) {
+      if (ingested.isEmpty()) {
+        return files;
+      }
+      Map<String, Submission> byFile = new HashMap<>();
+      ingested.get().submissions().forEach(submission -> byFile.put(submission.file(), submission));
+      List<RunRecord.Input> seen = new ArrayList<>();
+      for (RunRecord.Input file : files) {
+        Submission submission = byFile.get(file.file());
+        seen.add(
+            submission == null
+                ? file
+                : new RunRecord.Input(
+                    file.office(),
+                    file.dataset(),
+                    file.file(),
+                    file.bytes(),
+                    file.sha256(),
+                    String.valueOf(submission.firstSeenOn()),
+                    submission.status()));
+      }
+      return seen;
     }
   }
 
