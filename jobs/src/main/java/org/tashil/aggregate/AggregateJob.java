@@ -61,15 +61,10 @@ public final class AggregateJob {
    */
   public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
 
-  /** Aggregates the period from the warehouse, as ingest left it. */
-  public Result run(Period period) {
-    requireIngested();
-    return inOneGroup(period, () -> aggregate(IngestedRows.read(warehouse, period)));
-  }
-
   /**
-   * Aggregates the period just ingested, taking what ingest committed of the period's small tables
-   * from memory ({@link org.tashil.ingest.IngestJob.Result#rows()}) instead of reading it back.
+   * Aggregates the period of {@code ingested}: what ingest committed of the period's small tables,
+   * handed over by the ingest of the same run ({@link org.tashil.ingest.IngestJob.Result#rows()})
+   * or read back from the warehouse ({@link org.tashil.ingest.IngestedRows#read}).
    */
   public Result run(IngestedRows ingested) {
     requireIngested();

@@ -4,18 +4,13 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.tashil.aggregate.AggregateJob;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
-import org.tashil.run.RunLog;
-import org.tashil.run.RunRecord;
-import org.tashil.run.RunStore;
-import org.tashil.run.WarehouseLock;
-import org.tashil.spark.HadoopConf;
+import org.tashil.run.PeriodResult;
+import org.tashil.run.PeriodRun;
+import org.tashil.run.PeriodRunBuilder;
 import org.tashil.spark.Spark;
-import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,43 +34,32 @@ public final class AggregateCommand implements Callable<Integer> {
   @Mixin OnTimeOption onTimeOption;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     int onTimeDays = onTimeOption.onTimeDays();
     Registry registry = storage.registry();
-    Configuration hadoop = HadoopConf.withoutSpark();
-    try (WarehouseLock lock =
-        WarehouseLock.acquire(
-            storage.warehouse(),
-            "aggregate " + periodsOption.periods(),
-            hadoop,
-            storage.lockStaleAfter())) {
-      sparkOptions.applyLogLevel();
-      SparkSession spark =
-          Spark.session("tashil aggregate " + periodsOption.periods(), sparkOptions.master());
-      AggregateJob job =
-          new AggregateJob(spark, registry, new Warehouse(spark, storage.warehouse()), onTimeDays);
-      RunStore store = new RunStore(storage.warehouse(), hadoop);
+    PeriodRunBuilder builder =
+        new PeriodRunBuilder(PeriodRun.Command.AGGREGATE, periodsOption.periods().toString())
+            .warehouse(storage.warehouse(), storage.lockStaleAfter())
+            .registry(registry)
+            .spark(
+                () -> {
+                  sparkOptions.applyLogLevel();
+                  return Spark.session(
+                      "tashil aggregate " + periodsOption.periods(), sparkOptions.master());
+                })
+            .onTimeDays(onTimeDays);
+    try (PeriodRun run = builder.open()) {
       PrintWriter out = spec.commandLine().getOut();
       for (Period period : periodsOption.periods().periods()) {
-        long start = System.nanoTime();
-        RunLog log = new RunLog(store, "aggregate");
-        AggregateJob.Result result;
-        try {
-          result = job.run(period);
-          log.stage(
-              RunRecord.StageName.AGGREGATE, start, Map.of("marts", (long) result.millis().size()));
-          log.write(period, RunRecord.Outcome.SUCCEEDED, null, null, null, null, null, null);
-        } catch (RuntimeException e) {
-          log.write(period, RunRecord.Outcome.FAILED, e.getMessage(), null, null, null, null, null);
-          throw e;
-        }
+        PeriodResult result = run.run(period);
+        AggregateJob.Result aggregated = result.aggregated().orElseThrow();
         out.printf(
             Locale.ROOT,
             "aggregate %s: %d marts in %.1f s%n",
             period,
-            result.millis().size(),
-            (System.nanoTime() - start) / 1e9);
-        for (Map.Entry<String, Long> mart : result.millis().entrySet()) {
+            aggregated.millis().size(),
+            result.seconds());
+        for (Map.Entry<String, Long> mart : aggregated.millis().entrySet()) {
           out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
         }
       }

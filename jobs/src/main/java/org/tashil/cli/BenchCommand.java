@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tashil.calendar.Period;
 import org.tashil.calendar.PeriodRange;
@@ -92,19 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
               + " the tables the run writes (DeltaFloor).")
   boolean floor;
 
-  /** Set on the fresh JVM that --floor starts: commit one row in each table of this warehouse. */
-  @Option(names = "--floor-commits", paramLabel = "DIR", hidden = true)
-  Path floorCommits;
-
   @Override
   public Integer call() throws Exception {
     if (months < 1 || scale <= 0) {
       throw new UsageException("--months is at least 1 and --scale more than 0");
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (floorCommits != null) {
-      return commitOneRowEach(out, floorCommits);
-    }
     Path base = folder.resolve("scale-" + scaleName());
     Path inbox = base.resolve("inbox");
     Path warehouse = base.resolve("warehouse");
@@ -133,8 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
       Path preparing = base.resolve("preparing");
       org.tashil.LocalFolders.delete(preparing);
       List<String> into = storage(inbox, preparing);
-      if (child("4g", concat(List.of("ingest", "--period", earlier), into)) != 0
-          || child("4g", concat(List.of("aggregate", "--period", earlier), into)) != 0) {
+      if (tashil("4g", concat(List.of("ingest", "--period", earlier), into)) != 0
+          || tashil("4g", concat(List.of("aggregate", "--period", earlier), into)) != 0) {
         out.println("bench: preparing the months before " + period + " failed");
         return Tashil.FAILED;
       }
@@ -151,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     long start = System.nanoTime();
     int exit =
-        child(
+        tashil(
             heap,
             concat(
                 List.of(
@@ -170,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<RunRecord> records =
         new RunStore(warehouse.toString(), HadoopConf.withoutSpark()).list(period.toString());
     RunRecord run = records.get(records.size() - 1);
-    print(out, run, wall);
+    BenchTable.print(out, run, wall, scaleName(), period, heap);
     boolean agree = compareWithDuckDb(out, run, warehouse);
     if (floor && !timeFloor(out, earlierWarehouse, base.resolve("floor"))) {
       return Tashil.FAILED;
@@ -192,14 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
     org.tashil.LocalFolders.copy(earlierWarehouse, floorWarehouse);
     long start = System.nanoTime();
     int exit =
-        child(
-            heap,
-            List.of(
-                "bench",
-                "--floor-commits",
-                floorWarehouse.toString(),
-                "--period",
-                period.toString()));
+        child(heap, CommitsAlone.class, List.of(floorWarehouse.toString(), period.toString()));
     double wall = seconds(start);
     if (exit != 0) {
       out.println("bench: timing the commits alone failed (exit " + exit + ")");
@@ -216,20 +201,6 @@ public final class BenchCommand implements Callable<Integer> {
     out.flush();
     org.tashil.LocalFolders.delete(floorWarehouse);
     return true;
-  }
-
-  /** The fresh JVM of --floor: commits one row in each table and prints each stage's seconds. */
-  private int commitOneRowEach(PrintWriter out, Path warehousePath) {
-    org.apache.spark.sql.SparkSession spark =
-        org.tashil.spark.Spark.session("tashil bench: the commits alone", null);
-    var warehouse = new org.tashil.warehouse.Warehouse(spark, warehousePath.toString());
-    org.tashil.bench.DeltaFloor.commitOneRowEach(warehouse, period)
-        .forEach(
-            (stage, seconds) ->
-                out.printf(
-                    Locale.ROOT, "floor: %s's tables committed in %.1f s%n", stage, seconds));
-    out.flush();
-    return Tashil.OK;
   }
 
   /**
@@ -271,51 +242,14 @@ public final class BenchCommand implements Callable<Integer> {
     return comparison.agree();
   }
 
-  private void print(PrintWriter out, RunRecord run, double wall) {
-    out.printf(Locale.ROOT, "%n# tashil bench: scale %s, period %s%n", scaleName(), period);
-    out.printf(Locale.ROOT, "| %-38s | %8s |%n", "stage", "seconds");
-    out.printf(Locale.ROOT, "|%s|%s|%n", "-".repeat(40), "-".repeat(10));
-    double render = 0;
-    long pdfs = 0;
-    for (RunRecord.Stage stage : run.stages()) {
-      out.printf(Locale.ROOT, "| %-38s | %8.1f |%n", stage.name(), stage.seconds());
-      if (stage.name() == RunRecord.StageName.RENDER) {
-        render = stage.seconds();
-        pdfs = stage.counts().get("pdfs");
-      }
-    }
-    out.printf(Locale.ROOT, "| %-38s | %8.1f |%n", "whole run, wall (JVM start included)", wall);
-    Map<String, Long> ingest = run.stages().get(0).counts();
-    out.printf(
-        Locale.ROOT,
-        "rows ingested: %,d read, %,d accepted; PDFs: %d, %.1f per second; peak heap %,d MiB (-Xmx%s)%n",
-        ingest.get("rows_read"),
-        ingest.get("rows_accepted"),
-        pdfs,
-        pdfs / Math.max(render, 1e-3),
-        run.peakHeapMb(),
-        heap);
-    for (RunRecord.Stage stage : run.stages()) {
-      if (stage.name() == RunRecord.StageName.AGGREGATE) {
-        List<String> marts = new ArrayList<>();
-        stage
-            .counts()
-            .forEach(
-                (key, value) -> {
-                  if (key.endsWith("_ms")) {
-                    marts.add(
-                        String.format(
-                            Locale.ROOT, "%s %.1f s", key.replace("_ms", ""), value / 1e3));
-                  }
-                });
-        out.println("aggregate by mart (compute and commit): " + String.join(", ", marts));
-      }
-    }
-    out.flush();
+  /** Runs {@code tashil <args>} in a fresh JVM with this JVM's flags and the given heap. */
+  private int tashil(String maxHeap, List<String> args) throws IOException, InterruptedException {
+    return child(maxHeap, Tashil.class, args);
   }
 
-  /** Runs {@code tashil <args>} in a fresh JVM with this JVM's flags and the given heap. */
-  private int child(String maxHeap, List<String> args) throws IOException, InterruptedException {
+  /** Runs {@code main} of {@code entry} in a fresh JVM with this JVM's flags and the given heap. */
+  private int child(String maxHeap, Class<?> entry, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -327,7 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
     command.add("-Xmx" + maxHeap);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Tashil.class.getName());
+    command.add(entry.getName());
     command.addAll(args);
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }

@@ -2,22 +2,16 @@ package org.tashil.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
 import org.tashil.ingest.Submission;
 import org.tashil.reference.Registry;
-import org.tashil.run.RunLog;
-import org.tashil.run.RunRecord;
-import org.tashil.run.RunStore;
-import org.tashil.run.WarehouseLock;
-import org.tashil.spark.HadoopConf;
+import org.tashil.run.PeriodResult;
+import org.tashil.run.PeriodRun;
+import org.tashil.run.PeriodRunBuilder;
 import org.tashil.spark.Spark;
-import org.tashil.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,38 +47,22 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Registry registry = storage.registry();
     long maxFileSize = maxFileSizeOption.bytes();
-    Configuration hadoop = HadoopConf.withoutSpark();
-    try (WarehouseLock lock =
-        WarehouseLock.acquire(
-            storage.warehouse(),
-            "ingest " + periodsOption.periods(),
-            hadoop,
-            storage.lockStaleAfter())) {
-      sparkOptions.applyLogLevel();
-      SparkSession spark =
-          Spark.session("tashil ingest " + periodsOption.periods(), sparkOptions.master());
-      LocalDate seenOn = today != null ? today : ZonedDateTime.now(Period.TEHRAN).toLocalDate();
-      IngestJob job =
-          new IngestJob(
-              spark,
-              registry,
-              storage.inbox(),
-              new Warehouse(spark, storage.warehouse()),
-              maxFileSize);
-      RunStore store = new RunStore(storage.warehouse(), hadoop);
+    PeriodRunBuilder builder =
+        new PeriodRunBuilder(PeriodRun.Command.INGEST, periodsOption.periods().toString())
+            .warehouse(storage.warehouse(), storage.lockStaleAfter())
+            .registry(registry)
+            .spark(
+                () -> {
+                  sparkOptions.applyLogLevel();
+                  return Spark.session(
+                      "tashil ingest " + periodsOption.periods(), sparkOptions.master());
+                })
+            .inbox(storage.inbox(), maxFileSize)
+            .today(today);
+    try (PeriodRun run = builder.open()) {
       for (Period period : periodsOption.periods().periods()) {
-        long start = System.nanoTime();
-        RunLog log = new RunLog(store, "ingest");
-        IngestJob.Result result;
-        try {
-          result = job.run(period, seenOn);
-          log.stage(RunRecord.StageName.INGEST, start, result.counts());
-          log.write(period, RunRecord.Outcome.SUCCEEDED, null, null, null, null, null, null);
-        } catch (Exception e) {
-          log.write(period, RunRecord.Outcome.FAILED, e.getMessage(), null, null, null, null, null);
-          throw e;
-        }
-        print(result, (System.nanoTime() - start) / 1e9);
+        PeriodResult result = run.run(period);
+        print(result.ingested().orElseThrow(), result.seconds());
       }
     }
     spec.commandLine().getOut().println("warehouse: " + storage.warehouse());

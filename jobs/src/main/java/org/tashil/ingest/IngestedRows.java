@@ -5,9 +5,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,11 +55,14 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
           .add("rows", DataTypes.LongType, false);
 
   public IngestedRows {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(accepted, "accepted");
     for (String table : TABLES) {
       if (!tables.containsKey(table)) {
         throw new IllegalArgumentException("no rows of " + table);
       }
     }
+    tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
   }
 
   /** The period's rows of one of {@link #TABLES}. */
@@ -71,9 +78,22 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
    * The same rows read back from the warehouse, for an aggregate run on its own. The small tables
    * are read into memory; the counts of clean rows are left for the aggregate's own job to compute
    * with its figures (a plan, not a job of their own).
+   *
+   * @throws IllegalStateException when ingest has not written the tables yet
    */
   public static IngestedRows read(Warehouse warehouse, Period period) {
-    Map<String, Dataset<Row>> read =
+    Set<String> read = new LinkedHashSet<>();
+    for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
+      read.add("clean/" + dataset.tableName());
+    }
+    read.addAll(TABLES);
+    for (String table : read) {
+      if (!warehouse.exists(table)) {
+        throw new IllegalStateException(
+            "the warehouse has no " + table + " table yet: run tashil ingest first");
+      }
+    }
+    Map<String, Dataset<Row>> inMemory =
         Parallel.each(TABLES, table -> warehouse.readPeriodInMemory(table, period));
     Dataset<Row> accepted = null;
     for (org.tashil.schema.OfficeDataset dataset : org.tashil.schema.OfficeDataset.values()) {
@@ -85,7 +105,7 @@ public record IngestedRows(Period period, Map<String, Dataset<Row>> tables, Data
       accepted = accepted == null ? counts : accepted.unionByName(counts);
     }
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    TABLES.forEach(table -> tables.put(table, read.get(table)));
+    TABLES.forEach(table -> tables.put(table, inMemory.get(table)));
     return new IngestedRows(period, tables, accepted);
   }
 

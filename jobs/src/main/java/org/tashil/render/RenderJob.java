@@ -1,12 +1,8 @@
 package org.tashil.render;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.spark.sql.Row;
 import org.tashil.calendar.Period;
-import org.tashil.reference.Registry;
 import org.tashil.reports.model.Language;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.render.PeriodRenderer;
@@ -17,13 +13,12 @@ import org.tashil.run.Progress;
 import org.tashil.warehouse.Warehouse;
 
 /**
- * {@code tashil render}: the period's marts read into the reports' records, and every PDF of the
- * period rendered from them in this JVM, in parallel.
+ * {@code tashil render}: every PDF of a period rendered in this JVM, in parallel, from its marts'
+ * rows ({@link ReportInputs}: as aggregate has just written them, or read back from the warehouse).
  */
 public final class RenderJob {
 
   private final Warehouse warehouse;
-  private final Registry registry;
   private final ReportFolder reports;
   private final Language language;
   private final int suppressBelow;
@@ -32,45 +27,43 @@ public final class RenderJob {
 
   public RenderJob(
       Warehouse warehouse,
-      Registry registry,
       ReportFolder reports,
       Language language,
       int suppressBelow,
       Progress progress) {
-    this.warehouse = warehouse;
-    this.registry = registry;
-    this.reports = reports;
-    this.language = language;
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.language = Objects.requireNonNull(language, "language");
     this.suppressBelow = suppressBelow;
-    this.progress = progress;
-  }
-
-  /** What one render made, and how long reading the marts took. */
-  public record Result(RenderedPeriod rendered, long warehouseVersion, double readSeconds) {}
-
-  /** Renders the period from its marts in the warehouse. */
-  public Result run(Period period, String runId, int revision, LocalDate today) {
-    return render(period, null, runId, revision, today);
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /**
-   * Renders the period from the rows aggregate has just written ({@link
-   * org.tashil.aggregate.AggregateJob.Result#tables}), without reading them back: the same rows, of
-   * the marts' current version.
+   * What one render made.
+   *
+   * @param warehouseVersion the marts' version the reports name
+   * @param readSeconds from the marts' rows to the reports' records, reading the rows included when
+   *     they were read ({@link #afterReading})
    */
-  public Result run(
-      Period period, Map<String, List<Row>> written, String runId, int revision, LocalDate today) {
-    return render(period, Objects.requireNonNull(written, "written"), runId, revision, today);
+  public record Result(RenderedPeriod rendered, long warehouseVersion, double readSeconds) {
+
+    public Result {
+      Objects.requireNonNull(rendered, "rendered");
+      if (readSeconds < 0) {
+        throw new IllegalArgumentException("reading takes no less than 0 s, not " + readSeconds);
+      }
+    }
+
+    /** The same render, after {@code seconds} spent getting its marts' rows. */
+    public Result afterReading(double seconds) {
+      return new Result(rendered, warehouseVersion, readSeconds + seconds);
+    }
   }
 
-  private Result render(
-      Period period, Map<String, List<Row>> written, String runId, int revision, LocalDate today) {
+  /** Renders the period of {@code marts}: its province's report and each settlement's. */
+  public Result run(ReportInputs marts, String runId, int revision, LocalDate today) {
     long start = System.nanoTime();
-    progress.step(written == null ? "reading the marts" : "taking the marts as written");
-    ReportInputs inputs =
-        written == null
-            ? ReportInputs.read(warehouse, registry, period)
-            : new ReportInputs(written, registry, period);
+    Period period = marts.period();
     long version = warehouse.version("marts/settlement_month");
     RenderContext context =
         new RenderContext(
@@ -81,8 +74,8 @@ public final class RenderJob {
             version,
             ReportInputs.reportPeriod(period),
             suppressBelow);
-    var province = inputs.provinceReport();
-    var settlements = inputs.settlementReports();
+    var province = marts.provinceReport();
+    var settlements = marts.settlementReports();
     double readSeconds = (System.nanoTime() - start) / 1e9;
     progress.step("rendering " + (settlements.size() + 1) + " PDFs");
     RenderedPeriod rendered = renderer().render(reports, context, province, settlements);

@@ -151,6 +151,11 @@ public final class ReportInputs {
     return tables.get(mart.table()).stream().map(MartRow::new).toList();
   }
 
+  /** The period whose rows these are. */
+  public Period period() {
+    return period;
+  }
+
   public static ReportPeriod reportPeriod(Period period) {
     return new ReportPeriod(period.year(), period.month());
   }

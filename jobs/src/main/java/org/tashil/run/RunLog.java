@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.tashil.calendar.Period;
 
@@ -28,8 +29,8 @@ public final class RunLog {
   private final List<RunRecord.Stage> stages = new ArrayList<>();
 
   public RunLog(RunStore store, String command) {
-    this.store = store;
-    this.command = command;
+    this.store = Objects.requireNonNull(store, "store");
+    this.command = Objects.requireNonNull(command, "command");
     this.id =
         ZonedDateTime.now(Period.TEHRAN).format(ID_TIME)
             + "-"
@@ -54,8 +55,14 @@ public final class RunLog {
             name, Math.round((System.nanoTime() - startedNanos) / 1e7) / 100.0, counts));
   }
 
-  /** Writes the record; a record that cannot be written is reported, never hides the outcome. */
-  public RunRecord write(
+  /**
+   * What a record says of its period besides the stages, by name: {@link #of} gives the outcome
+   * alone, and each {@code with…} adds one field; a field not given is written as absent.
+   *
+   * @param inputs the period's inbox files as the run saw them; empty when the command did not read
+   *     them
+   */
+  public record Entry(
       Period period,
       RunRecord.Outcome outcome,
       String message,
@@ -64,10 +71,57 @@ public final class RunLog {
       Long warehouseVersion,
       List<RunRecord.Input> inputs,
       RunRecord.Outputs outputs) {
+
+    public Entry {
+      Objects.requireNonNull(period, "period");
+      Objects.requireNonNull(outcome, "outcome");
+      inputs = List.copyOf(inputs);
+      if (revision != null && revision < 1) {
+        throw new IllegalArgumentException("a revision counts from 1, not " + revision);
+      }
+    }
+
+    /** A period's entry with its outcome and no other field. */
+    public static Entry of(Period period, RunRecord.Outcome outcome) {
+      return new Entry(period, outcome, null, null, null, null, List.of(), null);
+    }
+
+    public Entry withMessage(String text) {
+      return new Entry(
+          period, outcome, text, fingerprint, revision, warehouseVersion, inputs, outputs);
+    }
+
+    public Entry withFingerprint(String value) {
+      return new Entry(
+          period, outcome, message, value, revision, warehouseVersion, inputs, outputs);
+    }
+
+    public Entry withRevision(int value) {
+      return new Entry(
+          period, outcome, message, fingerprint, value, warehouseVersion, inputs, outputs);
+    }
+
+    public Entry withWarehouseVersion(Long value) {
+      return new Entry(period, outcome, message, fingerprint, revision, value, inputs, outputs);
+    }
+
+    public Entry withInputs(List<RunRecord.Input> files) {
+      return new Entry(
+          period, outcome, message, fingerprint, revision, warehouseVersion, files, outputs);
+    }
+
+    public Entry withOutputs(RunRecord.Outputs value) {
+      return new Entry(
+          period, outcome, message, fingerprint, revision, warehouseVersion, inputs, value);
+    }
+  }
+
+  /** Writes the record; a record that cannot be written is reported, never hides the outcome. */
+  public RunRecord write(Entry entry) {
     RunRecord record =
         new RunRecord(
             id,
-            period.toString(),
+            entry.period().toString(),
             command,
             BuildInfo.version(),
             BuildInfo.built(),
@@ -75,15 +129,15 @@ public final class RunLog {
             ProcessHandle.current().pid(),
             started.toString(),
             Instant.now().toString(),
-            outcome,
-            message,
-            fingerprint,
-            revision,
-            warehouseVersion,
+            entry.outcome(),
+            entry.message(),
+            entry.fingerprint(),
+            entry.revision(),
+            entry.warehouseVersion(),
             peakHeapMb(),
-            inputs == null ? List.of() : inputs,
+            entry.inputs(),
             stages(),
-            outputs);
+            entry.outputs());
     try {
       store.append(record);
     } catch (IOException e) {

@@ -1,7 +1,10 @@
 package org.tashil.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One record of {@code <warehouse>/runs/} (contract §4): what a command did to a period, with what
@@ -34,6 +37,15 @@ public record RunRecord(
     List<Input> inputs,
     List<Stage> stages,
     Outputs outputs) {
+
+  public RunRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(outcome, "outcome");
+    inputs = List.copyOf(inputs);
+    stages = List.copyOf(stages);
+  }
 
   /** How a command ended; written in lower case ({@code succeeded}), as the runs table shows it. */
   public enum Outcome {
@@ -72,13 +84,37 @@ public record RunRecord(
       long bytes,
       String sha256,
       String firstSeenOn,
-      String status) {}
+      String status) {
 
-  /** One stage: seconds and what it counted. */
-  public record Stage(StageName name, double seconds, Map<String, Long> counts) {}
+    public Input {
+      Objects.requireNonNull(file, "file");
+    }
+  }
+
+  /** One stage: seconds and what it counted, in the order the stage counted it. */
+  public record Stage(StageName name, double seconds, Map<String, Long> counts) {
+
+    public Stage {
+      Objects.requireNonNull(name, "name");
+      if (seconds < 0) {
+        throw new IllegalArgumentException("a stage takes no less than 0 s, not " + seconds);
+      }
+      // Kept in their order: the record lists them as the stage counted them.
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+  }
 
   /** What the run left for its readers. */
-  public record Outputs(String reports, int pdfs, List<String> officesMissingFiles) {}
+  public record Outputs(String reports, int pdfs, List<String> officesMissingFiles) {
+
+    public Outputs {
+      Objects.requireNonNull(reports, "reports");
+      if (pdfs < 0) {
+        throw new IllegalArgumentException("no fewer than 0 PDFs, not " + pdfs);
+      }
+      officesMissingFiles = List.copyOf(officesMissingFiles);
+    }
+  }
 
   public boolean succeeded() {
     return outcome == Outcome.SUCCEEDED;

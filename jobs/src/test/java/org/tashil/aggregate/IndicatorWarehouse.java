@@ -8,6 +8,7 @@ import java.util.List;
 import org.tashil.SparkTests;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.IngestJob;
+import org.tashil.ingest.IngestedRows;
 import org.tashil.reference.Registry;
 import org.tashil.warehouse.Warehouse;
 
@@ -54,7 +55,7 @@ public final class IndicatorWarehouse {
         // 1405-09's newer version of D4 is already in when 1405-06..08 are aggregated.
         AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry(), built, 10);
         for (String period : List.of("1405-06", "1405-07", "1405-08")) {
-          aggregate.run(Period.parse(period));
+          aggregate.run(IngestedRows.read(built, Period.parse(period)));
         }
         warehouse = built;
       } catch (IOException e) {

@@ -295,7 +295,7 @@ class TestAggregateJob {
             .collectAsList();
     new AggregateJob(
             SparkTests.session(), Registry.load(FIXTURE.resolve("reference")), warehouse, 10)
-        .run(Period.parse("1405-08"));
+        .run(org.tashil.ingest.IngestedRows.read(warehouse, Period.parse("1405-08")));
     assertThat(warehouse.read("marts/settlement_month").where("period = '1405-08'").count())
         .isEqualTo(before);
     assertThat(
@@ -329,7 +329,8 @@ class TestAggregateJob {
     AggregateJob aggregate = new AggregateJob(SparkTests.session(), registry, copied, 10);
 
     AggregateJob.Result fromMemory = aggregate.run(ingested.rows());
-    AggregateJob.Result fromWarehouse = aggregate.run(period);
+    AggregateJob.Result fromWarehouse =
+        aggregate.run(org.tashil.ingest.IngestedRows.read(copied, period));
 
     assertThat(fromMemory.tables().keySet()).isEqualTo(fromWarehouse.tables().keySet());
     fromWarehouse

@@ -19,7 +19,8 @@ class TestReportInputs {
     Period period = Period.parse("1405-08");
     // Aggregating the period again gives the same rows (deterministic), now also in memory.
     AggregateJob.Result aggregated =
-        new AggregateJob(SparkTests.session(), registry, warehouse, 10).run(period);
+        new AggregateJob(SparkTests.session(), registry, warehouse, 10)
+            .run(org.tashil.ingest.IngestedRows.read(warehouse, period));
 
     assertThat(aggregated.tables()).containsOnlyKeys(ReportInputs.TABLES);
     ReportInputs written = new ReportInputs(aggregated.tables(), registry, period);
