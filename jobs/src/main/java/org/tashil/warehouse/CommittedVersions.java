@@ -90,25 +90,28 @@ final class CommittedVersions {
    * warehouse that has no manifest yet gets one of its tables as they stand: from then on, a
    * group's writes are undone until the group ends.
    */
-  Map<String, Long> repair(DeltaLog log) {
+  Map<String, Long> repair(CommitFiles commitFiles, DeltaCommits commits) {
     return repair(
-        log,
+        commitFiles,
+        commits,
         (table, failure) -> {
           throw failure;
         });
   }
 
   /**
-   * As {@link #repair(DeltaLog)}, going on past a table it cannot bring back: that one is given to
-   * {@code failed} and stays as it is, its readers on the manifest's version.
+   * As {@link #repair(CommitFiles, DeltaCommits)}, going on past a table it cannot bring back: that
+   * one is given to {@code failed} and stays as it is, its readers on the manifest's version.
    */
   Map<String, Long> repair(
-      DeltaLog log, java.util.function.BiConsumer<String, RuntimeException> failed) {
+      CommitFiles commitFiles,
+      DeltaCommits commits,
+      java.util.function.BiConsumer<String, RuntimeException> failed) {
     Optional<Map<String, Long>> last = current();
     Map<String, Long> versions = new TreeMap<>();
     for (String table : tables()) {
       String path = root + "/" + table;
-      Optional<Long> latest = log.lastCommit(path);
+      Optional<Long> latest = commitFiles.lastCommit(path);
       if (latest.isEmpty()) {
         continue;
       }
@@ -135,7 +138,7 @@ final class CommittedVersions {
       }
       long restored;
       try {
-        restored = log.restore(path, wanted);
+        restored = commits.restore(path, wanted);
       } catch (RuntimeException e) {
         failed.accept(table, e);
         if (wanted != null) {

@@ -84,6 +84,7 @@ public final class Maintenance {
   private final String root;
   private final Configuration hadoop;
   private final DeltaLog log;
+  private final CommitFiles commitFiles;
   private final CommittedVersions committed;
 
   /** The maintenance of the warehouse at {@code root}, a folder or a Hadoop URI. */
@@ -91,6 +92,7 @@ public final class Maintenance {
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
     this.hadoop = Objects.requireNonNull(hadoop, "hadoop");
     this.log = new DeltaLog(hadoop);
+    this.commitFiles = new CommitFiles(hadoop);
     this.committed = new CommittedVersions(hadoop, this.root, System.err::println);
   }
 
@@ -109,7 +111,7 @@ public final class Maintenance {
     // A table a stopped run committed past the manifest is first brought back to it: the files
     // its readers read are then the latest version's, which are kept whatever the retention.
     Map<String, RuntimeException> unrepaired = new java.util.TreeMap<>();
-    committed.repair(log, unrepaired::put);
+    committed.repair(commitFiles, new DeltaCommits(log, commitFiles), unrepaired::put);
     for (String table : committed.tables()) {
       if (unrepaired.containsKey(table)) {
         RuntimeException e = unrepaired.get(table);
@@ -143,7 +145,8 @@ public final class Maintenance {
     for (long version = oldest.getVersion() + 1; version <= latest.getVersion(); version++) {
       long missing = version;
       kept.addAll(
-          log.commitFile(path, version)
+          commitFiles
+              .commitFile(path, version)
               .orElseThrow(
                   () ->
                       new IllegalStateException(
@@ -241,7 +244,7 @@ public final class Maintenance {
     collectDataFiles(fs, table, dataFiles);
     Set<String> found = new HashSet<>();
     for (FileStatus file : dataFiles) {
-      found.add(log.qualified(file.getPath()));
+      found.add(commitFiles.qualified(file.getPath()));
     }
     for (String file : latestFiles) {
       if (!found.contains(file)) {
@@ -271,7 +274,7 @@ public final class Maintenance {
       }
     }
     for (FileStatus file : dataFiles) {
-      if (!kept.contains(log.qualified(file.getPath()))
+      if (!kept.contains(commitFiles.qualified(file.getPath()))
           && file.getModificationTime() < cutoff
           && fs.delete(file.getPath(), false)) {
         files++;

@@ -18,7 +18,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
@@ -59,6 +58,8 @@ public final class Warehouse {
   private final String root;
   private final Progress progress;
   private final DeltaLog log;
+  private final CommitFiles commitFiles;
+  private final DeltaCommits commits;
   private final CommittedVersions manifest;
 
   /**
@@ -78,6 +79,8 @@ public final class Warehouse {
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.log = new DeltaLog(spark.sparkContext().hadoopConfiguration());
+    this.commitFiles = new CommitFiles(spark.sparkContext().hadoopConfiguration());
+    this.commits = new DeltaCommits(log, commitFiles);
     this.manifest =
         new CommittedVersions(spark.sparkContext().hadoopConfiguration(), this.root, LOG::warn);
   }
@@ -130,7 +133,7 @@ public final class Warehouse {
    * CommittedVersions#repair}), and returns the versions of every table.
    */
   public Map<String, Long> repair() {
-    return manifest.repair(log);
+    return manifest.repair(commitFiles, commits);
   }
 
   /**
@@ -145,7 +148,7 @@ public final class Warehouse {
     Optional<Map<String, Long>> versions = manifest.current();
     return versions.isPresent()
         ? versions.get().containsKey(table)
-        : log.lastCommit(path(table)).isPresent();
+        : commitFiles.lastCommit(path(table)).isPresent();
   }
 
   /**
@@ -220,7 +223,7 @@ public final class Warehouse {
               + ", not by "
               + partitionColumns);
     }
-    DeltaLog.requirePartitionTypes(schema, partitionColumns);
+    PartitionFolders.requireTypes(schema, partitionColumns);
     Path stagingFolder = new Path(tablePath, STAGING);
     Path staging = new Path(stagingFolder, java.util.UUID.randomUUID().toString());
     try {
@@ -242,11 +245,11 @@ public final class Warehouse {
         }
         Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
         try {
-          long version = log.commit(tablePath, before, schema, partitionColumns, added);
+          long version = commits.commit(tablePath, before, schema, partitionColumns, added);
           // Nothing to commit still makes the table the group's: a table a repair emptied, which
           // no manifest names, is named from then on.
           group.put(table, version >= 0 ? version : before.snapshot().getVersion());
-        } catch (DeltaLog.NotCommittedException e) {
+        } catch (NotCommittedException e) {
           // Not committed, for certain: the files are no version's. After any other failure the
           // commit may have been written, and its files stay (tashil maintain removes those that
           // no version lists).
@@ -286,7 +289,7 @@ public final class Warehouse {
       String name = file.getName();
       if (name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
         String relative = file.toUri().getPath().substring(prefix.length());
-        staged.add(new StagedFile(file, relative, partitionValues(relative, partitions)));
+        staged.add(new StagedFile(file, relative, PartitionFolders.values(relative, partitions)));
       }
     }
     return staged;
@@ -319,23 +322,6 @@ public final class Warehouse {
 
   private static Map.Entry<String, String> periodOf(Period period) {
     return Map.entry(Tables.PERIOD, period.toString());
-  }
-
-  /** The partition values a folder's path names, Hive's way ({@code period=1405-08/...}). */
-  private static Map<String, String> partitionValues(String relativeFile, List<String> columns) {
-    String[] folders = relativeFile.split("/");
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < folders.length - 1; i++) {
-      int equals = folders[i].indexOf('=');
-      String value = ExternalCatalogUtils.unescapePathName(folders[i].substring(equals + 1));
-      values.put(
-          folders[i].substring(0, equals),
-          ExternalCatalogUtils.DEFAULT_PARTITION_NAME().equals(value) ? null : value);
-    }
-    if (!values.keySet().equals(new java.util.LinkedHashSet<>(columns))) {
-      throw new IllegalStateException(relativeFile + " is not in a folder of " + columns);
-    }
-    return values;
   }
 
   /**
