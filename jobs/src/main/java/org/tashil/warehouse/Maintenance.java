@@ -33,9 +33,6 @@ public final class Maintenance {
   /** The table's log folder, which maintenance leaves to Kernel. */
   private static final String LOG_FOLDER = "_delta_log";
 
-  /** Where a write's files wait for its commit, as {@link Warehouse} names it. */
-  private static final String STAGING = "_tashil_staging";
-
   /** A commit or checkpoint file of the log, by its version. */
   private static final Pattern LOG_FILE =
       Pattern.compile("(\\d{20})\\.(json|checkpoint\\..*parquet|checkpoint\\..*json)");
@@ -257,7 +254,7 @@ public final class Maintenance {
     }
     int files = 0;
     long bytes = 0;
-    Path staging = new Path(table, STAGING);
+    Path staging = new Path(table, PeriodReplacement.STAGING);
     if (fs.exists(staging)) {
       var leftovers = fs.listFiles(staging, true);
       while (leftovers.hasNext()) {

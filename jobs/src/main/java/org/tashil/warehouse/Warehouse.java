@@ -1,28 +1,16 @@
 package org.tashil.warehouse;
 
-import io.delta.kernel.utils.DataFileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tashil.calendar.Period;
@@ -41,25 +29,13 @@ public final class Warehouse {
   /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
   public static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
 
-  /**
-   * Spark's setting that chooses between generated and interpreted projections, which a thread can
-   * set for the jobs it starts. The write of a few rows from memory and the read of a small table
-   * run a handful of rows through their projections: generating their Java source, in every task,
-   * costs more than interpreting them. The big jobs keep generated code.
-   */
-  private static final String PROJECTIONS = "spark.sql.codegen.factoryMode";
-
-  private static final String INTERPRETED = "NO_CODEGEN";
-
-  /** The folder inside a table where a write's files wait for its commit. */
-  private static final String STAGING = "_tashil_staging";
-
   private final SparkSession spark;
   private final String root;
   private final Progress progress;
   private final DeltaLog log;
   private final CommitFiles commitFiles;
   private final DeltaCommits commits;
+  private final PeriodReplacement replacement;
   private final CommittedVersions manifest;
 
   /**
@@ -83,6 +59,8 @@ public final class Warehouse {
     this.commits = new DeltaCommits(log, commitFiles);
     this.manifest =
         new CommittedVersions(spark.sparkContext().hadoopConfiguration(), this.root, LOG::warn);
+    this.replacement =
+        new PeriodReplacement(spark.sparkContext().hadoopConfiguration(), log, commits);
   }
 
   public SparkSession spark() {
@@ -176,227 +154,19 @@ public final class Warehouse {
   private void write(String table, Period period, Dataset<Row> rows, String... partitions) {
     Map<String, Long> open = writing.get();
     if (open != null) {
-      commitWrite(table, period, rows, open, partitions);
+      replacement.replace(table, path(table), period, rows, open, partitions);
       return;
     }
     try {
       group(
           "write " + table + " " + period,
           () -> {
-            commitWrite(table, period, rows, writing.get(), partitions);
+            replacement.replace(table, path(table), period, rows, writing.get(), partitions);
             return null;
           });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Spark writes the rows as Parquet into a folder of their own inside the table, the files are
-   * moved beside the table's other files, and one Delta commit removes the period's old files and
-   * adds the new ones. Until that commit, readers see the old version. A write whose commit is
-   * known not to be written removes its files; one that may have been written keeps them (orphans
-   * at worst); one killed before it leaves files no version lists, in the staging folder (removed
-   * by the table's next write) or, when killed while moving them, beside the others. {@code tashil
-   * maintain} removes files no version within its retention lists.
-   */
-  private void commitWrite(
-      String table,
-      Period period,
-      Dataset<Row> rows,
-      Map<String, Long> group,
-      String... partitions) {
-    long start = System.nanoTime();
-    List<String> partitionColumns = new ArrayList<>(List.of(Tables.PERIOD));
-    partitionColumns.addAll(List.of(partitions));
-    String tablePath = path(table);
-    DeltaLog.State before = log.state(tablePath, periodOf(period)).orElse(null);
-    StructType schema =
-        before == null
-            ? nullable(rows.schema())
-            : withNewColumns(table, before.schema(), nullable(rows.schema()));
-    if (before != null && !before.partitionColumns().equals(partitionColumns)) {
-      throw new IllegalArgumentException(
-          table
-              + " is partitioned by "
-              + before.partitionColumns()
-              + ", not by "
-              + partitionColumns);
-    }
-    PartitionFolders.requireTypes(schema, partitionColumns);
-    Path stagingFolder = new Path(tablePath, STAGING);
-    Path staging = new Path(stagingFolder, java.util.UUID.randomUUID().toString());
-    try {
-      FileSystem fs = fileSystem(staging);
-      // What a write killed before its commit left there: one table is written by one write at a
-      // time (the warehouse lock), so nothing there is another write's.
-      fs.delete(stagingFolder, true);
-      try {
-        rows.select(columns(schema))
-            .write()
-            .partitionBy(partitionColumns.toArray(String[]::new))
-            .parquet(staging.toString());
-        List<StagedFile> staged = staged(fs, staging, partitionColumns);
-        for (StagedFile file : staged) {
-          if (!period.toString().equals(file.partitionValues().get(Tables.PERIOD))) {
-            throw new IllegalArgumentException(
-                "a row for " + table + " is not of " + period + ": " + file.relative());
-          }
-        }
-        Map<DataFileStatus, Map<String, String>> added = moveInto(fs, tablePath, staged);
-        try {
-          long version = commits.commit(tablePath, before, schema, partitionColumns, added);
-          // Nothing to commit still makes the table the group's: a table a repair emptied, which
-          // no manifest names, is named from then on.
-          group.put(table, version >= 0 ? version : before.snapshot().getVersion());
-        } catch (NotCommittedException e) {
-          // Not committed, for certain: the files are no version's. After any other failure the
-          // commit may have been written, and its files stay (tashil maintain removes those that
-          // no version lists).
-          for (DataFileStatus file : added.keySet()) {
-            try {
-              fs.delete(new Path(file.getPath()), false);
-            } catch (IOException notDeleted) {
-              e.addSuppressed(notDeleted);
-            }
-          }
-          throw e;
-        }
-      } finally {
-        fs.delete(staging, true);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    LOG.debug("{} {} written in {} ms", table, period, (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /**
-   * A Parquet file Spark wrote into a write's staging folder.
-   *
-   * @param relative its path under that folder: its partitions' folders and its name
-   */
-  private record StagedFile(Path path, String relative, Map<String, String> partitionValues) {}
-
-  /** The Parquet files under the staging folder, with the partition values their folders name. */
-  private static List<StagedFile> staged(FileSystem fs, Path staging, List<String> partitions)
-      throws IOException {
-    List<StagedFile> staged = new ArrayList<>();
-    String prefix = fs.makeQualified(staging).toUri().getPath() + "/";
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
-    while (files.hasNext()) {
-      Path file = files.next().getPath();
-      String name = file.getName();
-      if (name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
-        String relative = file.toUri().getPath().substring(prefix.length());
-        staged.add(new StagedFile(file, relative, PartitionFolders.values(relative, partitions)));
-      }
-    }
-    return staged;
-  }
-
-  /**
-   * Moves the staged files to the same folders under the table, and returns each one's status for
-   * the commit, with its partition values.
-   */
-  private static Map<DataFileStatus, Map<String, String>> moveInto(
-      FileSystem fs, String tablePath, List<StagedFile> staged) throws IOException {
-    Map<DataFileStatus, Map<String, String>> moved = new LinkedHashMap<>();
-    for (StagedFile file : staged) {
-      Path target = new Path(tablePath, file.relative());
-      fs.mkdirs(target.getParent());
-      if (!fs.rename(file.path(), target)) {
-        throw new IOException("could not move " + file.path() + " to " + target);
-      }
-      FileStatus status = fs.getFileStatus(target);
-      moved.put(
-          new DataFileStatus(
-              fs.makeQualified(target).toString(),
-              status.getLen(),
-              status.getModificationTime(),
-              java.util.Optional.empty()),
-          file.partitionValues());
-    }
-    return moved;
-  }
-
-  private static Map.Entry<String, String> periodOf(Period period) {
-    return Map.entry(Tables.PERIOD, period.toString());
-  }
-
-  /**
-   * The table's columns, followed by the columns the rows add to them: a new nullable column is the
-   * one change of a table's columns that Tashil makes (a new version of Tashil that computes one
-   * more figure), and the periods written before read it as null. A column the rows lack, or hold
-   * as another type, would make the table's older files unreadable as the new ones: refused, naming
-   * the table and the way forward.
-   */
-  private StructType withNewColumns(String table, StructType existing, StructType rows) {
-    List<String> names = java.util.Arrays.asList(rows.fieldNames());
-    for (StructField field : existing.fields()) {
-      String change =
-          !names.contains(field.name())
-              ? "which the rows written now do not have"
-              : !rows.apply(field.name()).dataType().equals(field.dataType())
-                  ? "which the rows written now hold as "
-                      + rows.apply(field.name()).dataType().simpleString()
-                  : null;
-      if (change != null) {
-        throw new IllegalArgumentException(
-            table
-                + " has the column "
-                + field.name()
-                + " ("
-                + field.dataType().simpleString()
-                + "), "
-                + change
-                + ". Tashil adds columns to a table, but never removes or changes one: move the"
-                + " folder "
-                + path(table)
-                + " aside and write every period again ("
-                + (table.startsWith("marts/")
-                    ? "tashil aggregate --period FIRST..LAST"
-                    : "tashil run --period FIRST..LAST --force, from the inbox")
-                + "), which makes the table anew with the columns of this version.");
-      }
-    }
-    StructType evolved = existing;
-    for (StructField field : rows.fields()) {
-      if (!java.util.Arrays.asList(existing.fieldNames()).contains(field.name())) {
-        evolved = evolved.add(field);
-      }
-    }
-    return evolved;
-  }
-
-  private static org.apache.spark.sql.Column[] columns(StructType schema) {
-    return java.util.Arrays.stream(schema.fieldNames())
-        .map(org.apache.spark.sql.functions::col)
-        .toArray(org.apache.spark.sql.Column[]::new);
-  }
-
-  /** The schema with every column, element and value nullable, as Delta Lake stores it. */
-  private static StructType nullable(StructType schema) {
-    return (StructType) nullable((DataType) schema);
-  }
-
-  private static DataType nullable(DataType type) {
-    if (type instanceof StructType struct) {
-      StructField[] fields = new StructField[struct.length()];
-      for (int i = 0; i < fields.length; i++) {
-        StructField field = struct.fields()[i];
-        fields[i] =
-            new StructField(field.name(), nullable(field.dataType()), true, field.metadata());
-      }
-      return new StructType(fields);
-    }
-    if (type instanceof ArrayType array) {
-      return new ArrayType(nullable(array.elementType()), true);
-    }
-    if (type instanceof MapType map) {
-      return new MapType(nullable(map.keyType()), nullable(map.valueType()), true);
-    }
-    return type;
   }
 
   /**
@@ -407,7 +177,8 @@ public final class Warehouse {
       String table, Period period, Dataset<Row> rows, String... partitions) {
     progress.step("writing " + table);
     List<Row> computed = rows.collectAsList();
-    interpreted(
+    Projections.interpreted(
+        spark.sparkContext(),
         () -> {
           write(
               table,
@@ -422,21 +193,8 @@ public final class Warehouse {
   /** The period's rows of a small table, read into memory: a frame of local rows. */
   public Dataset<Row> readPeriodInMemory(String table, Period period) {
     Dataset<Row> rows = readPeriod(table, period);
-    return spark.createDataFrame(interpreted(rows::collectAsList), rows.schema());
-  }
-
-  /**
-   * Runs {@code work} with interpreted projections in the jobs it starts: for work on a few rows
-   * ({@link #PROJECTIONS}).
-   */
-  private <T> T interpreted(java.util.function.Supplier<T> work) {
-    String projections = spark.sparkContext().getLocalProperty(PROJECTIONS);
-    spark.sparkContext().setLocalProperty(PROJECTIONS, INTERPRETED);
-    try {
-      return work.get();
-    } finally {
-      spark.sparkContext().setLocalProperty(PROJECTIONS, projections);
-    }
+    return spark.createDataFrame(
+        Projections.interpreted(spark.sparkContext(), rows::collectAsList), rows.schema());
   }
 
   /**
@@ -473,7 +231,7 @@ public final class Warehouse {
 
   /** The period's rows of a table: only the period's files are read. */
   public Dataset<Row> readPeriod(String table, Period period) {
-    return read(table, periodOf(period));
+    return read(table, Map.entry(Tables.PERIOD, period.toString()));
   }
 
   /** The current version's data files of a table: Parquet files another engine can read. */
@@ -499,7 +257,7 @@ public final class Warehouse {
         .schema(state.schema())
         .option("basePath", path(table))
         .parquet(state.files().stream().map(DeltaLog.DataFile::path).toArray(String[]::new))
-        .select(columns(state.schema()));
+        .select(TableColumns.columns(state.schema()));
   }
 
   private IllegalStateException missing(String table) {
@@ -521,9 +279,5 @@ public final class Warehouse {
     }
     tables.sort(java.util.Comparator.comparing(entry -> entry[0]));
     return tables;
-  }
-
-  private FileSystem fileSystem(Path path) throws IOException {
-    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 }
