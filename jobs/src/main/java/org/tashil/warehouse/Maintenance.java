@@ -82,7 +82,8 @@ public final class Maintenance {
   private final Configuration hadoop;
   private final DeltaLog log;
   private final CommitFiles commitFiles;
-  private final CommittedVersions committed;
+  private final Discovery discovery;
+  private final Repair repair;
 
   /** The maintenance of the warehouse at {@code root}, a folder or a Hadoop URI. */
   public Maintenance(String root, Configuration hadoop) {
@@ -90,7 +91,14 @@ public final class Maintenance {
     this.hadoop = Objects.requireNonNull(hadoop, "hadoop");
     this.log = new DeltaLog(hadoop);
     this.commitFiles = new CommitFiles(hadoop);
-    this.committed = new CommittedVersions(hadoop, this.root, System.err::println);
+    this.discovery = new Discovery(hadoop, this.root);
+    this.repair =
+        new Repair(
+            this.root,
+            discovery,
+            new CommittedVersions(hadoop, this.root, System.err::println),
+            commitFiles,
+            new DeltaCommits(log, commitFiles));
   }
 
   /**
@@ -108,8 +116,8 @@ public final class Maintenance {
     // A table a stopped run committed past the manifest is first brought back to it: the files
     // its readers read are then the latest version's, which are kept whatever the retention.
     Map<String, RuntimeException> unrepaired = new java.util.TreeMap<>();
-    committed.repair(commitFiles, new DeltaCommits(log, commitFiles), unrepaired::put);
-    for (String table : committed.tables()) {
+    repair.run(unrepaired::put);
+    for (String table : discovery.tables()) {
       if (unrepaired.containsKey(table)) {
         RuntimeException e = unrepaired.get(table);
         failures.add(new Failure(table, e.getMessage() != null ? e.getMessage() : e.toString()));
