@@ -64,6 +64,7 @@ public final class ReportInputs {
   private final List<MartRow> quarantine;
   private final List<MartRow> trend;
   private final List<Row> submissions;
+  private final Period period;
 
   /** The tables the reports read: every mart, then the submissions. */
   public static final List<String> TABLES = tables();
@@ -74,6 +75,7 @@ public final class ReportInputs {
    */
   public ReportInputs(Map<String, List<Row>> tables, Registry registry, Period period) {
     this.registry = registry;
+    this.period = period;
     for (String table : TABLES) {
       if (!tables.containsKey(table)) {
         throw new IllegalArgumentException("no rows of " + table + " for " + period);

@@ -27,7 +27,7 @@ import org.tashil.spark.DurableFile;
  * its tables one by one; only when all are committed does it publish the next manifest, and
  * Tashil's readers read each table at the version the manifest names. So a run killed between two
  * commits leaves readers on the previous whole state, and the next writer brings the tables back to
- * it ({@link Warehouse#group}).
+ * it ({@link Repair}).
  */
 final class CommittedVersions {
 
@@ -40,9 +40,6 @@ final class CommittedVersions {
   static final int KEPT = 10;
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(CommittedVersions.class);
 
   private final String root;
   private final Path folder;
@@ -74,119 +71,17 @@ final class CommittedVersions {
     return versions;
   }
 
+  /** The folder of the manifests. */
+  Path folder() {
+    return folder;
+  }
+
   /** Publishes the next manifest, which readers follow from then on. */
   void publish(Map<String, Long> versions, String group) {
     // Not when this run's lock was taken over while it was paused: its successor's state stands.
     org.tashil.run.WarehouseLock.requireHeld(root);
     write(versions, group);
     current = Optional.of(Map.copyOf(versions));
-  }
-
-  /**
-   * Brings every table back to the version the last manifest names: a table a stopped group
-   * committed past it gets a commit that lists the manifest version's files again (Delta's restore;
-   * no write deletes a committed file, so they are there), and a table it created gets one that
-   * lists none. Returns the versions of every table, as the next manifest starts from them. A
-   * warehouse that has no manifest yet gets one of its tables as they stand: from then on, a
-   * group's writes are undone until the group ends.
-   */
-  Map<String, Long> repair(DeltaLog log) {
-    return repair(
-        log,
-        (table, failure) -> {
-          throw failure;
-        });
-  }
-
-  /**
-   * As {@link #repair(DeltaLog)}, going on past a table it cannot bring back: that one is given to
-   * {@code failed} and stays as it is, its readers on the manifest's version.
-   */
-  Map<String, Long> repair(
-      DeltaLog log, java.util.function.BiConsumer<String, RuntimeException> failed) {
-    Optional<Map<String, Long>> last = current();
-    Map<String, Long> versions = new TreeMap<>();
-    for (String table : tables()) {
-      String path = root + "/" + table;
-      Optional<Long> latest = log.lastCommit(path);
-      if (latest.isEmpty()) {
-        continue;
-      }
-      Long wanted = last.isEmpty() ? latest.get() : last.get().get(table);
-      if (wanted != null && wanted.equals(latest.get())) {
-        versions.put(table, wanted);
-        continue;
-      }
-      if (wanted != null && wanted > latest.get()) {
-        failed.accept(
-            table,
-            new IllegalStateException(
-                table
-                    + " is at version "
-                    + latest.get()
-                    + ", older than the version "
-                    + wanted
-                    + " the warehouse manifest names: its log was changed by hand or restored from a"
-                    + " backup; restore "
-                    + folder
-                    + " from the same backup"));
-        versions.put(table, wanted);
-        continue;
-      }
-      long restored;
-      try {
-        restored = log.restore(path, wanted);
-      } catch (RuntimeException e) {
-        failed.accept(table, e);
-        if (wanted != null) {
-          versions.put(table, wanted);
-        }
-        continue;
-      }
-      if (restored >= 0) {
-        LOG.warn(
-            "{}: back to {} (a run stopped after committing version {}, before its other tables)",
-            table,
-            wanted == null ? "no rows" : "version " + wanted,
-            latest.get());
-      }
-      if (wanted != null) {
-        versions.put(table, restored < 0 ? latest.get() : restored);
-      }
-    }
-    if (last.isEmpty() || !versions.equals(last.get())) {
-      publish(versions, last.isEmpty() ? "the tables as found" : "repair");
-    }
-    return versions;
-  }
-
-  /**
-   * The warehouse's tables, as paths under its root, committed or not: each folder of a layer that
-   * holds a Delta log, and {@code submissions}.
-   */
-  List<String> tables() {
-    List<String> tables = new ArrayList<>();
-    try {
-      FileSystem fs = fileSystem();
-      for (String layer : Warehouse.LAYERS) {
-        Path layerFolder = new Path(root, layer);
-        if (!fs.isDirectory(layerFolder)) {
-          continue;
-        }
-        for (FileStatus status : fs.listStatus(layerFolder)) {
-          if (status.isDirectory() && fs.isDirectory(new Path(status.getPath(), "_delta_log"))) {
-            tables.add(layer + "/" + status.getPath().getName());
-          }
-        }
-      }
-      if (fs.isDirectory(new Path(root, "submissions/_delta_log"))) {
-        tables.add("submissions");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not list the tables of the warehouse " + root, e);
-    }
-    tables.sort(null);
-    return tables;
   }
 
   /**

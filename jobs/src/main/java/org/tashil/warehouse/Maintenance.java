@@ -33,9 +33,6 @@ public final class Maintenance {
   /** The table's log folder, which maintenance leaves to Kernel. */
   private static final String LOG_FOLDER = "_delta_log";
 
-  /** Where a write's files wait for its commit, as {@link Warehouse} names it. */
-  private static final String STAGING = "_tashil_staging";
-
   /** A commit or checkpoint file of the log, by its version. */
   private static final Pattern LOG_FILE =
       Pattern.compile("(\\d{20})\\.(json|checkpoint\\..*parquet|checkpoint\\..*json)");
@@ -84,14 +81,24 @@ public final class Maintenance {
   private final String root;
   private final Configuration hadoop;
   private final DeltaLog log;
-  private final CommittedVersions committed;
+  private final CommitFiles commitFiles;
+  private final Discovery discovery;
+  private final Repair repair;
 
   /** The maintenance of the warehouse at {@code root}, a folder or a Hadoop URI. */
   public Maintenance(String root, Configuration hadoop) {
     this.root = Objects.requireNonNull(root, "root").replaceAll("/+$", "");
     this.hadoop = Objects.requireNonNull(hadoop, "hadoop");
     this.log = new DeltaLog(hadoop);
-    this.committed = new CommittedVersions(hadoop, this.root, System.err::println);
+    this.commitFiles = new CommitFiles(hadoop);
+    this.discovery = new Discovery(hadoop, this.root);
+    this.repair =
+        new Repair(
+            this.root,
+            discovery,
+            new CommittedVersions(hadoop, this.root, System.err::println),
+            commitFiles,
+            new DeltaCommits(log, commitFiles));
   }
 
   /**
@@ -109,8 +116,8 @@ public final class Maintenance {
     // A table a stopped run committed past the manifest is first brought back to it: the files
     // its readers read are then the latest version's, which are kept whatever the retention.
     Map<String, RuntimeException> unrepaired = new java.util.TreeMap<>();
-    committed.repair(log, unrepaired::put);
-    for (String table : committed.tables()) {
+    repair.run(unrepaired::put);
+    for (String table : discovery.tables()) {
       if (unrepaired.containsKey(table)) {
         RuntimeException e = unrepaired.get(table);
         failures.add(new Failure(table, e.getMessage() != null ? e.getMessage() : e.toString()));
@@ -143,7 +150,8 @@ public final class Maintenance {
     for (long version = oldest.getVersion() + 1; version <= latest.getVersion(); version++) {
       long missing = version;
       kept.addAll(
-          log.commitFile(path, version)
+          commitFiles
+              .commitFile(path, version)
               .orElseThrow(
                   () ->
                       new IllegalStateException(
@@ -241,7 +249,7 @@ public final class Maintenance {
     collectDataFiles(fs, table, dataFiles);
     Set<String> found = new HashSet<>();
     for (FileStatus file : dataFiles) {
-      found.add(log.qualified(file.getPath()));
+      found.add(commitFiles.qualified(file.getPath()));
     }
     for (String file : latestFiles) {
       if (!found.contains(file)) {
@@ -254,7 +262,7 @@ public final class Maintenance {
     }
     int files = 0;
     long bytes = 0;
-    Path staging = new Path(table, STAGING);
+    Path staging = new Path(table, PeriodReplacement.STAGING);
     if (fs.exists(staging)) {
       var leftovers = fs.listFiles(staging, true);
       while (leftovers.hasNext()) {
@@ -271,7 +279,7 @@ public final class Maintenance {
       }
     }
     for (FileStatus file : dataFiles) {
-      if (!kept.contains(log.qualified(file.getPath()))
+      if (!kept.contains(commitFiles.qualified(file.getPath()))
           && file.getModificationTime() < cutoff
           && fs.delete(file.getPath(), false)) {
         files++;

@@ -86,7 +86,7 @@ class TestCommitFaults {
 
     FaultyFileSystem.failOnce(Call.CREATE, VERSION_1);
     assertThatThrownBy(() -> warehouse.replacePeriod("clean/t", JULY, rows("علی", JULY)))
-        .isNotInstanceOf(DeltaLog.NotCommittedException.class)
+        .isNotInstanceOf(NotCommittedException.class)
         .hasMessageStartingWith(
             "the commit of " + warehouse.path("clean/t") + " may or may not have been written")
         .hasMessageEndingWith("tashil maintain removes files no version lists");
@@ -133,7 +133,7 @@ class TestCommitFaults {
                     + "\"engineInfo\":\"another writer\"}}\n",
                 StandardCharsets.UTF_8));
     assertThatThrownBy(() -> warehouse.replacePeriod("clean/t", JULY, rows("علی", JULY)))
-        .isInstanceOf(DeltaLog.NotCommittedException.class)
+        .isInstanceOf(NotCommittedException.class)
         .hasMessageContaining("version 1 is another commit's, so this one was not written");
 
     // Readers stay on the version the warehouse's manifest names.
@@ -154,7 +154,9 @@ class TestCommitFaults {
         JULY,
         spark.sql("SELECT 'رضا' AS name, 4 AS members, '1405-07' AS period"),
         "members");
-    DeltaLog log = new DeltaLog(spark.sparkContext().hadoopConfiguration());
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    DeltaLog log = new DeltaLog(hadoop);
+    DeltaCommits commits = new DeltaCommits(log, new CommitFiles(hadoop));
     String table = warehouse.path("clean/t");
     DeltaLog.State before = log.state(table, null).orElseThrow();
 
@@ -168,13 +170,13 @@ class TestCommitFaults {
             java.util.Optional.empty());
     assertThatThrownBy(
             () ->
-                log.commit(
+                commits.commit(
                     table,
                     before,
                     before.schema(),
                     before.partitionColumns(),
                     Map.of(file, Map.of("period", "1405-07", "members", "four"))))
-        .isInstanceOf(DeltaLog.NotCommittedException.class)
+        .isInstanceOf(NotCommittedException.class)
         .hasMessageContaining("version 1 not committed");
     assertThat(warehouse.version("clean/t")).isZero();
   }
