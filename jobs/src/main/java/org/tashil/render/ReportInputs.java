@@ -1,14 +1,12 @@
 package org.tashil.render;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.tashil.aggregate.Deprivation;
 import org.tashil.aggregate.marts.AgencyMonth;
 import org.tashil.aggregate.marts.CategoryMonth;
-import org.tashil.aggregate.marts.CountyMonth;
 import org.tashil.aggregate.marts.IndicatorColumns;
 import org.tashil.aggregate.marts.Mart;
 import org.tashil.aggregate.marts.MartColumn;
@@ -20,22 +18,16 @@ import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.reference.Settlement;
-import org.tashil.reports.model.Activities;
 import org.tashil.reports.model.AgencyPerformance;
 import org.tashil.reports.model.BilingualName;
-import org.tashil.reports.model.CategoryFigures;
 import org.tashil.reports.model.CountyFigures;
 import org.tashil.reports.model.DemandCategory;
-import org.tashil.reports.model.DemandFigures;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
-import org.tashil.reports.model.KeyFigures;
 import org.tashil.reports.model.OpenDemand;
-import org.tashil.reports.model.Poverty;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.Rank;
-import org.tashil.reports.model.Relocation;
 import org.tashil.reports.model.ReportPeriod;
 import org.tashil.reports.model.SettlementHeader;
 import org.tashil.reports.model.SettlementRanking;
@@ -165,25 +157,25 @@ public final class ReportInputs {
   /** Every settlement of the registry's report, in settlement order. */
   public List<SettlementReport> settlementReports() {
     List<SettlementReport> reports = new ArrayList<>();
-    for (MartRow row : sorted(settlements, SettlementMonth.SETTLEMENT_ID)) {
+    for (MartRow row : MartRecords.sorted(settlements, SettlementMonth.SETTLEMENT_ID)) {
       String id = row.text(SettlementMonth.SETTLEMENT_ID);
       Integer rank = row.whole(SettlementMonth.M0_RANK);
       reports.add(
           new SettlementReport(
               header(row),
-              keyFigures(row),
+              MartRecords.keyFigures(row),
               deprivationComparisons(row),
-              poverty(row),
+              MartRecords.poverty(row),
               rank == null ? null : new Rank(rank, row.whole(SettlementMonth.M0_RANKED)),
-              demandFigures(row),
-              categoryFigures(
+              MartRecords.demandFigures(row),
+              MartRecords.categoryFigures(
                   categories.stream()
                       .filter(category -> id.equals(category.text(SettlementMonth.SETTLEMENT_ID)))
                       .toList()),
               trend(point -> id.equals(point.text(Trend.SETTLEMENT_ID))),
               oldestOpen(id),
-              relocation(row),
-              activities(row),
+              MartRecords.relocation(row),
+              MartRecords.activities(row),
               new DataQualityNotes(offices, quarantine, submissions)
                   .settlement(row, row.text(SettlementMonth.OFFICE_ID))));
     }
@@ -210,47 +202,25 @@ public final class ReportInputs {
             new SettlementRelocation(
                 row.text(SettlementMonth.SETTLEMENT_ID),
                 row.name(SettlementMonth.NAME_FA, SettlementMonth.NAME_EN),
-                relocation(row)));
+                MartRecords.relocation(row)));
       }
     }
-    List<CountyFigures> countyFigures = new ArrayList<>();
-    for (MartRow row : sorted(counties, SettlementMonth.COUNTY_EN)) {
-      long households = row.count(IndicatorColumns.HOUSEHOLDS);
-      countyFigures.add(
-          new CountyFigures(
-              row.name(SettlementMonth.COUNTY_FA, SettlementMonth.COUNTY_EN),
-              (int) row.count(CountyMonth.SETTLEMENTS),
-              households,
-              row.share(IndicatorColumns.COVERAGE, row.count(CountyMonth.EST_HOUSEHOLDS)),
-              row.share(IndicatorColumns.SLUM_HOUSEHOLDS_SHARE, households),
-              row.share(IndicatorColumns.M0, households),
-              row.count(IndicatorColumns.DEMANDS_NEW),
-              row.count(IndicatorColumns.DEMANDS_OPEN)));
-    }
-    List<AgencyPerformance> agencyFigures = new ArrayList<>();
-    for (MartRow row : sorted(agencies, AgencyMonth.AGENCY_ID)) {
-      Integer oldest = row.whole(IndicatorColumns.OLDEST_OPEN_DAYS);
-      agencyFigures.add(
-          new AgencyPerformance(
-              row.text(AgencyMonth.AGENCY_ID),
-              row.name(AgencyMonth.NAME_FA, AgencyMonth.NAME_EN),
-              (int) row.count(AgencyMonth.SLA_DAYS),
-              row.count(IndicatorColumns.DEMANDS_NEW),
-              row.count(IndicatorColumns.DEMANDS_RESOLVED),
-              row.count(IndicatorColumns.DEMANDS_OPEN),
-              row.count(IndicatorColumns.OPEN_OVERDUE),
-              row.number(IndicatorColumns.DAYS_TO_RESOLVE_MEDIAN),
-              row.number(IndicatorColumns.SLA_MET_SHARE),
-              oldest == null ? null : oldest.longValue()));
-    }
+    List<CountyFigures> countyFigures =
+        MartRecords.sorted(counties, SettlementMonth.COUNTY_EN).stream()
+            .map(MartRecords::countyFigures)
+            .toList();
+    List<AgencyPerformance> agencyFigures =
+        MartRecords.sorted(agencies, AgencyMonth.AGENCY_ID).stream()
+            .map(MartRecords::agencyPerformance)
+            .toList();
     ProvinceHeadline headline =
         new ProvinceHeadline(
             settlements.size(),
-            keyFigures(province),
-            poverty(province),
-            demandFigures(province),
-            activities(province),
-            relocation(province),
+            MartRecords.keyFigures(province),
+            MartRecords.poverty(province),
+            MartRecords.demandFigures(province),
+            MartRecords.activities(province),
+            MartRecords.relocation(province),
             (int) province.count(ProvinceMonth.ACTIVE_OFFICES),
             (int) province.count(ProvinceMonth.OFFICES_SENT_DEMANDS),
             (int) province.count(ProvinceMonth.OFFICES_ON_TIME));
@@ -258,7 +228,7 @@ public final class ReportInputs {
     for (Deprivation deprivation : Deprivation.values()) {
       deprivations.add(
           new DeprivationShare(
-              reportDeprivation(deprivation),
+              MartRecords.reportDeprivation(deprivation),
               province.share(
                   IndicatorColumns.deprivedShare(deprivation),
                   province.count(IndicatorColumns.HOUSEHOLDS))));
@@ -271,14 +241,10 @@ public final class ReportInputs {
         ranking,
         countyFigures,
         agencyFigures,
-        categoryFigures(provinceCategories),
+        MartRecords.categoryFigures(provinceCategories),
         trend(row -> Trend.PROVINCE_SCOPE.equals(row.text(Trend.SCOPE))),
         relocations,
         notes.offices());
-  }
-
-  private static List<MartRow> sorted(List<MartRow> rows, MartColumn key) {
-    return rows.stream().sorted(Comparator.comparing(row -> row.text(key))).toList();
   }
 
   private SettlementHeader header(MartRow row) {
@@ -294,77 +260,17 @@ public final class ReportInputs {
         new BilingualName(office.nameFa(), office.nameEn()));
   }
 
-  private static KeyFigures keyFigures(MartRow row) {
-    return new KeyFigures(
-        row.count(SettlementMonth.EST_POPULATION),
-        row.count(SettlementMonth.EST_HOUSEHOLDS),
-        row.count(IndicatorColumns.HOUSEHOLDS),
-        row.count(IndicatorColumns.PERSONS),
-        row.share(IndicatorColumns.COVERAGE, row.count(SettlementMonth.EST_HOUSEHOLDS)));
-  }
-
   private List<DeprivationComparison> deprivationComparisons(MartRow row) {
     List<DeprivationComparison> comparisons = new ArrayList<>();
     for (Deprivation deprivation : Deprivation.values()) {
       MartColumn share = IndicatorColumns.deprivedShare(deprivation);
       comparisons.add(
           new DeprivationComparison(
-              reportDeprivation(deprivation),
+              MartRecords.reportDeprivation(deprivation),
               row.share(share, row.count(IndicatorColumns.HOUSEHOLDS)),
               province.share(share, province.count(IndicatorColumns.HOUSEHOLDS))));
     }
     return comparisons;
-  }
-
-  private static Poverty poverty(MartRow row) {
-    long households = row.count(IndicatorColumns.HOUSEHOLDS);
-    return new Poverty(
-        row.share(IndicatorColumns.SLUM_HOUSEHOLDS_SHARE, households),
-        row.share(IndicatorColumns.SLUM_PERSONS_SHARE, households),
-        row.share(IndicatorColumns.H, households),
-        row.share(IndicatorColumns.A, row.count(IndicatorColumns.POOR_HOUSEHOLDS)),
-        row.share(IndicatorColumns.M0, households));
-  }
-
-  private static DemandFigures demandFigures(MartRow row) {
-    return new DemandFigures(
-        row.count(IndicatorColumns.DEMANDS_NEW),
-        row.count(IndicatorColumns.DEMANDS_RESOLVED),
-        row.count(IndicatorColumns.DEMANDS_REJECTED),
-        row.count(IndicatorColumns.DEMANDS_WITHDRAWN),
-        row.count(IndicatorColumns.DEMANDS_OPEN),
-        row.count(IndicatorColumns.OPEN_OVERDUE),
-        row.number(IndicatorColumns.DAYS_TO_RESOLVE_MEDIAN),
-        row.count(IndicatorColumns.HOUSEHOLDS_AFFECTED_OPEN));
-  }
-
-  private static Relocation relocation(MartRow row) {
-    return new Relocation(
-        row.count(IndicatorColumns.HAZARD_HOUSEHOLDS),
-        row.count(IndicatorColumns.CONSENT_YES),
-        row.count(IndicatorColumns.CONSENT_NO),
-        row.count(IndicatorColumns.CONSENT_UNDECIDED));
-  }
-
-  private static Activities activities(MartRow row) {
-    return new Activities(
-        row.count(IndicatorColumns.ACTIVITIES),
-        row.count(IndicatorColumns.PARTICIPANTS),
-        row.count(IndicatorColumns.WOMEN_PARTICIPANTS));
-  }
-
-  /** The categories' figures of the rows given, in the categories' order. */
-  private static List<CategoryFigures> categoryFigures(List<MartRow> rows) {
-    return rows.stream()
-        .map(
-            row ->
-                new CategoryFigures(
-                    DemandCategory.fromCode(row.text(CategoryMonth.CATEGORY)),
-                    row.count(IndicatorColumns.DEMANDS_NEW),
-                    row.count(IndicatorColumns.DEMANDS_RESOLVED),
-                    row.count(IndicatorColumns.DEMANDS_OPEN)))
-        .sorted(Comparator.comparing(CategoryFigures::category))
-        .toList();
   }
 
   /** The trend rows that {@code mine} picks, in the mart's order. */
@@ -396,20 +302,5 @@ public final class ReportInputs {
       }
     }
     return demands;
-  }
-
-  private static org.tashil.reports.model.Deprivation reportDeprivation(Deprivation deprivation) {
-    return switch (deprivation) {
-      case WATER -> org.tashil.reports.model.Deprivation.WATER;
-      case SANITATION -> org.tashil.reports.model.Deprivation.SANITATION;
-      case CROWDING -> org.tashil.reports.model.Deprivation.CROWDING;
-      case DURABLE -> org.tashil.reports.model.Deprivation.DURABLE_HOUSING;
-      case TENURE -> org.tashil.reports.model.Deprivation.TENURE;
-      case ELECTRICITY -> org.tashil.reports.model.Deprivation.ELECTRICITY;
-      case GAS -> org.tashil.reports.model.Deprivation.GAS;
-      case SCHOOLING -> org.tashil.reports.model.Deprivation.SCHOOLING;
-      case INSURANCE -> org.tashil.reports.model.Deprivation.INSURANCE;
-      case EMPLOYMENT -> org.tashil.reports.model.Deprivation.EMPLOYMENT;
-    };
   }
 }
