@@ -59,15 +59,16 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
     /** The constructor Hadoop calls. */
     public ForFileContext(URI uri, Configuration configuration)
         throws IOException, URISyntaxException {
-      super(new RawForFileContext(uri, configuration));
+      super(new RawForFileContext(uri, new Raw(), configuration, "file"));
     }
   }
 
-  /** As Hadoop's {@code RawLocalFs}, over {@link Raw}. */
-  private static final class RawForFileContext extends DelegateToFileSystem {
+  /** As Hadoop's {@code RawLocalFs}, over {@link Raw} or a subclass of it under another scheme. */
+  static class RawForFileContext extends DelegateToFileSystem {
 
-    RawForFileContext(URI uri, Configuration configuration) throws IOException, URISyntaxException {
-      super(uri, new Raw(), configuration, "file", false);
+    RawForFileContext(URI uri, Raw raw, Configuration configuration, String scheme)
+        throws IOException, URISyntaxException {
+      super(uri, raw, configuration, scheme, false);
     }
 
     @Override
@@ -92,7 +93,10 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
     }
   }
 
-  static final class Raw extends RawLocalFileSystem {
+  /**
+   * Hadoop's raw local file system without the forks; tests extend it under schemes of their own.
+   */
+  static class Raw extends RawLocalFileSystem {
 
     /**
      * The folder's files and folders, each with its permission, owner and group read through Java

@@ -3,8 +3,6 @@ package org.tashil.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -20,9 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tashil.Fixtures;
+import org.tashil.Fixtures.CommandResult;
 import org.tashil.calendar.Period;
 import org.tashil.calendar.PeriodRange;
 import org.tashil.cli.Tashil;
@@ -37,17 +36,10 @@ import org.tashil.schema.Column;
 import org.tashil.schema.OfficeDataset;
 import org.tashil.schema.Problem;
 import org.tashil.schema.ProblemCode;
-import picocli.CommandLine;
 
 class TestInboxGenerator {
 
-  private static final Path REFERENCE = Path.of("../data/reference");
-  private static Registry registry;
-
-  @BeforeAll
-  static void loadRegistry() {
-    registry = Registry.load(REFERENCE);
-  }
+  private static final Registry registry = Fixtures.registry();
 
   @Test
   void sameArgumentsGiveTheSameFiles(@TempDir Path first, @TempDir Path second) throws IOException {
@@ -396,38 +388,36 @@ class TestInboxGenerator {
 
   @Test
   void theCommandLineGenerates(@TempDir Path inbox) {
-    Command generated = generateCommand(inbox, "--periods", "1405-07..1405-08", "--scale", "0.02");
+    CommandResult generated =
+        generateCommand(inbox, "--periods", "1405-07..1405-08", "--scale", "0.02");
 
-    assertThat(generated.exit()).isEqualTo(Tashil.OK);
+    assertThat(generated.exitCode()).isEqualTo(Tashil.OK);
     assertThat(inbox.resolve("1405-08/OF-01")).isDirectory();
     assertThat(generated.out()).contains("1405-07", "1405-08", "households", inbox.toString());
   }
 
   @Test
   void aBadShareIsAUsageError(@TempDir Path inbox) {
-    Command generated = generateCommand(inbox, "--messy", "1.5");
+    CommandResult generated = generateCommand(inbox, "--messy", "1.5");
 
-    assertThat(generated.exit()).isEqualTo(Tashil.USAGE);
+    assertThat(generated.exitCode()).isEqualTo(Tashil.USAGE);
     assertThat(generated.err()).contains("--messy must be from 0 to 1, not 1.5");
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private record Command(int exit, String out, String err) {}
-
   /** {@code tashil generate --inbox INBOX --reference … OPTIONS}, as the command line runs it. */
-  private static Command generateCommand(Path inbox, String... options) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
+  private static CommandResult generateCommand(Path inbox, String... options) {
     List<String> arguments =
-        new java.util.ArrayList<>(
-            List.of("generate", "--inbox", inbox.toString(), "--reference", REFERENCE.toString()));
+        new ArrayList<>(
+            List.of(
+                "generate",
+                "--inbox",
+                inbox.toString(),
+                "--reference",
+                Fixtures.REFERENCE.toString()));
     arguments.addAll(List.of(options));
-    int exit = commandLine.execute(arguments.toArray(String[]::new));
-    return new Command(exit, out.toString(), err.toString());
+    return Fixtures.tashil(arguments.toArray(String[]::new));
   }
 
   private record Checked(

@@ -305,6 +305,7 @@ class TestRegistry {
     assertThat(registry.settlement(first.id())).map(Settlement::officeId).contains("OF-01");
   }
 
+  // A copy under other ids, as Registry's private withOffice copies one: the record has no wither.
   private static Settlement withIds(Settlement s, String id, String officeId) {
     return new Settlement(
         id,

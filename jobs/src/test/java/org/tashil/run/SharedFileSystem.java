@@ -1,16 +1,15 @@
 package org.tashil.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
 import org.tashil.spark.HadoopConf;
+import org.tashil.spark.LocalDiskUnderScheme;
 
 /**
  * A shared file system as the warehouse lock sees HDFS or S3, over this machine's files: {@code
@@ -19,33 +18,29 @@ import org.tashil.spark.HadoopConf;
  * conditional put (Hadoop's local file system checks that the file is absent, then opens it, so two
  * creators can both succeed).
  */
-public final class SharedFileSystem extends RawLocalFileSystem {
+public final class SharedFileSystem extends LocalDiskUnderScheme {
 
-  private static final URI NAME = URI.create("shared:///");
+  private static final String SCHEME = "shared";
+
+  @Override
+  public String getScheme() {
+    return SCHEME;
+  }
 
   /** The Hadoop settings of the commands, with {@code shared:} paths on this file system. */
   static Configuration configuration() {
     Configuration configuration = HadoopConf.withoutSpark();
-    configuration.set("fs.shared.impl", SharedFileSystem.class.getName());
-    configuration.setBoolean("fs.shared.impl.disable.cache", true);
+    LocalDiskUnderScheme.install(configuration, SCHEME, SharedFileSystem.class);
     return configuration;
   }
 
   /** The {@code shared:} URI of a local folder. */
   static String uri(java.nio.file.Path folder) {
-    return "shared://" + folder.toAbsolutePath();
+    return LocalDiskUnderScheme.uri(SCHEME, folder);
   }
 
-  @Override
-  public URI getUri() {
-    return NAME;
-  }
-
-  @Override
-  public String getScheme() {
-    return NAME.getScheme();
-  }
-
+  // Hadoop's local file system has two create methods that do not call each other: both are made
+  // atomic, through createNew.
   @Override
   public FSDataOutputStream create(
       Path path,

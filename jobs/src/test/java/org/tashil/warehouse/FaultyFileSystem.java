@@ -3,18 +3,14 @@ package org.tashil.warehouse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
+import org.tashil.spark.LocalDiskUnderScheme;
 
 /**
  * The local disk under a scheme of its own, {@code faulty:}, on which one chosen call to one file
@@ -22,11 +18,9 @@ import org.apache.hadoop.util.Progressable;
  * through any Hadoop file system, and Delta's log store commits through it with Hadoop's {@code
  * FileContext} ({@link ForFileContext}).
  */
-public final class FaultyFileSystem extends RawLocalFileSystem {
+public final class FaultyFileSystem extends LocalDiskUnderScheme {
 
   static final String SCHEME = "faulty";
-
-  private static final URI ROOT = URI.create(SCHEME + ":///");
 
   /** The calls a fault can break. */
   enum Call {
@@ -63,16 +57,20 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
 
   private static final AtomicReference<Fault> FAULT = new AtomicReference<>();
 
+  @Override
+  public String getScheme() {
+    return SCHEME;
+  }
+
   /** The Hadoop settings that make {@code faulty:} paths use this file system. */
   static void install(Configuration hadoop) {
-    hadoop.set("fs." + SCHEME + ".impl", FaultyFileSystem.class.getName());
-    hadoop.setBoolean("fs." + SCHEME + ".impl.disable.cache", true);
+    LocalDiskUnderScheme.install(hadoop, SCHEME, FaultyFileSystem.class);
     hadoop.set("fs.AbstractFileSystem." + SCHEME + ".impl", ForFileContext.class.getName());
   }
 
   /** The {@code faulty:} URI of a local folder. */
   static String uri(java.nio.file.Path folder) {
-    return SCHEME + "://" + folder.toAbsolutePath();
+    return LocalDiskUnderScheme.uri(SCHEME, folder);
   }
 
   /** The next matching call fails, without being made. */
@@ -121,18 +119,34 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
     return fault;
   }
 
+  /** A call this file system makes, which a fault can precede or follow. */
+  @FunctionalInterface
+  private interface IoCall<T> {
+    T make() throws IOException;
+  }
+
+  /** Makes the call, with the armed fault for it, if any, as its effect says. */
+  private <T> T withFault(Call call, Path path, IoCall<T> made) throws IOException {
+    Fault fault = take(call, path);
+    if (fault == null) {
+      return made.make();
+    }
+    switch (fault.effect()) {
+      case FAIL_BEFORE -> throw failure(call, path);
+      case RUN_FIRST -> fault.first().run();
+      case FAIL_AFTER -> {
+        T result = made.make();
+        if (result instanceof java.io.Closeable stream) {
+          stream.close(); // the created file's stream, which its caller never gets
+        }
+        throw failure(call, path);
+      }
+    }
+    return made.make();
+  }
+
   private static IOException failure(Call call, Path path) {
     return new IOException("injected fault: " + call + " " + path);
-  }
-
-  @Override
-  public URI getUri() {
-    return ROOT;
-  }
-
-  @Override
-  public String getScheme() {
-    return SCHEME;
   }
 
   @Override
@@ -145,118 +159,37 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
       long blockSize,
       Progressable progress)
       throws IOException {
-    Fault fault = take(Call.CREATE, path);
-    if (fault != null && fault.effect() == Effect.FAIL_BEFORE) {
-      throw failure(Call.CREATE, path);
-    }
-    if (fault != null && fault.effect() == Effect.RUN_FIRST) {
-      fault.first().run();
-    }
-    FSDataOutputStream stream =
-        super.create(path, permission, overwrite, bufferSize, replication, blockSize, progress);
-    if (fault != null && fault.effect() == Effect.FAIL_AFTER) {
-      stream.close();
-      throw failure(Call.CREATE, path);
-    }
-    return stream;
+    return withFault(
+        Call.CREATE,
+        path,
+        () ->
+            super.create(
+                path, permission, overwrite, bufferSize, replication, blockSize, progress));
   }
 
   @Override
   public boolean rename(Path source, Path target) throws IOException {
-    Fault fault = take(Call.RENAME, target);
-    if (fault != null && fault.effect() == Effect.FAIL_BEFORE) {
-      throw failure(Call.RENAME, target);
-    }
-    if (fault != null && fault.effect() == Effect.RUN_FIRST) {
-      fault.first().run();
-    }
-    boolean renamed = super.rename(source, target);
-    if (fault != null && fault.effect() == Effect.FAIL_AFTER) {
-      throw failure(Call.RENAME, target);
-    }
-    return renamed;
+    return withFault(Call.RENAME, target, () -> super.rename(source, target));
   }
 
   @Override
   public FileStatus getFileStatus(Path path) throws IOException {
-    Fault fault = take(Call.GET_FILE_STATUS, path);
-    if (fault != null && fault.effect() == Effect.FAIL_BEFORE) {
-      throw failure(Call.GET_FILE_STATUS, path);
-    }
-    if (fault != null && fault.effect() == Effect.RUN_FIRST) {
-      fault.first().run();
-    }
-    FileStatus status = withPermissions(super.getFileStatus(path));
-    if (fault != null && fault.effect() == Effect.FAIL_AFTER) {
-      throw failure(Call.GET_FILE_STATUS, path);
-    }
-    return status;
+    return withFault(Call.GET_FILE_STATUS, path, () -> super.getFileStatus(path));
   }
 
+  /** The status, without meeting a fault: only {@link #getFileStatus} meets one. */
   @Override
   public FileStatus getFileLinkStatus(Path path) throws IOException {
-    return withPermissions(super.getFileStatus(path));
-  }
-
-  @Override
-  public FileStatus[] listStatus(Path path) throws IOException {
-    FileStatus[] statuses = super.listStatus(path);
-    for (int i = 0; i < statuses.length; i++) {
-      statuses[i] = withPermissions(statuses[i]);
-    }
-    return statuses;
-  }
-
-  /**
-   * The status with its permission, owner and group read through Java: Hadoop's local status reads
-   * them from a {@code file:} URI only.
-   */
-  private FileStatus withPermissions(FileStatus status) throws IOException {
-    java.util.Map<String, Object> unix =
-        Files.readAttributes(pathToFile(status.getPath()).toPath(), "unix:mode,owner,group");
-    return new FileStatus(
-        status.getLen(),
-        status.isDirectory(),
-        status.getReplication(),
-        status.getBlockSize(),
-        status.getModificationTime(),
-        status.getAccessTime(),
-        new FsPermission((short) ((Integer) unix.get("mode") & 0777)),
-        ((java.nio.file.attribute.UserPrincipal) unix.get("owner")).getName(),
-        ((java.nio.file.attribute.GroupPrincipal) unix.get("group")).getName(),
-        status.getPath());
-  }
-
-  /** As the local file system, without starting a {@code chmod} process for each file. */
-  @Override
-  public void setPermission(Path path, FsPermission permission) throws IOException {
-    Files.setPosixFilePermissions(
-        pathToFile(path).toPath(), PosixFilePermissions.fromString(permission.toString()));
+    return super.getFileStatus(path);
   }
 
   /** The same file system for Hadoop's {@code FileContext}, through which Delta commits. */
-  public static final class ForFileContext extends DelegateToFileSystem {
+  public static final class ForFileContext extends LocalDiskUnderScheme.ForFileContext {
 
     /** The constructor Hadoop calls. */
     public ForFileContext(URI uri, Configuration configuration)
         throws IOException, URISyntaxException {
-      super(uri, new FaultyFileSystem(), configuration, SCHEME, false);
-    }
-
-    @Override
-    public int getUriDefaultPort() {
-      return -1;
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public FsServerDefaults getServerDefaults() throws IOException {
-      return org.apache.hadoop.fs.local.LocalConfigKeys.getServerDefaults();
-    }
-
-    @Override
-    public FsServerDefaults getServerDefaults(Path path) throws IOException {
-      return org.apache.hadoop.fs.local.LocalConfigKeys.getServerDefaults();
+      super(uri, new FaultyFileSystem(), configuration);
     }
   }
 }

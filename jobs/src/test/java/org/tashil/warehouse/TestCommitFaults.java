@@ -2,6 +2,8 @@ package org.tashil.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tashil.warehouse.TableFiles.local;
+import static org.tashil.warehouse.TableFiles.parquetFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -230,22 +231,5 @@ class TestCommitFaults {
     }
     names.sort(null);
     return names;
-  }
-
-  /** The local files of {@code faulty:} (or {@code file:}) paths. */
-  private static List<Path> local(List<String> paths) {
-    return paths.stream()
-        .map(path -> Path.of(new org.apache.hadoop.fs.Path(path).toUri().getPath()))
-        .toList();
-  }
-
-  /** The table's data files on disk, whatever its log lists. */
-  private static List<Path> parquetFiles(Path table) throws IOException {
-    try (Stream<Path> files = Files.walk(table)) {
-      return files
-          .filter(file -> file.getFileName().toString().endsWith(".parquet"))
-          .filter(file -> !file.toString().contains("_delta_log"))
-          .toList();
-    }
   }
 }

@@ -2,6 +2,8 @@ package org.tashil.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tashil.warehouse.TableFiles.local;
+import static org.tashil.warehouse.TableFiles.parquetFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -321,27 +322,11 @@ class TestMaintain {
     return names;
   }
 
-  private static List<Path> local(Collection<String> paths) {
-    return paths.stream()
-        .map(path -> Path.of(new org.apache.hadoop.fs.Path(path).toUri().getPath()))
-        .toList();
-  }
-
   private static long bytes(List<Path> files) throws IOException {
     long bytes = 0;
     for (Path file : files) {
       bytes += Files.size(file);
     }
     return bytes;
-  }
-
-  /** The table's data files on disk, whatever its log lists. */
-  private static List<Path> parquetFiles(Path table) throws IOException {
-    try (Stream<Path> files = Files.walk(table)) {
-      return files
-          .filter(file -> file.getFileName().toString().endsWith(".parquet"))
-          .filter(file -> !file.toString().contains("_delta_log"))
-          .toList();
-    }
   }
 }

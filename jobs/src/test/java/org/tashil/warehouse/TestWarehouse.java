@@ -2,6 +2,7 @@ package org.tashil.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tashil.warehouse.TableFiles.parquetFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -392,16 +393,6 @@ class TestWarehouse {
             + "` (name STRING, period STRING) USING delta PARTITIONED BY (period) TBLPROPERTIES ("
             + properties
             + ")");
-  }
-
-  /** The table's data files on disk, whatever its log lists. */
-  private static List<Path> parquetFiles(Path table) throws java.io.IOException {
-    try (Stream<Path> files = Files.walk(table)) {
-      return files
-          .filter(file -> file.getFileName().toString().endsWith(".parquet"))
-          .filter(file -> !file.toString().contains("_delta_log"))
-          .toList();
-    }
   }
 
   private Dataset<Row> deltaLake(Warehouse warehouse, String table) {
