@@ -194,20 +194,8 @@ public final class IngestJob {
       Period period,
       Map<String, Dataset<Row>> small) {
     JavaRDD<Row> rows = TableRows.clean(outcomes, dataset, period);
-    String table = "clean/" + dataset.tableName();
     Dataset<Row> frame = spark.createDataFrame(rows, Tables.clean(dataset));
-    if (IngestedRows.TABLES.contains(table)) {
-      small.put(table, inMemory(table, period, frame, Tables.OFFICE_ID));
-    } else {
-      warehouse.replacePeriod(table, period, frame, Tables.OFFICE_ID);
-    }
-  }
-
-  /** Writes a small table's period from memory, and returns those rows. */
-  private Dataset<Row> inMemory(
-      String table, Period period, Dataset<Row> rows, String... partitions) {
-    return spark.createDataFrame(
-        warehouse.replacePeriodInMemory(table, period, rows, partitions), rows.schema());
+    write("clean/" + dataset.tableName(), period, frame, small, Tables.OFFICE_ID);
   }
 
   private void writeQuarantine(
@@ -216,8 +204,31 @@ public final class IngestJob {
       Period period,
       Map<String, Dataset<Row>> small) {
     JavaRDD<Row> rows = TableRows.quarantine(outcomes, dataset, period);
-    String table = "quarantine/" + dataset.tableName();
-    small.put(table, inMemory(table, period, spark.createDataFrame(rows, Tables.QUARANTINE)));
+    write(
+        "quarantine/" + dataset.tableName(),
+        period,
+        spark.createDataFrame(rows, Tables.QUARANTINE),
+        small);
+  }
+
+  /**
+   * Writes a table's period: a table ingest hands over ({@link IngestedRows#TABLES}) from memory,
+   * its rows kept in {@code small}; any other straight from {@code rows}.
+   */
+  private void write(
+      String table,
+      Period period,
+      Dataset<Row> rows,
+      Map<String, Dataset<Row>> small,
+      String... partitions) {
+    if (IngestedRows.TABLES.contains(table)) {
+      small.put(
+          table,
+          spark.createDataFrame(
+              warehouse.replacePeriodInMemory(table, period, rows, partitions), rows.schema()));
+    } else {
+      warehouse.replacePeriod(table, period, rows, partitions);
+    }
   }
 
   /** Keeps the day a checksum was first seen across re-ingests; new checksums are seen today. */

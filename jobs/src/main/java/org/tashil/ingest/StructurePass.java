@@ -118,42 +118,42 @@ final class StructurePass {
       InboxFile file, String officeId, FileScan scan, TableSource source, HeaderMapping mapping) {
     OfficeDataset dataset = file.dataset();
     List<String> missing = mapping.missing(dataset);
-    Note reason;
     if (!missing.isEmpty()) {
-      reason =
+      Note reason =
           Note.of(
               "file.missing_columns",
               source.header().size(),
               dataset.schema().requiredHeaders().size() - missing.size(),
               String.join(", ", missing));
-      return Optional.of(
-          submissions.read(
-              file,
-              officeId,
-              scan,
-              source,
-              FileSubmissions.RowCounts.NONE,
-              Submission.REJECTED,
-              List.of(reason),
-              null));
+      return Optional.of(rejectedHeader(file, officeId, scan, source, List.of(reason), null));
     }
     if (!mapping.duplicated().isEmpty()) {
-      reason = Note.of("file.duplicate_columns", String.join(", ", mapping.duplicated()));
+      Note reason = Note.of("file.duplicate_columns", String.join(", ", mapping.duplicated()));
       List<Note> notes = new ArrayList<>(List.of(reason));
       notes.addAll(FileSubmissions.encodingNotes(source));
       FileSubmissions.addColumnNotes(mapping, notes);
-      return Optional.of(
-          submissions.read(
-              file,
-              officeId,
-              scan,
-              source,
-              FileSubmissions.RowCounts.NONE,
-              Submission.REJECTED,
-              notes,
-              mapping));
+      return Optional.of(rejectedHeader(file, officeId, scan, source, notes, mapping));
     }
     return Optional.empty();
+  }
+
+  /** A file rejected for its header, no row of it read; with no mapping, no column is listed. */
+  private Submission rejectedHeader(
+      InboxFile file,
+      String officeId,
+      FileScan scan,
+      TableSource source,
+      List<Note> notes,
+      HeaderMapping mapping) {
+    return submissions.read(
+        file,
+        officeId,
+        scan,
+        source,
+        FileSubmissions.RowCounts.NONE,
+        Submission.REJECTED,
+        notes,
+        mapping);
   }
 
   /**

@@ -164,14 +164,7 @@ final class WorkbookSource implements TableSource {
     List<String> values = new ArrayList<>();
     Set<Integer> uncomputed = new TreeSet<>();
     int column = -1;
-    while (true) {
-      int event = sheet.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild()) {
       if (!sheet.getLocalName().equals("c")) {
         skipElement();
         continue;
@@ -239,14 +232,7 @@ final class WorkbookSource implements TableSource {
     String saved = null;
     String inline = null;
     boolean formula = false;
-    while (true) {
-      int event = sheet.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        break;
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild()) {
       switch (sheet.getLocalName()) {
         case "v" -> saved = sheet.getElementText();
         case "f" -> {
@@ -278,35 +264,38 @@ final class WorkbookSource implements TableSource {
   /** The text of an {@code <is>}: its {@code <t>}, or its rich text runs' joined; no phonetics. */
   private String readInlineString() throws XMLStreamException {
     StringBuilder text = new StringBuilder();
-    while (true) {
-      int event = sheet.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        return text.toString();
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild()) {
       switch (sheet.getLocalName()) {
         case "t" -> text.append(sheet.getElementText());
         case "r" -> readRun(text);
         default -> skipElement();
       }
     }
+    return text.toString();
   }
 
   private void readRun(StringBuilder text) throws XMLStreamException {
-    while (true) {
-      int event = sheet.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        return;
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild()) {
       if (sheet.getLocalName().equals("t")) {
         text.append(sheet.getElementText());
       } else {
         skipElement();
+      }
+    }
+  }
+
+  /**
+   * Moves to the start of the next child of the element the reader is in, past text and comments;
+   * false, at the element's end, when it has no more.
+   */
+  private boolean nextChild() throws XMLStreamException {
+    while (true) {
+      int event = sheet.next();
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        return false;
+      }
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        return true;
       }
     }
   }

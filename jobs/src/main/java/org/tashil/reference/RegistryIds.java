@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class RegistryIds {
 
+  private static final String IGNORING_CASE = " (ids are compared ignoring case)";
+
   private final String file;
   private final String column;
   private final Map<String, Integer> lines = new HashMap<>();
@@ -33,17 +35,15 @@ final class RegistryIds {
     String earlier = spellings.get(key);
     if (earlier != null) {
       int earlierLine = lines.get(key);
-      throw new RegistryException(
-          where(line)
-              + ": "
-              + column
-              + " '"
-              + written
-              + "' is the same as '"
+      throw wrongId(
+          where(line),
+          column,
+          written,
+          "is the same as '"
               + earlier
               + "'"
               + (earlierLine > 0 ? " on line " + earlierLine : "")
-              + " (ids are compared ignoring case)");
+              + IGNORING_CASE);
     }
     spellings.put(key, id);
     lines.put(key, line);
@@ -58,15 +58,7 @@ final class RegistryIds {
     check(where, column, written, id);
     String spelling = spellings.get(key(id));
     if (spelling == null) {
-      throw new RegistryException(
-          where
-              + ": "
-              + column
-              + " '"
-              + written
-              + "' is not in "
-              + what
-              + " (ids are compared ignoring case)");
+      throw wrongId(where, column, written, "is not in " + what + IGNORING_CASE);
     }
     return spelling;
   }
@@ -78,13 +70,13 @@ final class RegistryIds {
 
   private static void check(String where, String column, String written, String id) {
     if (!Registry.isId(id)) {
-      throw new RegistryException(
-          where
-              + ": "
-              + column
-              + " '"
-              + written
-              + "' is not an id: 1 to 64 letters, digits, '-' or '_'");
+      throw wrongId(where, column, written, "is not an id: 1 to 64 letters, digits, '-' or '_'");
     }
+  }
+
+  /** The failure of an id: where it is, its column, the id as written, then what is wrong. */
+  private static RegistryException wrongId(
+      String where, String column, String written, String problem) {
+    return new RegistryException(where + ": " + column + " '" + written + "' " + problem);
   }
 }

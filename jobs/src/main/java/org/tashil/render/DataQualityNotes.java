@@ -125,13 +125,7 @@ final class DataQualityNotes {
   }
 
   private static Arrival arrival(MartRow office, OfficeDataset dataset) {
-    return switch (OfficeMonth.Arrival.ofCode(office.text(OfficeMonth.arrival(dataset)))) {
-      case ON_TIME -> Arrival.ON_TIME;
-      case LATE -> Arrival.LATE;
-      case REJECTED -> Arrival.REJECTED;
-      case MISSING -> Arrival.MISSING;
-      case NOT_DUE -> Arrival.NOT_DUE;
-    };
+    return OfficeMonth.arrivalOf(office.text(OfficeMonth.arrival(dataset)));
   }
 
   /** What a planner should know about an office's files this month. */

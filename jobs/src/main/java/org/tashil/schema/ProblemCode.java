@@ -3,7 +3,8 @@ package org.tashil.schema;
 /**
  * Why a row was quarantined (contract §2.4). The reports module, which does not depend on this one,
  * lists the same codes as {@code org.tashil.reports.model.RejectReason}, with their labels;
- * TestReportInputs holds the two alike.
+ * TestReportInputs holds the two alike. Staging keeps codes of its own: every rule of ingest names
+ * one, and the staging layer does not reach into the reports' model.
  */
 public enum ProblemCode {
   MISSING_REQUIRED,

@@ -2,7 +2,6 @@ package org.tashil.aggregate.intermediate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,29 +22,14 @@ import org.tashil.warehouse.Warehouse;
  * so does a version whose period and file the submissions table does not list, since a version's
  * place in the order is numbered from that table ({@link PackedPick#places}).
  */
-public final class PackedAsOfStates implements AsOfStates {
-
-  private final Warehouse warehouse;
-  private final Registry registry;
-  private final Source source;
+public final class PackedAsOfStates extends AbstractAsOfStates {
 
   public PackedAsOfStates(Warehouse warehouse, Registry registry, Source source) {
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.source = Objects.requireNonNull(source, "source");
+    super(warehouse, registry, source);
   }
 
   @Override
-  public Dataset<Row> householdsAsOfPeriod(Period period) {
-    return latest(VersionedEntity.HOUSEHOLDS, period);
-  }
-
-  @Override
-  public Dataset<Row> demandsAsOfPeriod(Period period) {
-    return latest(VersionedEntity.DEMANDS, period);
-  }
-
-  private Dataset<Row> latest(VersionedEntity entity, Period period) {
+  Dataset<Row> latest(VersionedEntity entity, Period period) {
     return PackedPick.latest(
         entity.versions(warehouse, period),
         PackedPick.places(warehouse, entity, period),

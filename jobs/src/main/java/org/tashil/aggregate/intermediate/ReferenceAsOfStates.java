@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,31 +22,16 @@ import org.tashil.warehouse.Warehouse;
  * versions newest first by (date, period, source file, source line) and keep the first. This is the
  * definition to read; {@link PackedAsOfStates} computes the same rows faster.
  */
-public final class ReferenceAsOfStates implements AsOfStates {
+public final class ReferenceAsOfStates extends AbstractAsOfStates {
 
   private static final String NEWEST_FIRST = "newest_first";
 
-  private final Warehouse warehouse;
-  private final Registry registry;
-  private final Source source;
-
   public ReferenceAsOfStates(Warehouse warehouse, Registry registry, Source source) {
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.source = Objects.requireNonNull(source, "source");
+    super(warehouse, registry, source);
   }
 
   @Override
-  public Dataset<Row> householdsAsOfPeriod(Period period) {
-    return latest(VersionedEntity.HOUSEHOLDS, period);
-  }
-
-  @Override
-  public Dataset<Row> demandsAsOfPeriod(Period period) {
-    return latest(VersionedEntity.DEMANDS, period);
-  }
-
-  private Dataset<Row> latest(VersionedEntity entity, Period period) {
+  Dataset<Row> latest(VersionedEntity entity, Period period) {
     WindowSpec newestFirst =
         Window.partitionBy(entity.key().stream().map(name -> col(name)).toArray(Column[]::new))
             .orderBy(

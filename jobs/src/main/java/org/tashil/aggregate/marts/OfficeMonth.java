@@ -22,6 +22,7 @@ import org.tashil.calendar.Period;
 import org.tashil.ingest.Submission;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
+import org.tashil.reports.model.Arrival;
 import org.tashil.schema.OfficeDataset;
 
 /**
@@ -36,29 +37,6 @@ import org.tashil.schema.OfficeDataset;
 public final class OfficeMonth {
 
   public static final String NAME = "office_month";
-
-  /** What became of one file an office was to send this period. */
-  public enum Arrival {
-    /** Arrived, first seen within the on-time window. */
-    ON_TIME,
-    /** Arrived after the on-time window. */
-    LATE,
-    /** Sent, but rejected whole. */
-    REJECTED,
-    /** Not sent, although it was due (demands, activities of an active office). */
-    MISSING,
-    /** Not due: the office was not active, or households, sent only when surveys were done. */
-    NOT_DUE;
-
-    /** How the mart writes it: {@code on_time}, {@code not_due}, … */
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Arrival ofCode(String code) {
-      return valueOf(code.toUpperCase(Locale.ROOT));
-    }
-  }
 
   public static final MartColumn OFFICE_ID =
       new MartColumn("office_id", StringType, "the office's registry id");
@@ -102,7 +80,7 @@ public final class OfficeMonth {
           new MartColumn(
               name + "_arrival",
               StringType,
-              "on_time, late, rejected, missing or not_due (OfficeMonth.Arrival)"),
+              "on_time, late, rejected, missing or not_due (Arrival)"),
           new MartColumn(
               name + "_days_late",
               IntegerType,
@@ -147,9 +125,19 @@ public final class OfficeMonth {
     return BY_DATASET.get(dataset).rowsQuarantined();
   }
 
-  /** The dataset's {@link Arrival}, by its {@link Arrival#code()}. */
+  /** The dataset's {@link Arrival}, as {@link #arrivalCode} writes it. */
   public static MartColumn arrival(OfficeDataset dataset) {
     return BY_DATASET.get(dataset).arrival();
+  }
+
+  /** How the mart writes an {@link Arrival}: {@code on_time}, {@code not_due}, … */
+  public static String arrivalCode(Arrival arrival) {
+    return arrival.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The {@link Arrival} the mart wrote as {@code code}. */
+  public static Arrival arrivalOf(String code) {
+    return Arrival.valueOf(code.toUpperCase(Locale.ROOT));
   }
 
   public static MartColumn daysLate(OfficeDataset dataset) {
@@ -206,7 +194,7 @@ public final class OfficeMonth {
         values.add(counts == null ? 0 : counts.accepted());
         values.add(counts == null ? 0 : counts.quarantined());
         Arrival arrival = arrival(active, dataset, counts, onTime);
-        arrivals.add(arrival.code());
+        arrivals.add(arrivalCode(arrival));
         arrivals.add(
             arrival == Arrival.LATE
                 ? Math.toIntExact(ChronoUnit.DAYS.between(period.lastDay(), counts.firstSeen()))

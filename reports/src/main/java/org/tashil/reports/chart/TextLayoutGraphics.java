@@ -31,6 +31,11 @@ import java.util.Map;
  * passes through. OpenPDF's {@code PdfGraphics2D.drawString} writes text left to right, so Persian
  * chart labels came out reversed; drawn through a text layout they arrive as shaped glyph outlines,
  * in the right order, still vector.
+ *
+ * <p>Its length is the pass-through itself: {@link Graphics2D} is an abstract class (no interface a
+ * {@link java.lang.reflect.Proxy} could stand in for) and the JDK has no forwarding base for it, so
+ * each of its abstract methods is written out once, calling the same method of the wrapped
+ * graphics. The many alike methods below are that delegation, not logic repeated.
  */
 final class TextLayoutGraphics extends Graphics2D {
 
