@@ -25,13 +25,44 @@ public final class Fixtures {
 
   /** Runs a command in this JVM, as {@code tashil} runs it, and keeps what it printed. */
   public static CommandResult tashil(String... args) {
+    return tashil(org.tashil.cli.Settings.none(), args);
+  }
+
+  /** Runs a command in this JVM with the settings of an environment and a settings file. */
+  public static CommandResult tashil(org.tashil.cli.Settings settings, String... args) {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
-    picocli.CommandLine commandLine = org.tashil.cli.Tashil.commandLine();
+    picocli.CommandLine commandLine = org.tashil.cli.Tashil.commandLine(settings);
     commandLine.setOut(new java.io.PrintWriter(out));
     commandLine.setErr(new java.io.PrintWriter(err));
     int exitCode = commandLine.execute(args);
     return new CommandResult(exitCode, out.toString(), err.toString());
+  }
+
+  /**
+   * {@code tashil run} of 1405-08, the test inboxes' period, from {@code inbox}, with the warehouse
+   * and the reports in {@code folder}, the shipped registry and 2026-11-27 as the day new files are
+   * first seen on; then {@code more} options.
+   */
+  public static String[] runArguments(Path inbox, Path folder, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "run",
+                "--period",
+                "1405-08",
+                "--inbox",
+                inbox.toString(),
+                "--warehouse",
+                folder.resolve("warehouse").toString(),
+                "--reports",
+                folder.resolve("reports").toString(),
+                "--reference",
+                REFERENCE.toString(),
+                "--today",
+                "2026-11-27"));
+    args.addAll(java.util.List.of(more));
+    return args.toArray(String[]::new);
   }
 
   public static synchronized Registry registry() {

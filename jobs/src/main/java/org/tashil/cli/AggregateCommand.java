@@ -10,7 +10,6 @@ import org.tashil.reference.Registry;
 import org.tashil.run.PeriodResult;
 import org.tashil.run.PeriodRun;
 import org.tashil.run.PeriodRunBuilder;
-import org.tashil.spark.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,15 +37,12 @@ public final class AggregateCommand implements Callable<Integer> {
     int onTimeDays = onTimeOption.onTimeDays();
     Registry registry = storage.registry();
     PeriodRunBuilder builder =
-        new PeriodRunBuilder(PeriodRun.Command.AGGREGATE, periodsOption.periods().toString())
-            .warehouse(storage.warehouse(), storage.lockStaleAfter())
-            .registry(registry)
-            .spark(
-                () -> {
-                  sparkOptions.applyLogLevel();
-                  return Spark.session(
-                      "tashil aggregate " + periodsOption.periods(), sparkOptions.master());
-                })
+        PeriodRuns.builder(
+                PeriodRun.Command.AGGREGATE,
+                periodsOption.periods(),
+                registry,
+                storage,
+                sparkOptions)
             .onTimeDays(onTimeDays);
     try (PeriodRun run = builder.open()) {
       PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,6 @@
 package org.tashil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tashil.calendar.Period;
@@ -11,11 +10,9 @@ import org.tashil.reference.Registry;
 import org.tashil.run.PeriodResult;
 import org.tashil.run.PeriodRun;
 import org.tashil.run.PeriodRunBuilder;
-import org.tashil.spark.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tashil ingest --period P}: the offices' files of a period into clean tables. */
@@ -36,29 +33,17 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin PeriodsOption periodsOption;
   @Mixin MaxFileSizeOption maxFileSizeOption;
 
-  @Option(
-      names = "--today",
-      hidden = true,
-      paramLabel = "YYYY-MM-DD",
-      description = "The day recorded as first_seen_on of new files (default: today in Tehran).")
-  LocalDate today;
+  @Mixin TodayOption todayOption;
 
   @Override
   public Integer call() throws Exception {
     Registry registry = storage.registry();
     long maxFileSize = maxFileSizeOption.bytes();
     PeriodRunBuilder builder =
-        new PeriodRunBuilder(PeriodRun.Command.INGEST, periodsOption.periods().toString())
-            .warehouse(storage.warehouse(), storage.lockStaleAfter())
-            .registry(registry)
-            .spark(
-                () -> {
-                  sparkOptions.applyLogLevel();
-                  return Spark.session(
-                      "tashil ingest " + periodsOption.periods(), sparkOptions.master());
-                })
+        PeriodRuns.builder(
+                PeriodRun.Command.INGEST, periodsOption.periods(), registry, storage, sparkOptions)
             .inbox(storage.inbox(), maxFileSize)
-            .today(today);
+            .today(todayOption.today());
     try (PeriodRun run = builder.open()) {
       for (Period period : periodsOption.periods().periods()) {
         PeriodResult result = run.run(period);
@@ -101,10 +86,18 @@ public final class IngestCommand implements Callable<Integer> {
     }
     double rowsPerSecond = result.rows(Submission::rowsRead) / Math.max(seconds, 1e-9);
     out.printf(Locale.ROOT, "  %,.0f rows per second%n", rowsPerSecond);
+    printFileNotes(out, result);
+    out.flush();
+  }
+
+  /**
+   * The files rejected whole or ignored, and the offices whose files are missing, indented under
+   * the period's line: {@code run} prints them as {@code ingest} does.
+   */
+  static void printFileNotes(PrintWriter out, IngestJob.Result result) {
     result.fileLines().forEach(line -> out.println("  " + line));
     if (!result.officesMissingFiles().isEmpty()) {
       out.println("  missing files: " + String.join(", ", result.officesMissingFiles()));
     }
-    out.flush();
   }
 }

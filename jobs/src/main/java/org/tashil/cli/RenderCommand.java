@@ -10,7 +10,6 @@ import org.tashil.reports.model.Language;
 import org.tashil.run.PeriodResult;
 import org.tashil.run.PeriodRun;
 import org.tashil.run.PeriodRunBuilder;
-import org.tashil.spark.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,15 +40,8 @@ public final class RenderCommand implements Callable<Integer> {
     int suppressBelow = reportOptions.suppressBelow();
     Registry registry = storage.registry();
     PeriodRunBuilder builder =
-        new PeriodRunBuilder(PeriodRun.Command.RENDER, periodsOption.periods().toString())
-            .warehouse(storage.warehouse(), storage.lockStaleAfter())
-            .registry(registry)
-            .spark(
-                () -> {
-                  sparkOptions.applyLogLevel();
-                  return Spark.session(
-                      "tashil render " + periodsOption.periods(), sparkOptions.master());
-                })
+        PeriodRuns.builder(
+                PeriodRun.Command.RENDER, periodsOption.periods(), registry, storage, sparkOptions)
             .reports(reportOptions::folder, lang, suppressBelow);
     try (PeriodRun run = builder.open()) {
       PrintWriter out = spec.commandLine().getOut();

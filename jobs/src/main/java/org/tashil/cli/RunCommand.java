@@ -1,7 +1,6 @@
 package org.tashil.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +12,6 @@ import org.tashil.run.PeriodResult;
 import org.tashil.run.PeriodRun;
 import org.tashil.run.PeriodRunBuilder;
 import org.tashil.run.RunRecord;
-import org.tashil.spark.Spark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,12 +46,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Run the period even when nothing changed.")
   boolean force;
 
-  @Option(
-      names = "--today",
-      hidden = true,
-      paramLabel = "YYYY-MM-DD",
-      description = "The day recorded as first_seen_on of new files (default: today in Tehran).")
-  LocalDate today;
+  @Mixin TodayOption todayOption;
 
   @Override
   public Integer call() throws Exception {
@@ -61,17 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> settings =
         outputSettings(spec, reportOptions, onTimeOption, maxFileSizeOption);
     PeriodRunBuilder builder =
-        new PeriodRunBuilder(PeriodRun.Command.RUN, periodsOption.periods().toString())
-            .warehouse(storage.warehouse(), storage.lockStaleAfter())
-            .registry(registry)
-            .spark(
-                () -> {
-                  sparkOptions.applyLogLevel();
-                  return Spark.session(
-                      "tashil run " + periodsOption.periods(), sparkOptions.master());
-                })
+        PeriodRuns.builder(
+                PeriodRun.Command.RUN, periodsOption.periods(), registry, storage, sparkOptions)
             .inbox(storage.inbox(), maxFileSizeOption.bytes())
-            .today(today)
+            .today(todayOption.today())
             .onTimeDays(onTimeOption.onTimeDays())
             .reports(reportOptions::folder, reportOptions.language(), reportOptions.suppressBelow())
             .unlessUnchanged(storage.reference(), settings);
@@ -142,10 +128,7 @@ public final class RunCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT, "  %-10s %6.1f s  %s%n", stage.name(), stage.seconds(), describe(stage));
     }
-    ingested.fileLines().forEach(line -> out.println("  " + line));
-    if (!ingested.officesMissingFiles().isEmpty()) {
-      out.println("  missing files: " + String.join(", ", ingested.officesMissingFiles()));
-    }
+    IngestCommand.printFileNotes(out, ingested);
     out.println(
         "  warehouse: "
             + storage.warehouse()

@@ -6,6 +6,8 @@ import static org.tashil.Fixtures.tashil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
@@ -24,16 +26,7 @@ class TestCommandLine {
   /** What a command printed and returned. */
   @Test
   void validatePassesTheShippedSample() {
-    CommandResult run =
-        tashil(
-            "validate",
-            "--period",
-            "1405-08",
-            "--reference",
-            REFERENCE,
-            "--lang",
-            "en",
-            SAMPLE.toString());
+    CommandResult run = validate("--lang", "en", SAMPLE.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
         .contains("households.csv: 6 rows read, 6 accepted, 0 rejected")
@@ -42,8 +35,7 @@ class TestCommandLine {
 
   @Test
   void validatePrintsEveryRejectedRowInPersianAndExitsOne() {
-    CommandResult run =
-        tashil("validate", "--period", "1405-08", "--reference", REFERENCE, OF01.toString());
+    CommandResult run = validate(OF01.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains(
@@ -56,16 +48,7 @@ class TestCommandLine {
 
   @Test
   void validateSpeaksEnglishOnRequest() {
-    CommandResult run =
-        tashil(
-            "validate",
-            "--period",
-            "1405-08",
-            "--reference",
-            REFERENCE,
-            "--lang",
-            "en",
-            OF01.toString());
+    CommandResult run = validate("--lang", "en", OF01.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains(
@@ -78,8 +61,7 @@ class TestCommandLine {
   void validateWritesNothing() throws IOException {
     Path office = Files.createDirectories(temp.resolve("OF-01"));
     Files.copy(SAMPLE.resolve("activities.csv"), office.resolve("activities.csv"));
-    CommandResult run =
-        tashil("validate", "--period", "1405-08", "--reference", REFERENCE, office.toString());
+    CommandResult run = validate(office.toString());
     assertThat(run.exitCode()).isZero();
     try (var files = Files.walk(temp)) {
       assertThat(files.filter(Files::isRegularFile)).hasSize(1);
@@ -92,26 +74,10 @@ class TestCommandLine {
             tashil("validate", "--period", "1405-13", "--reference", REFERENCE, OF01.toString())
                 .exitCode())
         .isEqualTo(2);
-    CommandResult missingFolder =
-        tashil(
-            "validate",
-            "--period",
-            "1405-08",
-            "--reference",
-            REFERENCE,
-            temp.resolve("nowhere").toString());
+    CommandResult missingFolder = validate(temp.resolve("nowhere").toString());
     assertThat(missingFolder.exitCode()).isEqualTo(2);
     assertThat(missingFolder.err()).contains("does not exist");
-    CommandResult badLanguage =
-        tashil(
-            "validate",
-            "--period",
-            "1405-08",
-            "--reference",
-            REFERENCE,
-            "--lang",
-            "de",
-            OF01.toString());
+    CommandResult badLanguage = validate("--lang", "de", OF01.toString());
     assertThat(badLanguage.exitCode()).isEqualTo(2);
     assertThat(badLanguage.err()).contains("--lang is fa (Persian) or en (English)");
     CommandResult badReference =
@@ -285,6 +251,14 @@ class TestCommandLine {
       CommandResult result = tashil("query", "--warehouse", warehouse, allowed);
       assertThat(result.exitCode()).as(allowed + result.err()).isZero();
     }
+  }
+
+  /** {@code tashil validate} of 1405-08 with the shipped registry, then {@code more}. */
+  private static CommandResult validate(String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("validate", "--period", "1405-08", "--reference", REFERENCE));
+    args.addAll(List.of(more));
+    return tashil(args.toArray(String[]::new));
   }
 
   /** {@code tashil ingest} of 1405-08 from {@code inbox} into {@code warehouse}. */

@@ -90,21 +90,7 @@ class TestHostileInbox {
     try {
       System.setOut(new PrintStream(new Tee(console, out), true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(new Tee(console, err), true, StandardCharsets.UTF_8));
-      result =
-          tashil(
-              "run",
-              "--period",
-              PERIOD,
-              "--inbox",
-              inbox.toString(),
-              "--warehouse",
-              temp.resolve("warehouse").toString(),
-              "--reports",
-              temp.resolve("reports").toString(),
-              "--reference",
-              Fixtures.REFERENCE.toString(),
-              "--today",
-              "2026-11-27");
+      result = tashil(Fixtures.runArguments(inbox, temp));
     } finally {
       System.setOut(out);
       System.setErr(err);

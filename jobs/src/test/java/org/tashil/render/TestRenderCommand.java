@@ -1,10 +1,9 @@
 package org.tashil.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tashil.Fixtures.tashil;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,20 +12,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tashil.Fixtures.CommandResult;
 import org.tashil.aggregate.IndicatorWarehouse;
-import org.tashil.cli.Tashil;
-import picocli.CommandLine;
 
 /** From the marts of the hand-made province to its PDFs, through the command line. */
 class TestRenderCommand {
 
   @TempDir Path reports;
 
-  private int render(String language, StringWriter out, StringWriter err) {
-    CommandLine commandLine = Tashil.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    return commandLine.execute(
+  private CommandResult render(String language) {
+    return tashil(
         "render",
         "--period",
         "1405-08",
@@ -49,11 +44,10 @@ class TestRenderCommand {
   @Test
   void everySettlementAndTheProvinceGetTheirPdfAndTheIndexListsThem() throws IOException {
     IndicatorWarehouse.warehouse();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    assertThat(render("fa", out, err)).as(err.toString()).isZero();
+    CommandResult render = render("fa");
+    assertThat(render.exitCode()).as(render.err()).isZero();
     Path folder = reports.resolve("1405-08");
-    assertThat(out.toString()).contains("render 1405-08: 5 PDFs");
+    assertThat(render.out()).contains("render 1405-08: 5 PDFs");
     for (String file :
         List.of(
             "province.pdf",
@@ -75,9 +69,8 @@ class TestRenderCommand {
   @Test
   void englishOnRequest() throws IOException {
     IndicatorWarehouse.warehouse();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    assertThat(render("en", out, err)).as(err.toString()).isZero();
+    CommandResult render = render("en");
+    assertThat(render.exitCode()).as(render.err()).isZero();
     assertThat(text(reports.resolve("1405-08/settlements/T-002.pdf"))).contains("Test Two");
   }
 }

@@ -69,20 +69,6 @@ class TestFatalErrors {
   }
 
   private String[] run() {
-    return new String[] {
-      "run",
-      "--period",
-      "1405-08",
-      "--inbox",
-      temp.resolve("inbox").toString(),
-      "--warehouse",
-      temp.resolve("warehouse").toString(),
-      "--reports",
-      temp.resolve("reports").toString(),
-      "--reference",
-      Fixtures.REFERENCE.toString(),
-      "--today",
-      "2026-11-27"
-    };
+    return Fixtures.runArguments(temp.resolve("inbox"), temp);
   }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tashil.Fixtures.tashil;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,7 +22,6 @@ import org.tashil.Fixtures.CommandResult;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
 import org.tashil.spark.HadoopConf;
-import picocli.CommandLine;
 
 /**
  * {@code tashil run} as cron calls it: the whole period in one go, nothing to do (without Spark)
@@ -40,27 +38,27 @@ class TestRun {
     SparkTests.session();
   }
 
+  /** {@code tashil run} of the test's inbox in English, then {@code extra} options. */
   private String[] run(String... extra) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "run",
-                "--period",
-                "1405-08",
-                "--inbox",
-                temp.resolve("inbox").toString(),
-                "--warehouse",
-                temp.resolve("warehouse").toString(),
-                "--reports",
-                temp.resolve("reports").toString(),
-                "--reference",
-                REFERENCE,
-                "--lang",
-                "en",
-                "--today",
-                "2026-11-27"));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    String[] english =
+        Stream.concat(Stream.of("--lang", "en"), Stream.of(extra)).toArray(String[]::new);
+    return Fixtures.runArguments(temp.resolve("inbox"), temp, english);
+  }
+
+  /** {@code tashil status} of 1405-08 over the test's inbox and warehouse, then {@code extra}. */
+  private CommandResult status(String... extra) {
+    String[] args = {
+      "status",
+      "--period",
+      "1405-08",
+      "--inbox",
+      temp.resolve("inbox").toString(),
+      "--warehouse",
+      temp.resolve("warehouse").toString(),
+      "--reference",
+      REFERENCE
+    };
+    return tashil(Stream.concat(Stream.of(args), Stream.of(extra)).toArray(String[]::new));
   }
 
   private List<RunRecord> records() throws IOException {
@@ -76,7 +74,7 @@ class TestRun {
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
     assertThat(first.out())
         .contains("run 1405-08: done in", "revision 1 (first run of the period)")
-        .contains("ingest", "3 files from 1 offices", "aggregate", "9 marts", "131 PDFs");
+        .contains("ingest", "3 files from 1 offices", "aggregate", "10 marts", "131 PDFs");
     Path province = temp.resolve("reports/1405-08/province.pdf");
     assertThat(text(province)).contains("Revision 1");
     RunRecord record = records().get(0);
@@ -115,7 +113,7 @@ class TestRun {
     Path demands = temp.resolve("inbox/1405-08/OF-01/demands.csv");
     Files.writeString(demands, Files.readString(demands) + "\n");
     String[] late = run();
-    late[late.length - 1] = "2026-12-05";
+    late[List.of(late).indexOf("--today") + 1] = "2026-12-05";
     CommandResult corrected = tashil(late);
     assertThat(corrected.exitCode()).as(corrected.out() + corrected.err()).isZero();
     assertThat(corrected.out()).contains("revision 2 (1 inbox file new or changed)");
@@ -126,17 +124,7 @@ class TestRun {
             RunRecord.Outcome.SUCCEEDED, RunRecord.Outcome.UNCHANGED, RunRecord.Outcome.SUCCEEDED);
 
     // status: the runs, and each active office's files in, missing or late.
-    CommandResult status =
-        tashil(
-            "status",
-            "--period",
-            "1405-08",
-            "--inbox",
-            temp.resolve("inbox").toString(),
-            "--warehouse",
-            temp.resolve("warehouse").toString(),
-            "--reference",
-            REFERENCE);
+    CommandResult status = status();
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out())
         .contains("1405-08  run       succeeded", "1405-08  run       unchanged")
@@ -249,12 +237,9 @@ class TestRun {
         "warehouse=/data/from-file\nlang=en\non-time-days=5\nspark.sql.shuffle.partitions=3\n");
     Map<String, String> env = Map.of("TASHIL_WAREHOUSE", "/data/from-environment");
     String[] args = {"config", "--config", file.toString(), "--lang", "fa"};
-    org.tashil.cli.Settings settings = org.tashil.cli.Settings.load(args, env, Path.of(""));
-    StringWriter out = new StringWriter();
-    CommandLine commandLine = Tashil.commandLine(settings);
-    commandLine.setOut(new PrintWriter(out));
-    assertThat(commandLine.execute(args)).isZero();
-    assertThat(out.toString())
+    CommandResult config = tashil(org.tashil.cli.Settings.load(args, env, Path.of("")), args);
+    assertThat(config.exitCode()).as(config.err()).isZero();
+    assertThat(config.out())
         .contains("warehouse = /data/from-environment    # environment TASHIL_WAREHOUSE")
         .contains("lang = fa    # option --lang")
         .contains("on-time-days = 5    # file " + file)
@@ -304,19 +289,7 @@ class TestRun {
             "--today",
             "2026-11-27");
     assertThat(earlier.exitCode()).as(earlier.err()).isZero();
-    CommandResult status =
-        tashil(
-            "status",
-            "--period",
-            "1405-08",
-            "--inbox",
-            inbox.toString(),
-            "--warehouse",
-            temp.resolve("warehouse").toString(),
-            "--reference",
-            REFERENCE,
-            "--lang",
-            "en");
+    CommandResult status = status("--lang", "en");
     assertThat(status.out()).contains("run 1405-08: would run again (period 1405-07 was run again");
     CommandResult after = tashil(run());
     assertThat(after.exitCode()).as(after.err()).isZero();
@@ -337,14 +310,9 @@ class TestRun {
     // A Spark setting of the settings file.
     Path config = temp.resolve("tashil.properties");
     Files.writeString(config, "spark.sql.shuffle.partitions=3\n");
-    List<String> withConfig = new java.util.ArrayList<>(List.of(run()));
-    withConfig.addAll(List.of("--config", config.toString()));
-    String[] args = withConfig.toArray(String[]::new);
-    CommandLine commandLine =
-        Tashil.commandLine(org.tashil.cli.Settings.load(args, Map.of(), temp));
-    StringWriter out = new StringWriter();
-    commandLine.setOut(new PrintWriter(out));
-    assertThat(commandLine.execute(args)).isZero();
-    assertThat(out.toString()).contains("revision 5 (the registry or the settings changed)");
+    String[] args = run("--config", config.toString());
+    CommandResult sparkSetting = tashil(org.tashil.cli.Settings.load(args, Map.of(), temp), args);
+    assertThat(sparkSetting.exitCode()).as(sparkSetting.err()).isZero();
+    assertThat(sparkSetting.out()).contains("revision 5 (the registry or the settings changed)");
   }
 }

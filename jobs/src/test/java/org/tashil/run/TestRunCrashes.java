@@ -1,10 +1,9 @@
 package org.tashil.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tashil.Fixtures.tashil;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.Fixtures;
+import org.tashil.Fixtures.CommandResult;
 import org.tashil.SparkTests;
 import org.tashil.cli.Tashil;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
-import picocli.CommandLine;
 
 /**
  * {@code tashil run} killed with SIGKILL while writing clean tables, while writing marts and while
@@ -44,30 +43,15 @@ class TestRunCrashes {
   }
 
   private String[] run(String name, String inbox) {
-    return new String[] {
-      "run",
-      "--period",
-      "1405-08",
-      "--inbox",
-      temp.resolve(inbox).toString(),
-      "--warehouse",
-      temp.resolve(name + "/warehouse").toString(),
-      "--reports",
-      temp.resolve(name + "/reports").toString(),
-      "--reference",
-      Fixtures.REFERENCE.toString(),
-      "--today",
-      "2026-11-27"
-    };
+    return Fixtures.runArguments(temp.resolve(inbox), temp.resolve(name));
   }
 
   @Test
   void aKilledRunLeavesEveryTableWholeAndTheNextRunFinishesIt() throws Exception {
     Fixtures.copyInbox(temp.resolve("inbox"));
-    CommandLine reference = Tashil.commandLine();
-    reference.setOut(new PrintWriter(new StringWriter()));
     SparkTests.session();
-    assertThat(reference.execute(run("reference"))).isZero();
+    CommandResult reference = tashil(run("reference"));
+    assertThat(reference.exitCode()).as(reference.err()).isZero();
     Map<String, List<String>> expected = tables("reference");
 
     // Killed while writing the clean tables.
@@ -114,17 +98,17 @@ class TestRunCrashes {
   @Test
   void aRunStoppedBetweenIngestsCommitsLeavesReadersOnTheLastWholeRun() throws Exception {
     Fixtures.copyInbox(temp.resolve("inbox"));
-    CommandLine tashil = Tashil.commandLine();
-    tashil.setOut(new PrintWriter(new StringWriter()));
     SparkTests.session();
-    assertThat(tashil.execute(run("first"))).isZero();
+    CommandResult first = tashil(run("first"));
+    assertThat(first.exitCode()).as(first.err()).isZero();
     Map<String, List<String>> before = tables("first");
     // The office sends its files again, without its activities: the period is ingested anew.
     Fixtures.copyInbox(temp.resolve("again"));
     Files.delete(temp.resolve("again/1405-08/OF-01/activities.csv"));
     org.tashil.LocalFolders.copy(temp.resolve("first"), temp.resolve("uninterrupted"));
     org.tashil.LocalFolders.copy(temp.resolve("first"), temp.resolve("stopped"));
-    assertThat(tashil.execute(run("uninterrupted", "again"))).isZero();
+    CommandResult uninterrupted = tashil(run("uninterrupted", "again"));
+    assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
     Map<String, List<String>> expected = tables("uninterrupted");
     assertThat(expected).isNotEqualTo(before);
     String submissionsCommit = "/submissions/_delta_log/\\d{20}\\.json$";
@@ -188,21 +172,18 @@ class TestRunCrashes {
 
   /** {@code tashil query} answers, and each table has the whole period or nothing of it. */
   private void assertEachTableWholeOrAbsent(Map<String, List<String>> expected) {
-    StringWriter out = new StringWriter();
-    CommandLine query = Tashil.commandLine();
-    query.setOut(new PrintWriter(out));
-    int exit =
-        query.execute(
+    CommandResult query =
+        tashil(
             "query",
             "--warehouse",
             temp.resolve("crash/warehouse").toString(),
             "SELECT count(*) AS n FROM clean_households");
     Map<String, List<String>> now = tables("crash");
     if (now.containsKey("clean/households")) {
-      assertThat(exit).isZero();
-      assertThat(out.toString().lines().findFirst()).contains("n");
+      assertThat(query.exitCode()).isZero();
+      assertThat(query.out().lines().findFirst()).contains("n");
     } else {
-      assertThat(exit).isEqualTo(Tashil.USAGE);
+      assertThat(query.exitCode()).isEqualTo(Tashil.USAGE);
     }
     now.forEach(
         (table, rows) ->
