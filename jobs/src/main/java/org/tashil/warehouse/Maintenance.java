@@ -27,6 +27,10 @@ import org.apache.hadoop.fs.Path;
  * within the retention lists, and writes a checkpoint of the latest version, after which Kernel
  * lets the log files go that the table's log retention no longer needs. It reads and deletes files
  * and commits nothing; the caller holds the warehouse lock, so no write is under way.
+ *
+ * <p>One table's maintenance is one decision (which files the retention still needs) followed by
+ * its deletions and checkpoint, with the report of each: kept together, at a little over 300 lines,
+ * so that what is removed and why reads in one place.
  */
 public final class Maintenance {
 
