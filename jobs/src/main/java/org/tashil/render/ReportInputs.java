@@ -51,11 +51,9 @@ public final class ReportInputs {
   private final List<MartRow> categories;
   private final List<MartRow> provinceCategories;
   private final List<MartRow> agencies;
-  private final List<MartRow> offices;
   private final List<MartRow> openDemands;
-  private final List<MartRow> quarantine;
   private final List<MartRow> trend;
-  private final List<Row> submissions;
+  private final DataQualityNotes notes;
   private final Period period;
 
   /** The tables the reports read: every mart, then the submissions. */
@@ -85,11 +83,13 @@ public final class ReportInputs {
     categories = martRows(tables, Mart.CATEGORY_MONTH);
     provinceCategories = martRows(tables, Mart.PROVINCE_CATEGORY_MONTH);
     agencies = martRows(tables, Mart.AGENCY_MONTH);
-    offices = martRows(tables, Mart.OFFICE_MONTH);
     openDemands = martRows(tables, Mart.OPEN_DEMANDS);
-    quarantine = martRows(tables, Mart.QUARANTINE_REASONS);
     trend = martRows(tables, Mart.TREND);
-    submissions = tables.get(SUBMISSIONS);
+    notes =
+        new DataQualityNotes(
+            martRows(tables, Mart.OFFICE_MONTH),
+            martRows(tables, Mart.QUARANTINE_REASONS),
+            tables.get(SUBMISSIONS));
   }
 
   private static final String SUBMISSIONS = "submissions";
@@ -176,8 +176,7 @@ public final class ReportInputs {
               oldestOpen(id),
               MartRecords.relocation(row),
               MartRecords.activities(row),
-              new DataQualityNotes(offices, quarantine, submissions)
-                  .settlement(row, row.text(SettlementMonth.OFFICE_ID))));
+              notes.settlement(row, row.text(SettlementMonth.OFFICE_ID))));
     }
     return reports;
   }
@@ -233,7 +232,6 @@ public final class ReportInputs {
                   IndicatorColumns.deprivedShare(deprivation),
                   province.count(IndicatorColumns.HOUSEHOLDS))));
     }
-    DataQualityNotes notes = new DataQualityNotes(offices, quarantine, submissions);
     return new ProvinceReport(
         headline,
         deprivations,
