@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.tashil.calendar.Period;
 import org.tashil.reports.model.Language;
+import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.render.PeriodRenderer;
 import org.tashil.reports.render.RenderedPeriod;
@@ -78,7 +79,8 @@ public final class RenderJob {
     var settlements = marts.settlementReports();
     double readSeconds = (System.nanoTime() - start) / 1e9;
     progress.step("rendering " + (settlements.size() + 1) + " PDFs");
-    RenderedPeriod rendered = renderer().render(reports, context, province, settlements);
+    RenderedPeriod rendered =
+        renderer().render(reports, context, new PeriodReports(province, settlements));
     return new Result(rendered, version, readSeconds);
   }
 

@@ -76,7 +76,7 @@ public final class Staleness {
     }
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(fs.open(index), StandardCharsets.UTF_8))) {
-      lines.readLine(); // file,settlement,pages,sha256
+      lines.readLine(); // file,kind,key,pages,sha256: the file first, its checksum last
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         String[] fields = line.split(",", -1);
         if (fields.length < 4) {

@@ -59,8 +59,8 @@ class TestRenderCommand {
     }
     List<String> index = Files.readAllLines(folder.resolve("index.csv"));
     assertThat(index).hasSize(6);
-    assertThat(index.get(0)).isEqualTo("file,settlement,pages,sha256");
-    assertThat(String.join("\n", index)).contains("settlements/T-001.pdf,T-001,");
+    assertThat(index.get(0)).isEqualTo("file,kind,key,pages,sha256");
+    assertThat(String.join("\n", index)).contains("settlements/T-001.pdf,settlement,T-001,");
     String settlement = text(folder.resolve("settlements/T-001.pdf"));
     assertThat(settlement).contains("آزمون یک").contains("D4").doesNotContain("قطعی");
     assertThat(text(folder.resolve("province.pdf"))).contains("آزمون دو");

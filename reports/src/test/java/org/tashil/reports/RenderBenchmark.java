@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tashil.reports.model.Language;
+import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.render.PeriodRenderer;
 import org.tashil.reports.render.RenderedPeriod;
@@ -34,7 +35,9 @@ public final class RenderBenchmark {
     PeriodRenderer periods = new PeriodRenderer(renderer);
     RenderedPeriod cold =
         periods.render(
-            folder, ReportFixtures.context(language), ReportFixtures.province(), settlements);
+            folder,
+            ReportFixtures.context(language),
+            new PeriodReports(ReportFixtures.province(), settlements));
     double coldSeconds = (System.nanoTime() - jvmStart) / 1e9;
     System.out.printf(
         "cold: %d PDFs (130 settlements + province, %s) in %.2f s wall from main(), render %.2f s%n",
@@ -44,7 +47,9 @@ public final class RenderBenchmark {
       double cpuBefore = cpuSeconds();
       RenderedPeriod warm =
           periods.render(
-              folder, ReportFixtures.context(language), ReportFixtures.province(), settlements);
+              folder,
+              ReportFixtures.context(language),
+              new PeriodReports(ReportFixtures.province(), settlements));
       double seconds = warm.elapsed().toNanos() / 1e9;
       double cpu = cpuSeconds() - cpuBefore;
       System.out.printf(

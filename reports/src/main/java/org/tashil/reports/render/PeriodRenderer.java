@@ -6,10 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JasperPrint;
-import org.tashil.reports.model.ProvinceReport;
+import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 
@@ -29,7 +30,7 @@ import org.tashil.reports.model.SettlementReport;
  * <pre>
  * &lt;reports&gt;/&lt;period&gt;/province.pdf
  * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf
- * &lt;reports&gt;/&lt;period&gt;/index.csv      file,settlement,pages,sha256
+ * &lt;reports&gt;/&lt;period&gt;/index.csv      file,kind,key,pages,sha256
  * </pre>
  *
  * Each file appears whole or not at all ({@link ReportFolder#write}), so a reader never opens half
@@ -43,6 +44,9 @@ public final class PeriodRenderer {
    * the processors.
    */
   private static final int WRITERS = 8;
+
+  /** The columns of {@code index.csv}. */
+  public static final String INDEX_HEADER = "file,kind,key,pages,sha256";
 
   private final ReportRenderer renderer;
   private final int threads;
@@ -61,71 +65,45 @@ public final class PeriodRenderer {
   }
 
   /**
-   * Writes the province's report and every settlement's report of {@code context.period()} under
-   * {@code reportsRoot/<period>/}, then the index. Returns what was written, province first.
+   * Writes every report of {@code context.period()} under {@code reportsRoot/<period>/}, then the
+   * index. Returns what was written, province first.
    */
-  public RenderedPeriod render(
-      Path reportsRoot,
-      RenderContext context,
-      ProvinceReport province,
-      List<SettlementReport> settlements) {
-    return render(new LocalReportFolder(reportsRoot), context, province, settlements);
+  public RenderedPeriod render(Path reportsRoot, RenderContext context, PeriodReports period) {
+    return render(new LocalReportFolder(reportsRoot), context, period);
   }
 
   /**
-   * Writes the province's report and every settlement's report of {@code context.period()} under
-   * {@code <period>/} of {@code reports}, then the index. Returns what was written, province first.
+   * Writes every report of {@code context.period()} under {@code <period>/} of {@code reports},
+   * then the index. Returns what was written, in {@link #reports}' order.
    */
-  public RenderedPeriod render(
-      ReportFolder reports,
-      RenderContext context,
-      ProvinceReport province,
-      List<SettlementReport> settlements) {
+  public RenderedPeriod render(ReportFolder reports, RenderContext context, PeriodReports period) {
     long started = System.nanoTime();
-    requireDistinct(settlements);
     String folder = context.period().toString();
+    List<Pending> pending = reports(period, context);
     reports.prepare(folder);
-    reports.prepare(folder + "/settlements");
+    for (ReportKind kind : ReportKind.values()) {
+      if (!kind.folder().isEmpty()) {
+        reports.prepare(folder + "/" + kind.folder());
+      }
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Threads("render"));
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new Threads("write"));
     // Set when a report fails: the writes not yet started are not started.
     AtomicBoolean failed = new AtomicBoolean();
-    java.util.function.Function<Rendered, RenderedReport> writeUnlessFailed =
+    Function<Rendered, RenderedReport> writeUnlessFailed =
         pdf -> {
           if (failed.get()) {
-            throw new java.util.concurrent.CancellationException("another report failed");
+            throw new CancellationException("another report failed");
           }
           return write(reports, folder, pdf);
         };
     try {
       // Each report rendered on the rendering threads, then written on the writing threads.
-      java.util.function.Function<java.util.function.Supplier<Rendered>, Future<RenderedReport>>
-          renderAndWrite =
-              report ->
-                  CompletableFuture.supplyAsync(report, pool)
-                      .thenApplyAsync(writeUnlessFailed, writers);
       List<Future<RenderedReport>> futures = new ArrayList<>();
-      futures.add(
-          renderAndWrite.apply(
-              () -> {
-                JasperPrint print = renderer.fill(province, context);
-                return new Rendered(
-                    "province.pdf",
-                    "",
-                    print.getPages().size(),
-                    renderer.pdf(print, Metadata.province(context)));
-              }));
-      for (SettlementReport settlement : settlements) {
+      for (Pending report : pending) {
         futures.add(
-            renderAndWrite.apply(
-                () -> {
-                  JasperPrint print = renderer.fill(settlement, context);
-                  return new Rendered(
-                      "settlements/" + settlement.settlementId() + ".pdf",
-                      settlement.settlementId(),
-                      print.getPages().size(),
-                      renderer.pdf(print, Metadata.settlement(settlement, context)));
-                }));
+            CompletableFuture.supplyAsync(() -> report.render(renderer), pool)
+                .thenApplyAsync(writeUnlessFailed, writers));
       }
       List<RenderedReport> rendered = new ArrayList<>();
       for (Future<RenderedReport> future : futures) {
@@ -151,6 +129,41 @@ public final class PeriodRenderer {
     }
   }
 
+  /** Every report of the period, not yet rendered: the province first, then each settlement. */
+  private List<Pending> reports(PeriodReports period, RenderContext context) {
+    List<Pending> pending = new ArrayList<>();
+    pending.add(
+        new Pending(
+            ReportKind.PROVINCE,
+            "",
+            () -> renderer.fill(period.province(), context),
+            () -> Metadata.province(context)));
+    for (SettlementReport settlement : period.settlements()) {
+      pending.add(
+          new Pending(
+              ReportKind.SETTLEMENT,
+              settlement.settlementId(),
+              () -> renderer.fill(settlement, context),
+              () -> Metadata.settlement(settlement, context)));
+    }
+    return pending;
+  }
+
+  /** A report to render: its kind and key, how to fill it, and its PDF's metadata. */
+  private record Pending(
+      ReportKind kind, String key, Supplier<JasperPrint> fill, Supplier<PdfMetadata> metadata) {
+
+    Rendered render(ReportRenderer renderer) {
+      JasperPrint print = fill.get();
+      return new Rendered(
+          kind.file(key, "pdf"),
+          kind,
+          key,
+          print.getPages().size(),
+          renderer.pdf(print, metadata.get()));
+    }
+  }
+
   private static void awaitTermination(ExecutorService threads) {
     try {
       if (!threads.awaitTermination(2, TimeUnit.MINUTES)) {
@@ -159,16 +172,6 @@ public final class PeriodRenderer {
     } catch (InterruptedException e) {
       threads.shutdownNow();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void requireDistinct(List<SettlementReport> settlements) {
-    Set<String> seen = new HashSet<>();
-    for (SettlementReport settlement : settlements) {
-      if (!seen.add(settlement.settlementId())) {
-        throw new IllegalArgumentException(
-            "settlement " + settlement.settlementId() + " given twice");
-      }
     }
   }
 
@@ -187,20 +190,23 @@ public final class PeriodRenderer {
   }
 
   /** A report rendered, not yet written. */
-  private record Rendered(String file, String settlementId, int pages, byte[] pdf) {}
+  private record Rendered(String file, ReportKind kind, String key, int pages, byte[] pdf) {}
 
   private static RenderedReport write(ReportFolder reports, String folder, Rendered rendered) {
     reports.write(folder + "/" + rendered.file(), rendered.pdf());
     return new RenderedReport(
-        rendered.file(), rendered.settlementId(), rendered.pages(), sha256(rendered.pdf()));
+        rendered.file(), rendered.kind(), rendered.key(), rendered.pages(), sha256(rendered.pdf()));
   }
 
+  /** {@code index.csv}: one line per file, in the order rendered. */
   static String indexCsv(List<RenderedReport> reports) {
-    StringBuilder csv = new StringBuilder("file,settlement,pages,sha256\n");
+    StringBuilder csv = new StringBuilder(INDEX_HEADER + "\n");
     for (RenderedReport report : reports) {
       csv.append(report.file())
           .append(',')
-          .append(report.settlementId())
+          .append(report.kind().code())
+          .append(',')
+          .append(report.key())
           .append(',')
           .append(report.pages())
           .append(',')

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.reports.ReportFixtures;
 import org.tashil.reports.model.Language;
+import org.tashil.reports.model.PeriodReports;
 
 /** A whole period: the files, the index and its checksums. */
 class TestPeriodRenderer {
@@ -33,8 +34,9 @@ class TestPeriodRenderer {
         periodRenderer.render(
             reports,
             ReportFixtures.context(Language.PERSIAN),
-            ReportFixtures.province(),
-            List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()));
+            new PeriodReports(
+                ReportFixtures.province(),
+                List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())));
 
     Path folder = reports.resolve("1405-08");
     assertThat(period.folder()).isEqualTo(folder.toString());
@@ -45,17 +47,17 @@ class TestPeriodRenderer {
 
     List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0)).isEqualTo("file,settlement,pages,sha256");
-    assertThat(lines.get(1)).startsWith("province.pdf,,");
-    assertThat(lines.get(2)).startsWith("settlements/AHV-001.pdf,AHV-001,");
-    assertThat(lines.get(3)).startsWith("settlements/AHV-007.pdf,AHV-007,");
+    assertThat(lines.get(0)).isEqualTo("file,kind,key,pages,sha256");
+    assertThat(lines.get(1)).startsWith("province.pdf,province,,");
+    assertThat(lines.get(2)).startsWith("settlements/AHV-001.pdf,settlement,AHV-001,");
+    assertThat(lines.get(3)).startsWith("settlements/AHV-007.pdf,settlement,AHV-007,");
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
       Path pdf = folder.resolve(cells[0]);
       byte[] bytes = Files.readAllBytes(pdf);
-      assertThat(cells[3]).isEqualTo(PeriodRenderer.sha256(bytes)).hasSize(64);
+      assertThat(cells[4]).isEqualTo(PeriodRenderer.sha256(bytes)).hasSize(64);
       try (PDDocument document = Loader.loadPDF(bytes)) {
-        assertThat(cells[2]).isEqualTo(String.valueOf(document.getNumberOfPages()));
+        assertThat(cells[3]).isEqualTo(String.valueOf(document.getNumberOfPages()));
       }
     }
   }
@@ -65,10 +67,14 @@ class TestPeriodRenderer {
       throws IOException {
     var context = ReportFixtures.context(Language.ENGLISH);
     periodRenderer.render(
-        reports, context, ReportFixtures.province(), List.of(ReportFixtures.mashali()));
+        reports,
+        context,
+        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
     RenderedPeriod again =
         periodRenderer.render(
-            reports, context, ReportFixtures.province(), List.of(ReportFixtures.mashali()));
+            reports,
+            context,
+            new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
     try (Stream<Path> files = Files.walk(reports)) {
       assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
           .containsExactlyInAnyOrder("province.pdf", "AHV-007.pdf", "index.csv");
@@ -84,8 +90,7 @@ class TestPeriodRenderer {
     periodRenderer.render(
         reports,
         ReportFixtures.context(Language.PERSIAN),
-        ReportFixtures.province(),
-        List.of(ReportFixtures.mashali()));
+        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
     var expected = Files.getPosixFilePermissions(Files.createFile(elsewhere.resolve("new")));
     Path folder = reports.resolve("1405-08");
     for (String file : List.of("province.pdf", "settlements/AHV-007.pdf", "index.csv")) {
@@ -131,8 +136,9 @@ class TestPeriodRenderer {
                 periodRenderer.render(
                     failing,
                     ReportFixtures.context(Language.PERSIAN),
-                    ReportFixtures.province(),
-                    List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())))
+                    new PeriodReports(
+                        ReportFixtures.province(),
+                        List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()))))
         .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessage("cannot write 1405-08/province.pdf");
     // Nothing is written after the render has failed: what was under way ended before it.
@@ -149,8 +155,9 @@ class TestPeriodRenderer {
                 periodRenderer.render(
                     reports,
                     ReportFixtures.context(Language.PERSIAN),
-                    ReportFixtures.province(),
-                    List.of(ReportFixtures.mashali(), ReportFixtures.mashali())))
+                    new PeriodReports(
+                        ReportFixtures.province(),
+                        List.of(ReportFixtures.mashali(), ReportFixtures.mashali()))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("settlement AHV-007 given twice");
   }
