@@ -90,7 +90,8 @@ final class IndexPage {
       thead th[aria-sort=ascending]::after { content: " \\25B2"; }
       thead th[aria-sort=descending]::after { content: " \\25BC"; }
       tbody tr:nth-child(even) { background: #f5f7fa; }
-      .id { color: #7b8794; font-size: .8rem; }
+      .id { color: #7b8794; font-size: .8rem; white-space: nowrap; }
+      td.files { white-space: nowrap; }
       a { color: #0b69a3; }
       """;
 
