@@ -78,6 +78,13 @@ class TestPeriodRenderer {
     assertThat(period.tables())
         .extracting(RenderedReport::file)
         .containsExactly("province.xlsx", "settlements/AHV-001.xlsx", "settlements/AHV-007.xlsx");
+    // Every report, whatever its kind, has its tables beside its PDF.
+    assertThat(period.tables())
+        .extracting(RenderedReport::file)
+        .containsExactlyElementsOf(
+            period.reports().stream()
+                .map(pdf -> pdf.file().replaceFirst("\\.pdf$", ".xlsx"))
+                .toList());
   }
 
   @Test
