@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description =
         "Render the period's reports from its marts: <reports>/<period>/province.pdf,"
-            + " settlements/<settlement_id>.pdf and index.csv.")
+            + " settlements/<settlement_id>.pdf, each with an .xlsx of its tables, index.csv"
+            + " and index.html.")
 public final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -370,7 +370,9 @@ class ClusterIT {
   @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
   void rendersTheSameReportsWithTheSamePageCounts(String run) throws IOException {
     List<String> index = indexWithoutChecksums(local.reported());
-    assertThat(index).hasSizeGreaterThan(10).anyMatch(line -> line.startsWith("province.pdf,,"));
+    assertThat(index)
+        .hasSizeGreaterThan(10)
+        .anyMatch(line -> line.startsWith("province.pdf,province,,"));
     assertThat(indexWithoutChecksums(compared(run).reported())).isEqualTo(index);
   }
 
@@ -406,9 +408,10 @@ class ClusterIT {
       reported.add(files.next().getPath().getName());
     }
     assertThat(reported)
-        .contains("province.pdf", "index.csv")
+        .contains("province.pdf", "province.xlsx", "index.csv", "index.html")
         .noneMatch(name -> name.endsWith(".part"))
-        .hasSize(indexWithoutChecksums(local.reported()).size()); // the PDFs and the index
+        // what the index lists, the index (instead of its header line) and the index page
+        .hasSize(indexWithoutChecksums(local.reported()).size() + 1);
   }
 
   @Test

@@ -58,9 +58,13 @@ class TestRenderCommand {
       assertThat(folder.resolve(file)).isRegularFile();
     }
     List<String> index = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(index).hasSize(6);
+    assertThat(index).hasSize(11); // each report's PDF and XLSX
     assertThat(index.get(0)).isEqualTo("file,kind,key,pages,sha256");
-    assertThat(String.join("\n", index)).contains("settlements/T-001.pdf,settlement,T-001,");
+    assertThat(String.join("\n", index))
+        .contains("settlements/T-001.pdf,settlement,T-001,")
+        .contains("settlements/T-001.xlsx,settlement,T-001,10,")
+        .contains("province.xlsx,province,,10,");
+    assertThat(folder.resolve("index.html")).isRegularFile();
     String settlement = text(folder.resolve("settlements/T-001.pdf"));
     assertThat(settlement).contains("آزمون یک").contains("D4").doesNotContain("قطعی");
     assertThat(text(folder.resolve("province.pdf"))).contains("آزمون دو");

@@ -305,6 +305,12 @@ class TestRun {
     Files.write(settlement, new byte[] {'%'}, java.nio.file.StandardOpenOption.APPEND);
     assertThat(tashil(run()).out())
         .contains("revision 4 (settlements/AHV-001.pdf differs from what run ");
+    // The tables beside a PDF are listed in the index too.
+    Path tables = temp.resolve("reports/1405-08/settlements/AHV-001.xlsx");
+    Files.delete(tables);
+    assertThat(tashil(run()).out())
+        .contains("revision 5 (settlements/AHV-001.xlsx of run ", " is missing)");
+    assertThat(tables).exists();
     assertThat(tashil(run()).out()).contains("run 1405-08: nothing to do");
 
     // A Spark setting of the settings file.
@@ -313,6 +319,6 @@ class TestRun {
     String[] args = run("--config", config.toString());
     CommandResult sparkSetting = tashil(org.tashil.cli.Settings.load(args, Map.of(), temp), args);
     assertThat(sparkSetting.exitCode()).as(sparkSetting.err()).isZero();
-    assertThat(sparkSetting.out()).contains("revision 5 (the registry or the settings changed)");
+    assertThat(sparkSetting.out()).contains("revision 6 (the registry or the settings changed)");
   }
 }

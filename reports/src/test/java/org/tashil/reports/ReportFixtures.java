@@ -455,4 +455,41 @@ public final class ReportFixtures {
     }
     return reports;
   }
+
+  /**
+   * {@code report} as another settlement: its id and names, its households surveyed and its rank
+   * (null for none); every other figure as in {@code report}.
+   */
+  public static SettlementReport another(
+      SettlementReport report,
+      String id,
+      String persian,
+      String english,
+      long households,
+      Rank rank) {
+    SettlementHeader header = report.header();
+    KeyFigures figures = report.keyFigures();
+    return new SettlementReport(
+        new SettlementHeader(
+            id,
+            new BilingualName(persian, english),
+            header.city(),
+            header.county(),
+            header.office()),
+        KeyFigures.of(
+            figures.estimatedPopulation(),
+            figures.estimatedHouseholds(),
+            households,
+            households * 4),
+        report.deprivations(),
+        report.poverty(),
+        rank,
+        report.demands(),
+        report.categories(),
+        report.trend(),
+        report.oldestOpenDemands(),
+        report.relocation(),
+        report.activities(),
+        report.dataQuality());
+  }
 }

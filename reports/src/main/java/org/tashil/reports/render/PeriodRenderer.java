@@ -22,19 +22,25 @@ import net.sf.jasperreports.engine.JasperPrint;
 import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.tables.ProvinceTables;
+import org.tashil.reports.tables.SettlementTables;
+import org.tashil.reports.tables.Table;
 
 /**
  * Renders every report of a period, in one JVM, in parallel: on a pool of rendering threads (one
  * per processor), each report then written on a pool of eight writing threads of its own:
  *
  * <pre>
- * &lt;reports&gt;/&lt;period&gt;/province.pdf
- * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf
+ * &lt;reports&gt;/&lt;period&gt;/province.pdf, province.xlsx
+ * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf, .xlsx
  * &lt;reports&gt;/&lt;period&gt;/index.csv      file,kind,key,pages,sha256
+ * &lt;reports&gt;/&lt;period&gt;/index.html     the page linking them all, with key figures
  * </pre>
  *
- * Each file appears whole or not at all ({@link ReportFolder#write}), so a reader never opens half
- * a PDF.
+ * A report whose kind has tables ({@link Pending#withTables}) gets its tables as an XLSX beside its
+ * PDF, of the same name; {@code index.csv} lists it with its sheets as its pages. Each file appears
+ * whole or not at all ({@link ReportFolder#write}), so a reader never opens half a PDF; {@code
+ * index.html} is written last.
  */
 public final class PeriodRenderer {
 
@@ -90,31 +96,35 @@ public final class PeriodRenderer {
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new Threads("write"));
     // Set when a report fails: the writes not yet started are not started.
     AtomicBoolean failed = new AtomicBoolean();
-    Function<Rendered, RenderedReport> writeUnlessFailed =
-        pdf -> {
+    Function<List<Rendered>, List<RenderedReport>> writeUnlessFailed =
+        files -> {
           if (failed.get()) {
             throw new CancellationException("another report failed");
           }
-          return write(reports, folder, pdf);
+          return write(reports, folder, files);
         };
     try {
       // Each report rendered on the rendering threads, then written on the writing threads.
-      List<Future<RenderedReport>> futures = new ArrayList<>();
+      List<Future<List<RenderedReport>>> futures = new ArrayList<>();
       for (Pending report : pending) {
         futures.add(
-            CompletableFuture.supplyAsync(() -> report.render(renderer), pool)
+            CompletableFuture.supplyAsync(() -> report.render(renderer, context), pool)
                 .thenApplyAsync(writeUnlessFailed, writers));
       }
       List<RenderedReport> rendered = new ArrayList<>();
-      for (Future<RenderedReport> future : futures) {
-        rendered.add(await(future));
+      for (Future<List<RenderedReport>> future : futures) {
+        rendered.addAll(await(future));
       }
       String index = folder + "/index.csv";
       reports.write(index, indexCsv(rendered).getBytes(StandardCharsets.UTF_8));
+      String page = folder + "/index.html";
+      reports.write(
+          page, IndexPage.html(period, rendered, context).getBytes(StandardCharsets.UTF_8));
       return new RenderedPeriod(
           reports.location(folder),
           rendered,
           reports.location(index),
+          reports.location(page),
           Duration.ofNanos(System.nanoTime() - started));
     } catch (RuntimeException | Error e) {
       failed.set(true);
@@ -129,38 +139,76 @@ public final class PeriodRenderer {
     }
   }
 
-  /** Every report of the period, not yet rendered: the province first, then each settlement. */
+  /**
+   * Every report of the period, not yet rendered: the province first, then each settlement; each
+   * with its tables (its kind's {@code …Tables} class).
+   */
   private List<Pending> reports(PeriodReports period, RenderContext context) {
     List<Pending> pending = new ArrayList<>();
     pending.add(
         new Pending(
-            ReportKind.PROVINCE,
-            "",
-            () -> renderer.fill(period.province(), context),
-            () -> Metadata.province(context)));
+                ReportKind.PROVINCE,
+                "",
+                () -> renderer.fill(period.province(), context),
+                () -> Metadata.province(context))
+            .withTables(() -> ProvinceTables.tables(period.province(), context)));
     for (SettlementReport settlement : period.settlements()) {
       pending.add(
           new Pending(
-              ReportKind.SETTLEMENT,
-              settlement.settlementId(),
-              () -> renderer.fill(settlement, context),
-              () -> Metadata.settlement(settlement, context)));
+                  ReportKind.SETTLEMENT,
+                  settlement.settlementId(),
+                  () -> renderer.fill(settlement, context),
+                  () -> Metadata.settlement(settlement, context))
+              .withTables(() -> SettlementTables.tables(settlement, context)));
     }
     return pending;
   }
 
-  /** A report to render: its kind and key, how to fill it, and its PDF's metadata. */
+  /**
+   * A report to render: its kind and key, how to fill it, its PDF's metadata, and its tables (null
+   * for a report without an XLSX).
+   */
   private record Pending(
-      ReportKind kind, String key, Supplier<JasperPrint> fill, Supplier<PdfMetadata> metadata) {
+      ReportKind kind,
+      String key,
+      Supplier<JasperPrint> fill,
+      Supplier<PdfMetadata> metadata,
+      Supplier<List<Table>> tables) {
 
-    Rendered render(ReportRenderer renderer) {
+    Pending(
+        ReportKind kind, String key, Supplier<JasperPrint> fill, Supplier<PdfMetadata> metadata) {
+      this(kind, key, fill, metadata, null);
+    }
+
+    /** The same report, with its tables written as an XLSX beside its PDF. */
+    Pending withTables(Supplier<List<Table>> tables) {
+      return new Pending(kind, key, fill, metadata, tables);
+    }
+
+    /** The PDF, then the XLSX when the report has tables. */
+    List<Rendered> render(ReportRenderer renderer, RenderContext context) {
       JasperPrint print = fill.get();
-      return new Rendered(
-          kind.file(key, "pdf"),
-          kind,
-          key,
-          print.getPages().size(),
-          renderer.pdf(print, metadata.get()));
+      PdfMetadata pdfMetadata = metadata.get();
+      List<Rendered> files = new ArrayList<>(2);
+      files.add(
+          new Rendered(
+              kind.file(key, "pdf"),
+              kind,
+              key,
+              print.getPages().size(),
+              renderer.pdf(print, pdfMetadata)));
+      if (tables != null) {
+        List<Table> sheets = tables.get();
+        files.add(
+            new Rendered(
+                kind.file(key, "xlsx"),
+                kind,
+                key,
+                sheets.size(),
+                TableWorkbook.xlsx(
+                    sheets, context.language(), pdfMetadata, context.generatedOn())));
+      }
+      return files;
     }
   }
 
@@ -175,7 +223,7 @@ public final class PeriodRenderer {
     }
   }
 
-  private static RenderedReport await(Future<RenderedReport> future) {
+  private static <T> T await(Future<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -189,16 +237,28 @@ public final class PeriodRenderer {
     }
   }
 
-  /** A report rendered, not yet written. */
-  private record Rendered(String file, ReportKind kind, String key, int pages, byte[] pdf) {}
+  /** A file rendered, not yet written: a PDF (pages) or an XLSX (sheets). */
+  private record Rendered(String file, ReportKind kind, String key, int pages, byte[] bytes) {}
 
-  private static RenderedReport write(ReportFolder reports, String folder, Rendered rendered) {
-    reports.write(folder + "/" + rendered.file(), rendered.pdf());
-    return new RenderedReport(
-        rendered.file(), rendered.kind(), rendered.key(), rendered.pages(), sha256(rendered.pdf()));
+  private static List<RenderedReport> write(
+      ReportFolder reports, String folder, List<Rendered> files) {
+    List<RenderedReport> written = new ArrayList<>(files.size());
+    for (Rendered rendered : files) {
+      reports.write(folder + "/" + rendered.file(), rendered.bytes());
+      written.add(
+          new RenderedReport(
+              rendered.file(),
+              rendered.kind(),
+              rendered.key(),
+              rendered.pages(),
+              sha256(rendered.bytes())));
+    }
+    return written;
   }
 
-  /** {@code index.csv}: one line per file, in the order rendered. */
+  /**
+   * {@code index.csv}: one line per file, in the order rendered; an XLSX's pages are its sheets.
+   */
   static String indexCsv(List<RenderedReport> reports) {
     StringBuilder csv = new StringBuilder(INDEX_HEADER + "\n");
     for (RenderedReport report : reports) {

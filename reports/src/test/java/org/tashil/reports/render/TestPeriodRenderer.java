@@ -3,6 +3,7 @@ package org.tashil.reports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +30,8 @@ class TestPeriodRenderer {
   }
 
   @Test
-  void writesTheProvinceEverySettlementAndAnIndexWithPagesAndChecksums(@TempDir Path reports)
-      throws IOException {
+  void writesTheProvinceEverySettlementTheirTablesAndAnIndexWithPagesAndChecksums(
+      @TempDir Path reports) throws IOException {
     RenderedPeriod period =
         periodRenderer.render(
             reports,
@@ -44,22 +46,45 @@ class TestPeriodRenderer {
     assertThat(folder.resolve("province.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-001.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-007.pdf")).isRegularFile();
+    assertThat(period.page()).isEqualTo(folder.resolve("index.html").toString());
+    assertThat(folder.resolve("index.html")).isRegularFile();
 
     List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(7);
     assertThat(lines.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(lines.get(1)).startsWith("province.pdf,province,,");
-    assertThat(lines.get(2)).startsWith("settlements/AHV-001.pdf,settlement,AHV-001,");
-    assertThat(lines.get(3)).startsWith("settlements/AHV-007.pdf,settlement,AHV-007,");
+    assertThat(lines.get(2)).startsWith("province.xlsx,province,,10,");
+    assertThat(lines.get(3)).startsWith("settlements/AHV-001.pdf,settlement,AHV-001,");
+    assertThat(lines.get(4)).startsWith("settlements/AHV-001.xlsx,settlement,AHV-001,10,");
+    assertThat(lines.get(5)).startsWith("settlements/AHV-007.pdf,settlement,AHV-007,");
+    assertThat(lines.get(6)).startsWith("settlements/AHV-007.xlsx,settlement,AHV-007,10,");
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
-      Path pdf = folder.resolve(cells[0]);
-      byte[] bytes = Files.readAllBytes(pdf);
+      byte[] bytes = Files.readAllBytes(folder.resolve(cells[0]));
       assertThat(cells[4]).isEqualTo(PeriodRenderer.sha256(bytes)).hasSize(64);
-      try (PDDocument document = Loader.loadPDF(bytes)) {
-        assertThat(cells[3]).isEqualTo(String.valueOf(document.getNumberOfPages()));
+      if (cells[0].endsWith(".pdf")) {
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+          assertThat(cells[3]).isEqualTo(String.valueOf(document.getNumberOfPages()));
+        }
+      } else {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+          assertThat(cells[3]).isEqualTo(String.valueOf(workbook.getNumberOfSheets()));
+        }
       }
     }
+    assertThat(period.reports())
+        .extracting(RenderedReport::file)
+        .containsExactly("province.pdf", "settlements/AHV-001.pdf", "settlements/AHV-007.pdf");
+    assertThat(period.tables())
+        .extracting(RenderedReport::file)
+        .containsExactly("province.xlsx", "settlements/AHV-001.xlsx", "settlements/AHV-007.xlsx");
+    // Every report, whatever its kind, has its tables beside its PDF.
+    assertThat(period.tables())
+        .extracting(RenderedReport::file)
+        .containsExactlyElementsOf(
+            period.reports().stream()
+                .map(pdf -> pdf.file().replaceFirst("\\.pdf$", ".xlsx"))
+                .toList());
   }
 
   @Test
@@ -77,7 +102,13 @@ class TestPeriodRenderer {
             new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
     try (Stream<Path> files = Files.walk(reports)) {
       assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
-          .containsExactlyInAnyOrder("province.pdf", "AHV-007.pdf", "index.csv");
+          .containsExactlyInAnyOrder(
+              "province.pdf",
+              "province.xlsx",
+              "AHV-007.pdf",
+              "AHV-007.xlsx",
+              "index.csv",
+              "index.html");
     }
     assertThat(again.reports())
         .extracting(RenderedReport::file)
@@ -93,7 +124,14 @@ class TestPeriodRenderer {
         new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
     var expected = Files.getPosixFilePermissions(Files.createFile(elsewhere.resolve("new")));
     Path folder = reports.resolve("1405-08");
-    for (String file : List.of("province.pdf", "settlements/AHV-007.pdf", "index.csv")) {
+    for (String file :
+        List.of(
+            "province.pdf",
+            "province.xlsx",
+            "settlements/AHV-007.pdf",
+            "settlements/AHV-007.xlsx",
+            "index.csv",
+            "index.html")) {
       assertThat(Files.getPosixFilePermissions(folder.resolve(file))).as(file).isEqualTo(expected);
     }
   }
@@ -146,6 +184,7 @@ class TestPeriodRenderer {
     Thread.sleep(800);
     assertThat(written.get()).isEqualTo(whenFailed);
     assertThat(reports.resolve("1405-08/index.csv")).doesNotExist();
+    assertThat(reports.resolve("1405-08/index.html")).doesNotExist();
   }
 
   @Test
