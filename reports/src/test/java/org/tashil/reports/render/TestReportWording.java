@@ -131,7 +131,7 @@ class TestReportWording {
             "Slum household (SDG 11.1.1)",
             "Drinking water",
             "Poor persons (H)",
-            "Index M0",
+            "Deprivation index (M0)",
             "Deprivation rank",
             "Median days",
             "Deprived when it has no habitable room, or more than 3 persons per room. Weight"
@@ -149,7 +149,7 @@ class TestReportWording {
             text ->
                 text.contains(
                     "Definitions, on the last page of this report: Slum household (SDG 11.1.1),"
-                        + " the ten deprivations, Poor persons (H), Intensity (A), Index M0,"
+                        + " the ten deprivations, Poor persons (H), Intensity (A), Deprivation index (M0),"
                         + " Deprivation rank"));
     assertThat(texts(persian))
         .anyMatch(
