@@ -10,7 +10,8 @@ public final class OnTimeOption {
       paramLabel = "DAYS",
       defaultValue = "10",
       description =
-          "A file is on time when first seen at most this many days after the period's last day."
+          "A file is on time when it arrived in the inbox at most this many days after the period's"
+              + " last day (its modification day, if earlier than the day a run first saw it)."
               + " Default: ${DEFAULT-VALUE}.")
   int onTimeDays;
 

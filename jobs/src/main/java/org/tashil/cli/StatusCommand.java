@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.tashil.calendar.JalaliDate;
 import org.tashil.calendar.Period;
+import org.tashil.ingest.ArrivalDay;
 import org.tashil.ingest.Inbox;
 import org.tashil.ingest.InboxFile;
 import org.tashil.reference.Office;
@@ -134,7 +135,7 @@ public final class StatusCommand implements Callable<Integer> {
     return line.toString();
   }
 
-  /** Each active office: its files now in the inbox, and when the runs first saw them. */
+  /** Each active office: its files now in the inbox, and the day each arrived (ArrivalDay). */
   private void printOffices(
       PrintWriter out,
       Registry registry,
@@ -184,10 +185,12 @@ public final class StatusCommand implements Callable<Integer> {
           if (input == null) {
             state = "in, not yet run";
           } else {
-            LocalDate first = LocalDate.parse(input.firstSeenOn());
-            boolean isLate = first.isAfter(due);
+            // Judged, as office_month judges it, on the day the file arrived in the inbox.
+            LocalDate arrived =
+                ArrivalDay.of(file.modified(), LocalDate.parse(input.firstSeenOn()), period);
+            boolean isLate = arrived.isAfter(due);
             late += isLate ? 1 : 0;
-            state = (isLate ? "late " : "in ") + JalaliDate.from(first);
+            state = (isLate ? "late " : "in ") + JalaliDate.from(arrived);
             if ("rejected".equals(input.status())) {
               state += " rejected";
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,8 +25,9 @@ import org.tashil.schema.OfficeDataset;
  * Writes a deterministic synthetic inbox that looks like the province: for every period and every
  * office active in it, {@code <inbox>/<period>/<office_id>/} with its households, demands and
  * activities files. Settlements differ (each has its own profile), demands live across months, and
- * a share of files is written the messy ways real offices write them. Generating a period replaces
- * that period's folder.
+ * a share of files is written the messy ways real offices write them. Each file's modification time
+ * is the day it arrived ({@link ArrivalTimes}: most within the deadline, some late). Generating a
+ * period replaces that period's folder.
  */
 public final class InboxGenerator {
 
@@ -273,7 +275,11 @@ public final class InboxGenerator {
     String name = dataset.tableName() + (style.workbook() ? ".xlsx" : ".csv");
     try {
       Path folder = Files.createDirectories(periodFolder.resolve(file.officeId()));
-      Files.write(folder.resolve(name), bytes);
+      Path written = Files.write(folder.resolve(name), bytes);
+      // The day it arrived in the inbox, on which the ingest judges it on time or late.
+      Files.setLastModifiedTime(
+          written,
+          FileTime.from(ArrivalTimes.of(settings.seed(), month, file.officeId(), dataset)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + periodFolder.resolve(name), e);
     }

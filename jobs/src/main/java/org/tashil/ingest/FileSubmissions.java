@@ -82,6 +82,7 @@ final class FileSubmissions {
         notes,
         mapping == null ? List.of() : mapping.dropped(),
         mapping == null ? List.of() : mapping.ignored(),
+        null,
         null);
   }
 
@@ -110,6 +111,7 @@ final class FileSubmissions {
         notes,
         List.of(),
         List.of(),
+        null,
         null);
   }
 

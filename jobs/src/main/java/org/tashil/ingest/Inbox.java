@@ -91,6 +91,7 @@ public final class Inbox {
               null,
               List.of(),
               0,
+              0,
               InboxFile.Kind.UNREADABLE,
               reason(e)));
     }
@@ -116,6 +117,7 @@ public final class Inbox {
               dataset.orElse(null),
               dataset.map(byDataset::get).orElse(List.of()),
               entry.size(),
+              entry.modified(),
               kind,
               entry.reason()));
     }
@@ -124,9 +126,16 @@ public final class Inbox {
 
   /**
    * An entry of an office folder as listed: {@link InboxFile.Kind#DATASET} stands for a readable
-   * regular file, which is a dataset file when its name says so.
+   * regular file, which is a dataset file when its name says so; {@code modified} is its
+   * modification time in milliseconds since the epoch, 0 when not known.
    */
-  private record Entry(String name, String uri, InboxFile.Kind kind, long size, String reason) {}
+  private record Entry(
+      String name, String uri, InboxFile.Kind kind, long size, long modified, String reason) {
+
+    Entry(String name, String uri, InboxFile.Kind kind, long size, String reason) {
+      this(name, uri, kind, size, 0, reason);
+    }
+  }
 
   private static List<Entry> listHadoop(FileSystem fs, Path folder) throws IOException {
     List<Entry> entries = new ArrayList<>();
@@ -134,7 +143,14 @@ public final class Inbox {
       String name = status.getPath().getName();
       if (!isHidden(name)) {
         InboxFile.Kind kind = status.isFile() ? InboxFile.Kind.DATASET : InboxFile.Kind.OTHER;
-        entries.add(new Entry(name, status.getPath().toString(), kind, status.getLen(), null));
+        entries.add(
+            new Entry(
+                name,
+                status.getPath().toString(),
+                kind,
+                status.getLen(),
+                status.getModificationTime(),
+                null));
       }
     }
     entries.sort(Comparator.comparing(Entry::name));
@@ -184,7 +200,13 @@ public final class Inbox {
         return new Entry(
             name, uri, InboxFile.Kind.UNREADABLE, attributes.size(), "permission denied");
       }
-      return new Entry(name, uri, InboxFile.Kind.DATASET, attributes.size(), null);
+      return new Entry(
+          name,
+          uri,
+          InboxFile.Kind.DATASET,
+          attributes.size(),
+          attributes.lastModifiedTime().toMillis(),
+          null);
     } catch (IOException | RuntimeException e) {
       return new Entry(name, uri, InboxFile.Kind.UNREADABLE, 0, reason(e));
     }

@@ -15,6 +15,9 @@ import org.tashil.schema.OfficeDataset;
  * @param dataset the dataset its name stands for, null for any other name
  * @param sameDataset every file of the office for the same dataset (more than one is an error)
  * @param size its size in bytes as listed
+ * @param modified its modification time as listed, in milliseconds since the epoch; 0 when not
+ *     known. The day an office's file arrived in the inbox, when earlier than the day a run first
+ *     saw it ({@link ArrivalDay}).
  * @param kind what it is; only a {@link Kind#DATASET} is ever opened
  * @param reason why an {@link Kind#UNREADABLE} entry could not be read, as the system said it
  */
@@ -25,6 +28,7 @@ public record InboxFile(
     OfficeDataset dataset,
     List<String> sameDataset,
     long size,
+    long modified,
     Kind kind,
     String reason)
     implements Serializable {

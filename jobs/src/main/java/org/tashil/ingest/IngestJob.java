@@ -3,6 +3,7 @@ package org.tashil.ingest;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
@@ -172,7 +175,7 @@ public final class IngestJob {
       List<Row> accepted = new ArrayList<>();
       writes.add(() -> accepted.addAll(TableRows.acceptedBySettlement(rows)));
       Parallel.run(writes);
-      List<Submission> submissions = firstSeen(received, period, today);
+      List<Submission> submissions = firstSeen(received, period, today, files);
       small.put("submissions", writeSubmissions(submissions, period));
       Map<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();
       IngestedRows.TABLES.forEach(table -> tables.put(table, small.get(table)));
@@ -231,25 +234,49 @@ public final class IngestJob {
     }
   }
 
-  /** Keeps the day a checksum was first seen across re-ingests; new checksums are seen today. */
-  private List<Submission> firstSeen(List<Submission> submissions, Period period, LocalDate today) {
+  /**
+   * Keeps the day a checksum was first seen across re-ingests; new checksums are seen today. Each
+   * file's arrival day ({@link ArrivalDay}: its modification day when earlier than first seen, not
+   * before the period's first day) is kept the same way, the earliest found; a row written before
+   * arrival days were recorded counts from its first sight.
+   */
+  private List<Submission> firstSeen(
+      List<Submission> submissions, Period period, LocalDate today, List<InboxFile> files) {
     Map<String, LocalDate> earlier = new HashMap<>();
+    Map<String, LocalDate> arrivedEarlier = new HashMap<>();
     if (warehouse.exists("submissions")) {
+      Dataset<Row> previous = warehouse.readPeriod("submissions", period);
+      boolean withArrival = Arrays.asList(previous.columns()).contains("arrived_on");
       for (Row row :
-          warehouse
-              .readPeriod("submissions", period)
-              .select(Tables.OFFICE_ID, "dataset", "sha256", "first_seen_on")
+          previous
+              .select(
+                  functions.col(Tables.OFFICE_ID),
+                  functions.col("dataset"),
+                  functions.col("sha256"),
+                  functions.col("first_seen_on"),
+                  withArrival
+                      ? functions.col("arrived_on")
+                      : functions.lit(null).cast(DataTypes.DateType))
               .collectAsList()) {
         String key = row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2);
         LocalDate seen = row.getAs(3);
-        earlier.merge(key, seen, (a, b) -> a.isBefore(b) ? a : b);
+        LocalDate arrived = row.getAs(4);
+        earlier.merge(key, seen, ArrivalDay::earlier);
+        arrivedEarlier.merge(key, arrived == null ? seen : arrived, ArrivalDay::earlier);
       }
     }
+    Map<String, Long> modified = new HashMap<>();
+    files.forEach(file -> modified.put(file.path(), file.modified()));
     List<Submission> out = new ArrayList<>();
     for (Submission submission : submissions) {
       String key = submission.officeId() + "/" + submission.dataset() + "/" + submission.sha256();
-      LocalDate seen = earlier.getOrDefault(key, today);
-      out.add(submission.withFirstSeenOn(seen.isBefore(today) ? seen : today));
+      LocalDate seen = ArrivalDay.earlier(earlier.getOrDefault(key, today), today);
+      LocalDate arrived = ArrivalDay.of(modified.getOrDefault(submission.file(), 0L), seen, period);
+      LocalDate arrivedBefore = arrivedEarlier.get(key);
+      if (arrivedBefore != null) {
+        arrived = ArrivalDay.earlier(arrived, ArrivalDay.of(0, arrivedBefore, period));
+      }
+      out.add(submission.withFirstSeenOn(seen).withArrivedOn(arrived));
     }
     out.sort(java.util.Comparator.comparing(Submission::file));
     return out;

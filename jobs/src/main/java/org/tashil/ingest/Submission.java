@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * @param status accepted (every row), partial (some rows quarantined), rejected (whole file), or
  *     ignored (not a dataset file: listed, never opened)
  * @param firstSeenOn the day a run first saw this file's checksum; null until the ingest sets it
+ * @param arrivedOn the day the file arrived in the inbox ({@link ArrivalDay}), on which it is
+ *     judged on time; null until the ingest sets it
  */
 public record Submission(
     String period,
@@ -32,7 +34,8 @@ public record Submission(
     List<Note> notes,
     List<String> droppedColumns,
     List<String> ignoredColumns,
-    LocalDate firstSeenOn)
+    LocalDate firstSeenOn,
+    LocalDate arrivedOn)
     implements FileOutcome {
 
   public static final String ACCEPTED = "accepted";
@@ -75,6 +78,28 @@ public record Submission(
         notes,
         droppedColumns,
         ignoredColumns,
+        date,
+        arrivedOn);
+  }
+
+  public Submission withArrivedOn(LocalDate date) {
+    return new Submission(
+        period,
+        officeId,
+        dataset,
+        file,
+        sha256,
+        format,
+        encoding,
+        delimiter,
+        rowsRead,
+        rowsAccepted,
+        rowsQuarantined,
+        status,
+        notes,
+        droppedColumns,
+        ignoredColumns,
+        firstSeenOn,
         date);
   }
 }

@@ -89,7 +89,8 @@ final class TableRows {
               s.droppedColumns().toArray(String[]::new),
               s.ignoredColumns().toArray(String[]::new),
               s.firstSeenOn(),
-              period.toString()));
+              period.toString(),
+              s.arrivedOn()));
     }
     return rows;
   }

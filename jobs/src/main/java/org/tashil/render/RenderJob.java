@@ -74,7 +74,8 @@ public final class RenderJob {
             today,
             version,
             ReportInputs.reportPeriod(period),
-            suppressBelow);
+            suppressBelow,
+            marts.filesDue());
     var province = marts.provinceReport();
     var settlements = marts.settlementReports();
     double readSeconds = (System.nanoTime() - start) / 1e9;

@@ -1,6 +1,8 @@
 package org.tashil.render;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -10,6 +12,7 @@ import org.tashil.aggregate.marts.CategoryMonth;
 import org.tashil.aggregate.marts.IndicatorColumns;
 import org.tashil.aggregate.marts.Mart;
 import org.tashil.aggregate.marts.MartColumn;
+import org.tashil.aggregate.marts.OfficeMonth;
 import org.tashil.aggregate.marts.OpenDemands;
 import org.tashil.aggregate.marts.ProvinceMonth;
 import org.tashil.aggregate.marts.SettlementMonth;
@@ -28,6 +31,7 @@ import org.tashil.reports.model.OpenDemand;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.Rank;
+import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.ReportPeriod;
 import org.tashil.reports.model.SettlementHeader;
 import org.tashil.reports.model.SettlementRanking;
@@ -54,6 +58,7 @@ public final class ReportInputs {
   private final List<MartRow> openDemands;
   private final List<MartRow> trend;
   private final DataQualityNotes notes;
+  private final LocalDate filesDue;
   private final Period period;
 
   /** The tables the reports read: every mart, then the submissions. */
@@ -85,11 +90,11 @@ public final class ReportInputs {
     agencies = martRows(tables, Mart.AGENCY_MONTH);
     openDemands = martRows(tables, Mart.OPEN_DEMANDS);
     trend = martRows(tables, Mart.TREND);
+    List<MartRow> offices = martRows(tables, Mart.OFFICE_MONTH);
+    filesDue = filesDue(offices, period);
     notes =
         new DataQualityNotes(
-            martRows(tables, Mart.OFFICE_MONTH),
-            martRows(tables, Mart.QUARANTINE_REASONS),
-            tables.get(SUBMISSIONS));
+            offices, martRows(tables, Mart.QUARANTINE_REASONS), tables.get(SUBMISSIONS));
   }
 
   private static final String SUBMISSIONS = "submissions";
@@ -148,6 +153,27 @@ public final class ReportInputs {
   /** The period whose rows these are. */
   public Period period() {
     return period;
+  }
+
+  /**
+   * The last day the period's files counted as on time, as aggregate judged them ({@code
+   * office_month.due_on}); for marts written before it was recorded, the default on-time days after
+   * the period's last day.
+   */
+  public LocalDate filesDue() {
+    return filesDue;
+  }
+
+  private static LocalDate filesDue(List<MartRow> offices, Period period) {
+    for (MartRow office : offices) {
+      var schema = office.row().schema();
+      if (schema != null
+          && Arrays.asList(schema.fieldNames()).contains(OfficeMonth.DUE_ON.name())
+          && office.date(OfficeMonth.DUE_ON) != null) {
+        return office.date(OfficeMonth.DUE_ON);
+      }
+    }
+    return period.lastDay().plusDays(RenderContext.DEFAULT_ON_TIME_DAYS);
   }
 
   public static ReportPeriod reportPeriod(Period period) {

@@ -56,7 +56,9 @@ public final class Tables {
             field("dropped_columns", createArrayType(StringType)),
             field("ignored_columns", createArrayType(StringType)),
             field("first_seen_on", DateType),
-            field(PERIOD, StringType)
+            field(PERIOD, StringType),
+            // Came after the first version: a table written before adds it last, so new ones too.
+            field("arrived_on", DateType)
           });
 
   private Tables() {}

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +32,11 @@ import org.tashil.schema.OfficeDataset;
  * the driver from the period's submissions, one row per file at most, so always small.
  *
  * <p>A file "arrived" when the office sent it and it was not rejected whole: a rejected file gives
- * no data. It is "on time" when a run first saw it no later than the on-time window after the
- * period's last day.
+ * no data. It is "on time" when it arrived in the inbox ({@code arrived_on}, {@link
+ * org.tashil.ingest.ArrivalDay}: its modification day when earlier than the day a run first saw it,
+ * never before the period's first day) no later than the on-time window after the period's last day
+ * ({@code due_on}). A submission written before arrival days were recorded arrived on the day it
+ * was first seen.
  */
 public final class OfficeMonth {
 
@@ -50,6 +54,11 @@ public final class OfficeMonth {
       new MartColumn("active", BooleanType, "whether it was active in the period (§5)");
   public static final MartColumn SETTLEMENTS_SERVED =
       new MartColumn("settlements_served", IntegerType, "settlements it serves (registry)");
+  public static final MartColumn DUE_ON =
+      new MartColumn(
+          "due_on",
+          DateType,
+          "the last day a file counted as on time: the period's last day + the on-time days");
   public static final MartColumn ROWS_READ =
       new MartColumn("rows_read", LongType, "rows read from all its files of the period");
   public static final MartColumn ROWS_QUARANTINED =
@@ -60,6 +69,7 @@ public final class OfficeMonth {
       MartColumn arrived,
       MartColumn onTime,
       MartColumn firstSeenOn,
+      MartColumn arrivedOn,
       MartColumn rowsRead,
       MartColumn rowsAccepted,
       MartColumn rowsQuarantined,
@@ -71,9 +81,14 @@ public final class OfficeMonth {
       return new DatasetColumns(
           new MartColumn(
               name + "_arrived", BooleanType, "its " + name + " file arrived (not rejected)"),
-          new MartColumn(name + "_on_time", BooleanType, "it arrived within the on-time window"),
+          new MartColumn(name + "_on_time", BooleanType, "it arrived on or before due_on"),
           new MartColumn(
               name + "_first_seen_on", DateType, "the day a run first saw it (the latest file's)"),
+          new MartColumn(
+              name + "_arrived_on",
+              DateType,
+              "the day it arrived in the inbox: its modification day when earlier than first"
+                  + " seen, not before the period's first day (the latest file's)"),
           new MartColumn(name + "_rows_read", IntegerType, name + " rows read"),
           new MartColumn(name + "_rows_accepted", IntegerType, name + " rows accepted"),
           new MartColumn(name + "_rows_quarantined", IntegerType, name + " rows quarantined"),
@@ -84,7 +99,7 @@ public final class OfficeMonth {
           new MartColumn(
               name + "_days_late",
               IntegerType,
-              "days from the period's last day to first seen, for a late file"));
+              "days from the period's last day to its arrival, for a late file"));
     }
   }
 
@@ -111,6 +126,10 @@ public final class OfficeMonth {
 
   public static MartColumn firstSeenOn(OfficeDataset dataset) {
     return BY_DATASET.get(dataset).firstSeenOn();
+  }
+
+  public static MartColumn arrivedOn(OfficeDataset dataset) {
+    return BY_DATASET.get(dataset).arrivedOn();
   }
 
   public static MartColumn rowsRead(OfficeDataset dataset) {
@@ -146,7 +165,13 @@ public final class OfficeMonth {
 
   /** One office's files of the period, by dataset. */
   private record Counts(
-      int files, int read, int accepted, int quarantined, LocalDate firstSeen, boolean usable) {}
+      int files,
+      int read,
+      int accepted,
+      int quarantined,
+      LocalDate firstSeen,
+      LocalDate arrived,
+      boolean usable) {}
 
   public static Dataset<Row> build(
       SparkSession spark, Registry registry, Period period, List<Row> submissions, int onTimeDays) {
@@ -157,6 +182,12 @@ public final class OfficeMonth {
       String dataset = row.getAs("dataset");
       boolean usable = !Submission.REJECTED.equals(row.getAs("status"));
       LocalDate seen = row.getAs("first_seen_on");
+      // Submissions written before arrival days were recorded arrived when first seen.
+      LocalDate arrived =
+          Arrays.asList(row.schema().fieldNames()).contains("arrived_on")
+                  && row.getAs("arrived_on") != null
+              ? row.getAs("arrived_on")
+              : seen;
       Counts counts =
           new Counts(
               1,
@@ -164,6 +195,7 @@ public final class OfficeMonth {
               row.<Integer>getAs("rows_accepted"),
               row.<Integer>getAs("rows_quarantined"),
               seen,
+              arrived,
               usable);
       byOffice
           .computeIfAbsent(office, o -> new HashMap<>())
@@ -180,16 +212,18 @@ public final class OfficeMonth {
       values.add(office.countyEn());
       values.add(active);
       values.add(registry.settlementsServedBy(office.id()).size());
+      values.add(deadline);
       List<Object> arrivals = new ArrayList<>();
       long read = 0;
       long quarantined = 0;
       for (OfficeDataset dataset : OfficeDataset.values()) {
         Counts counts = files.get(dataset.tableName());
         boolean arrived = counts != null && counts.usable();
-        boolean onTime = arrived && !counts.firstSeen().isAfter(deadline);
+        boolean onTime = arrived && !counts.arrived().isAfter(deadline);
         values.add(arrived);
         values.add(onTime);
         values.add(counts == null ? null : counts.firstSeen());
+        values.add(counts == null ? null : counts.arrived());
         values.add(counts == null ? 0 : counts.read());
         values.add(counts == null ? 0 : counts.accepted());
         values.add(counts == null ? 0 : counts.quarantined());
@@ -197,7 +231,7 @@ public final class OfficeMonth {
         arrivals.add(arrivalCode(arrival));
         arrivals.add(
             arrival == Arrival.LATE
-                ? Math.toIntExact(ChronoUnit.DAYS.between(period.lastDay(), counts.firstSeen()))
+                ? Math.toIntExact(ChronoUnit.DAYS.between(period.lastDay(), counts.arrived()))
                 : null);
         read += counts == null ? 0 : counts.read();
         quarantined += counts == null ? 0 : counts.quarantined();
@@ -229,19 +263,21 @@ public final class OfficeMonth {
 
   private static Counts merge(Counts a, Counts b) {
     LocalDate first = a.firstSeen().isAfter(b.firstSeen()) ? a.firstSeen() : b.firstSeen();
+    LocalDate arrived = a.arrived().isAfter(b.arrived()) ? a.arrived() : b.arrived();
     return new Counts(
         a.files() + b.files(),
         a.read() + b.read(),
         a.accepted() + b.accepted(),
         a.quarantined() + b.quarantined(),
         first,
+        arrived,
         a.usable() || b.usable());
   }
 
   private static List<MartColumn> columns() {
     List<MartColumn> columns =
         new ArrayList<>(
-            List.of(OFFICE_ID, NAME_FA, NAME_EN, COUNTY_EN, ACTIVE, SETTLEMENTS_SERVED));
+            List.of(OFFICE_ID, NAME_FA, NAME_EN, COUNTY_EN, ACTIVE, SETTLEMENTS_SERVED, DUE_ON));
     for (OfficeDataset dataset : OfficeDataset.values()) {
       DatasetColumns of = BY_DATASET.get(dataset);
       columns.addAll(
@@ -249,6 +285,7 @@ public final class OfficeMonth {
               of.arrived(),
               of.onTime(),
               of.firstSeenOn(),
+              of.arrivedOn(),
               of.rowsRead(),
               of.rowsAccepted(),
               of.rowsQuarantined()));

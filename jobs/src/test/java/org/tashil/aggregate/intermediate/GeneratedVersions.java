@@ -193,7 +193,8 @@ final class GeneratedVersions {
                   new String[0],
                   new String[0],
                   period.lastDay().plusDays(3),
-                  period.toString()));
+                  period.toString(),
+                  period.lastDay().plusDays(3)));
     }
     return List.copyOf(files.values());
   }

@@ -5,13 +5,10 @@ import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.TextAnchor;
 
 /**
  * Horizontal bars with the category names beside them and each bar's value as a label (the
@@ -23,15 +20,21 @@ abstract class HorizontalBarCustomizer extends ReportChartCustomizer {
   /** The series' colours, in series order. */
   abstract Paint[] seriesPaints();
 
+  /** Room for the value label beyond the longest bar. */
   @Override
-  final void customize(JFreeChart chart, CategoryPlot plot, boolean rightToLeft) {
+  final double headroom() {
+    return 0.2;
+  }
+
+  @Override
+  final void customize(
+      JFreeChart chart, CategoryPlot plot, boolean rightToLeft, CategoryItemLabelGenerator labels) {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
     plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
-    plot.getDomainAxis().setCategoryMargin(0.25);
+    plot.getDomainAxis().setCategoryMargin(0.18);
     plot.getDomainAxis().setLowerMargin(0.02);
     plot.getDomainAxis().setUpperMargin(0.02);
-    plot.getRangeAxis().setUpperMargin(0.18);
     if (rightToLeft) {
       plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
       plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
@@ -40,25 +43,23 @@ abstract class HorizontalBarCustomizer extends ReportChartCustomizer {
       plot.setDomainAxisLocation(AxisLocation.TOP_OR_LEFT);
       plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     }
-    if (plot.getRenderer() instanceof BarRenderer bars) {
-      bars.setBarPainter(new StandardBarPainter());
-      bars.setShadowVisible(false);
-      bars.setDrawBarOutline(false);
-      bars.setItemMargin(0.05);
-      bars.setMaximumBarWidth(0.08);
-      Paint[] paints = seriesPaints();
-      for (int series = 0; series < paints.length; series++) {
-        bars.setSeriesPaint(series, paints[series]);
-      }
-      bars.setDefaultItemLabelsVisible(true);
-      bars.setDefaultItemLabelFont(ChartFonts.regular(LABEL_SIZE));
-      bars.setDefaultItemLabelPaint(Color.DARK_GRAY);
-      ItemLabelPosition outside =
-          rightToLeft
-              ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT)
-              : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
-      bars.setDefaultPositiveItemLabelPosition(outside);
-      bars.setPositiveItemLabelPositionFallback(outside);
+    // The bars Jasper made, replaced by ones whose labels never cover one another.
+    UncrowdedBarRenderer bars = new UncrowdedBarRenderer(rightToLeft);
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setDrawBarOutline(false);
+    bars.setItemMargin(0.05);
+    bars.setMaximumBarWidth(0.08);
+    Paint[] paints = seriesPaints();
+    for (int series = 0; series < paints.length; series++) {
+      bars.setSeriesPaint(series, paints[series]);
     }
+    if (labels != null) {
+      bars.setDefaultItemLabelGenerator(labels);
+      bars.setDefaultItemLabelsVisible(true);
+    }
+    bars.setDefaultItemLabelFont(ChartFonts.regular(LABEL_SIZE));
+    bars.setDefaultItemLabelPaint(Color.DARK_GRAY);
+    plot.setRenderer(bars);
   }
 }

@@ -1,10 +1,18 @@
 package org.tashil.reports.model;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.PersianCalendar;
+import com.ibm.icu.util.TimeZone;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /**
  * One Solar Hijri (Jalali) month, the unit every report covers: {@code 1405-08} is Aban 1405. The
  * reports module keeps its own small period type so that it does not depend on the jobs module.
  */
 public record ReportPeriod(int year, int month) implements Comparable<ReportPeriod> {
+
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   public ReportPeriod {
     if (year < 1300 || year > 1499) {
@@ -26,6 +34,16 @@ public record ReportPeriod(int year, int month) implements Comparable<ReportPeri
 
   public ReportPeriod previous() {
     return month == 1 ? new ReportPeriod(year - 1, 12) : new ReportPeriod(year, month - 1);
+  }
+
+  /** The month's last day (Gregorian), from ICU4J's Persian calendar: 2026-11-21 for 1405-08. */
+  public LocalDate lastDay() {
+    PersianCalendar calendar = new PersianCalendar(UTC);
+    calendar.clear();
+    calendar.set(year, month - 1, 1);
+    calendar.add(Calendar.MONTH, 1);
+    calendar.add(Calendar.DATE, -1);
+    return LocalDate.ofInstant(calendar.getTime().toInstant(), ZoneOffset.UTC);
   }
 
   @Override

@@ -37,7 +37,8 @@ public final class Templates {
           "counties",
           "agencies",
           "relocation",
-          "office-notes");
+          "office-notes",
+          "definitions");
 
   static final String SETTLEMENT = "settlement";
   static final String PROVINCE = "province";

@@ -8,11 +8,17 @@ import org.tashil.reports.model.Share;
  * Numbers as a planner reads them, in the report's digits: Persian (۱٬۲۳۴٫۵) or Latin (1,234.5).
  * Shares print as percentages, a dash when there is no denominator, and {@code *} over fewer
  * households than the threshold. Not thread-safe (NumberFormat): one per report being filled.
+ *
+ * <p>It remembers whether it printed a share as {@code *} or as a dash, so that a report explains
+ * those marks in a footnote only when it printed one.
  */
 public final class Formats {
 
   public static final String DASH = "—";
   public static final String SUPPRESSED = "*";
+
+  /** The Persian decimal separator (momayyez). */
+  public static final char MOMAYYEZ = '\u066B';
 
   private final Language language;
   private final int threshold;
@@ -21,6 +27,8 @@ public final class Formats {
   private final NumberFormat threeDecimals;
   private final NumberFormat percent;
   private final NumberFormat wholePercent;
+  private boolean printedSuppressed;
+  private boolean printedNoShare;
 
   public Formats(Language language, int threshold) {
     this.language = language;
@@ -69,26 +77,61 @@ public final class Formats {
 
   /** A household share: "۴۵٫۲٪", "*" under the threshold, "—" without households. */
   public String share(Share share) {
-    if (!share.present()) {
-      return DASH;
-    }
-    return isSuppressed(share) ? SUPPRESSED : percent.format(share.value());
+    return householdShare(share, percent);
   }
 
   /** An index in 0–1 (M0) with three decimals: "۰٫۲۸۴" / "0.284". */
   public String index(Share share) {
-    if (!share.present()) {
-      return DASH;
-    }
-    return isSuppressed(share) ? SUPPRESSED : threeDecimals.format(share.value());
+    return householdShare(share, threeDecimals);
   }
 
   /** A household share as a chart label, in whole percent: "۴۵٪", "*" or "—". */
   public String chartLabel(Share share) {
+    return householdShare(share, wholePercent);
+  }
+
+  private String householdShare(Share share, NumberFormat format) {
     if (!share.present()) {
+      printedNoShare = true;
       return DASH;
     }
-    return isSuppressed(share) ? SUPPRESSED : wholePercent.format(share.value());
+    if (isSuppressed(share)) {
+      printedSuppressed = true;
+      return SUPPRESSED;
+    }
+    return format.format(share.value());
+  }
+
+  /** Whether a share was printed as {@code *} (under the threshold) by this instance. */
+  public boolean printedSuppressed() {
+    return printedSuppressed;
+  }
+
+  /** Whether a household share was printed as a dash (no household) by this instance. */
+  public boolean printedNoShare() {
+    return printedNoShare;
+  }
+
+  /**
+   * A dotted code such as SDG indicator "11.1.1" in the report's digits: "۱۱٫۱٫۱" in Persian, with
+   * the Persian decimal separator (momayyez, U+066B) between the numbers, never a slash that would
+   * read as a date; unchanged in English.
+   */
+  public String code(String dotted) {
+    if (!language.rightToLeft()) {
+      return dotted;
+    }
+    StringBuilder persian = new StringBuilder(dotted.length());
+    for (char c : dotted.toCharArray()) {
+      if (c >= '0' && c <= '9') {
+        persian.append((char) ('\u06F0' + (c - '0')));
+      } else if (c == '.') {
+        persian.append(MOMAYYEZ);
+      } else {
+        persian.append(c);
+      }
+    }
+    return persian.toString();
   }
 
   public boolean isSuppressed(Share share) {

@@ -1,13 +1,18 @@
 package org.tashil.reports.view;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.tashil.reports.model.Activities;
 import org.tashil.reports.model.CategoryFigures;
+import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DemandFigures;
 import org.tashil.reports.model.Poverty;
 import org.tashil.reports.model.Relocation;
+import org.tashil.reports.model.ReportPeriod;
 import org.tashil.reports.model.Share;
 import org.tashil.reports.model.TrendPoint;
 import org.tashil.reports.view.Rows.CategoryRow;
@@ -60,7 +65,7 @@ final class Figures {
             wording.formats.percent(women)));
   }
 
-  /** The categories' table and chart, and the trend chart. */
+  /** The categories' table and chart, and the trend chart with its title. */
   static void categoriesAndTrend(
       Map<String, Object> parameters,
       List<CategoryFigures> all,
@@ -70,6 +75,7 @@ final class Figures {
     parameters.put("CATEGORY_ROWS", categoryRows(categories, wording));
     parameters.put("CATEGORY_POINTS", categoryPoints(categories, wording));
     parameters.put("TREND_POINTS", trendPoints(trend, wording));
+    parameters.put("TREND_TITLE", trendTitle(trend, wording));
   }
 
   /** The categories with any new, resolved or open demand. */
@@ -91,32 +97,148 @@ final class Figures {
         .toList();
   }
 
+  /**
+   * The most categories the bar chart shows by name; more are one bar group "other", so that the
+   * chart's labels never crowd one another, whatever the number of categories.
+   */
+  static final int CHARTED_CATEGORIES = 8;
+
+  /** One group of bars of the category chart: a category, or several summed as "other". */
+  record CategoryBars(String label, long newDemands, long resolved, long open) {
+    long volume() {
+      return newDemands + resolved + open;
+    }
+  }
+
+  /**
+   * The category chart's groups, largest volume (new + resolved + open) first: every category when
+   * there are at most {@link #CHARTED_CATEGORIES} + 1, otherwise the {@link #CHARTED_CATEGORIES}
+   * largest and the rest (with the category "other", which always comes last) summed as "other (n
+   * categories)".
+   */
+  static List<CategoryBars> chartedCategories(List<CategoryFigures> categories, Wording wording) {
+    List<CategoryFigures> named =
+        categories.stream()
+            .filter(row -> row.category() != DemandCategory.OTHER)
+            .sorted(
+                Comparator.comparingLong((CategoryFigures row) -> volume(row))
+                    .reversed()
+                    .thenComparing(CategoryFigures::category))
+            .toList();
+    List<CategoryFigures> other =
+        categories.stream().filter(row -> row.category() == DemandCategory.OTHER).toList();
+    List<CategoryBars> bars = new ArrayList<>();
+    if (categories.size() <= CHARTED_CATEGORIES + 1) {
+      Stream.concat(named.stream(), other.stream()).forEach(row -> bars.add(bars(row, wording)));
+      return bars;
+    }
+    named.stream().limit(CHARTED_CATEGORIES).forEach(row -> bars.add(bars(row, wording)));
+    List<CategoryFigures> rest =
+        Stream.concat(named.stream().skip(CHARTED_CATEGORIES), other.stream()).toList();
+    bars.add(
+        new CategoryBars(
+            wording.format("chart.other_categories", rest.size()),
+            rest.stream().mapToLong(CategoryFigures::newDemands).sum(),
+            rest.stream().mapToLong(CategoryFigures::resolved).sum(),
+            rest.stream().mapToLong(CategoryFigures::open).sum()));
+    return bars;
+  }
+
+  private static long volume(CategoryFigures row) {
+    return row.newDemands() + row.resolved() + row.open();
+  }
+
+  private static CategoryBars bars(CategoryFigures row, Wording wording) {
+    return new CategoryBars(
+        wording.label(row.category().labelKey()), row.newDemands(), row.resolved(), row.open());
+  }
+
   static List<ChartPoint> categoryPoints(List<CategoryFigures> categories, Wording wording) {
     String fresh = wording.label("series.new");
     String resolved = wording.label("series.resolved");
     String open = wording.label("series.open");
     List<ChartPoint> points = new ArrayList<>();
-    for (CategoryFigures row : categories) {
-      String category = wording.label(row.category().labelKey());
-      points.add(countPoint(fresh, category, row.newDemands(), wording));
-      points.add(countPoint(resolved, category, row.resolved(), wording));
-      points.add(countPoint(open, category, row.open(), wording));
+    for (CategoryBars row : chartedCategories(categories, wording)) {
+      points.add(countPoint(fresh, row.label(), row.newDemands(), wording));
+      points.add(countPoint(resolved, row.label(), row.resolved(), wording));
+      points.add(countPoint(open, row.label(), row.open(), wording));
     }
     return points;
   }
 
+  /**
+   * One month of the trend chart; a null figure is a month whose file was missing: a gap in its
+   * line, and the month marked on the axis.
+   */
+  record TrendMonth(ReportPeriod period, Long newDemands, Long resolved, Long open) {
+    boolean missing() {
+      return newDemands == null || resolved == null || open == null;
+    }
+  }
+
   static List<ChartPoint> trendPoints(List<TrendPoint> trend, Wording wording) {
+    return monthPoints(
+        trend.stream()
+            .map(
+                point ->
+                    new TrendMonth(
+                        point.period(), point.newDemands(), point.resolved(), point.open()))
+            .toList(),
+        wording);
+  }
+
+  /**
+   * The trend chart's points. Time runs in the page's reading direction: in Persian the earliest
+   * month stands at the right and the latest at the left (the points go in latest first, and the
+   * chart places its categories in the order they come); in English left to right. The latest
+   * month's values carry their labels.
+   */
+  static List<ChartPoint> monthPoints(List<TrendMonth> months, Wording wording) {
+    List<TrendMonth> ordered = new ArrayList<>(months);
+    ordered.sort(Comparator.comparing(TrendMonth::period));
+    if (wording.language.rightToLeft()) {
+      Collections.reverse(ordered);
+    }
+    ReportPeriod latest =
+        months.stream().map(TrendMonth::period).max(Comparator.naturalOrder()).orElse(null);
     String fresh = wording.label("series.new");
     String resolved = wording.label("series.resolved");
     String open = wording.label("series.open");
     List<ChartPoint> points = new ArrayList<>();
-    for (TrendPoint point : trend) {
-      String month = wording.calendar.shortMonth(point.period());
-      points.add(new ChartPoint(fresh, month, (double) point.newDemands(), ""));
-      points.add(new ChartPoint(resolved, month, (double) point.resolved(), ""));
-      points.add(new ChartPoint(open, month, (double) point.open(), ""));
+    for (TrendMonth month : ordered) {
+      String label = wording.calendar.shortMonth(month.period());
+      if (month.missing()) {
+        label = label + "\n" + wording.label("trend.no_file");
+      }
+      boolean labelled = month.period().equals(latest);
+      points.add(trendPoint(fresh, label, month.newDemands(), labelled, wording));
+      points.add(trendPoint(resolved, label, month.resolved(), labelled, wording));
+      points.add(trendPoint(open, label, month.open(), labelled, wording));
     }
     return points;
+  }
+
+  private static ChartPoint trendPoint(
+      String series, String month, Long value, boolean labelled, Wording wording) {
+    return new ChartPoint(
+        series,
+        month,
+        value == null ? null : value.doubleValue(),
+        labelled && value != null ? wording.number(value) : "");
+  }
+
+  /** "New, resolved and open demands: Azar 1404 to Aban 1405", the months the chart shows. */
+  static String trendTitle(List<TrendPoint> trend, Wording wording) {
+    List<ReportPeriod> periods = trend.stream().map(TrendPoint::period).sorted().toList();
+    if (periods.isEmpty()) {
+      return wording.text(wording.label("section.trend"));
+    }
+    ReportPeriod first = periods.get(0);
+    ReportPeriod last = periods.get(periods.size() - 1);
+    return first.equals(last)
+        ? wording.format("trend.title.month", wording.calendar.month(last))
+        : wording.format(
+            "trend.title.months", wording.calendar.month(first), wording.calendar.month(last));
   }
 
   /**

@@ -66,6 +66,8 @@ public final class ProvinceView {
                         wording.text(note.office().in(wording.language)),
                         wording.notes.sentence(note.note())))
             .toList());
+    parameters.put("FILES_DUE", wording.filesDue("quality.expected.province"));
+    wording.definitions(parameters, Definition.PROVINCE);
     return parameters;
   }
 

@@ -20,6 +20,9 @@ public final class Rows {
 
   public record NoteRow(String text) {}
 
+  /** A row of the definitions page: the term as the report prints it, and what it means. */
+  public record DefinitionRow(String term, String definition) {}
+
   public record OfficeNoteRow(String office, String text) {}
 
   public record CompletenessRow(

@@ -60,10 +60,15 @@ public final class SettlementView {
     Figures.categoriesAndTrend(parameters, report.categories(), report.trend(), wording);
     parameters.put("OPEN_DEMAND_ROWS", openDemandRows(report, wording));
     parameters.put(
+        "DAYS_OPEN_HEADER",
+        wording.format("column.days_open_at", wording.calendar.date(context.period().lastDay())));
+    parameters.put(
         "NOTE_ROWS",
         report.dataQuality().stream()
             .map(note -> new NoteRow(wording.notes.sentence(note)))
             .toList());
+    parameters.put("FILES_DUE", wording.filesDue("quality.expected.settlement"));
+    wording.definitions(parameters, Definition.SETTLEMENT);
     return parameters;
   }
 

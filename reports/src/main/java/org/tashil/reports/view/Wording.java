@@ -74,10 +74,46 @@ final class Wording {
             formats.number(context.revision()),
             calendar.date(context.generatedOn())));
     parameters.put("FOOTER_RUN", format("footer.run", context.runId(), context.warehouseVersion()));
-    List<String> footnotes = new ArrayList<>();
-    footnotes.add(format("footnote.suppressed", context.suppressionThreshold()));
-    footnotes.add(text(label("footnote.definitions")));
-    parameters.put("FOOTNOTES", String.join("\n", footnotes));
+    // What the marks mean, until definitions() says which marks the report printed.
+    parameters.put(
+        "FOOTNOTES",
+        String.join(
+            "\n",
+            format("footnote.suppressed", context.suppressionThreshold()),
+            format("footnote.no_share")));
     return parameters;
+  }
+
+  /**
+   * The report's last parameters, once every figure is worded: the footnotes (the {@code *} and
+   * dash marks explained only when the report printed one, then the names of its definitions) and
+   * the rows of its definitions page.
+   */
+  void definitions(Map<String, Object> parameters, List<Definition> definitions) {
+    List<String> footnotes = new ArrayList<>();
+    if (formats.printedSuppressed()) {
+      footnotes.add(format("footnote.suppressed", context.suppressionThreshold()));
+    }
+    if (formats.printedNoShare()) {
+      footnotes.add(format("footnote.no_share"));
+    }
+    footnotes.add(Definition.footnote(definitions, this));
+    parameters.put("FOOTNOTES", String.join("\n", footnotes));
+    parameters.put("DEFINITION_ROWS", Definition.rows(definitions, this));
+  }
+
+  /**
+   * The data-quality section's first lines: when the period's files were due, and which files are
+   * expected ({@code expectedKey}: from the settlement's office, or from every active office).
+   */
+  String filesDue(String expectedKey) {
+    return format(
+            "quality.due",
+            calendar.month(context.period()),
+            calendar.date(context.filesDue()),
+            context.onTimeDays(),
+            calendar.date(context.period().lastDay()))
+        + " "
+        + label(expectedKey);
   }
 }

@@ -70,4 +70,31 @@ class TestText {
     var english = Labels.bundle(Language.ENGLISH).keySet();
     assertThat(persian).containsExactlyInAnyOrderElementsOf(english);
   }
+
+  @Test
+  void aDottedCodeTakesTheMomayyezInPersianNeverASlash() {
+    assertThat(new Formats(Language.PERSIAN, 5).code("11.1.1")).isEqualTo("۱۱٫۱٫۱");
+    assertThat(new Formats(Language.PERSIAN, 5).code("11.1.1")).doesNotContain("/", ".");
+    assertThat(new Formats(Language.ENGLISH, 5).code("11.1.1")).isEqualTo("11.1.1");
+  }
+
+  @Test
+  void formatsRememberWhetherTheyPrintedAStarOrADash() {
+    Formats formats = new Formats(Language.ENGLISH, 5);
+    formats.share(Share.of(600, 1240));
+    formats.number(3);
+    assertThat(formats.printedSuppressed()).isFalse();
+    assertThat(formats.printedNoShare()).isFalse();
+    formats.index(Share.of(2, 3));
+    assertThat(formats.printedSuppressed()).isTrue();
+    formats.chartLabel(Share.none());
+    assertThat(formats.printedNoShare()).isTrue();
+  }
+
+  @Test
+  void aPeriodsLastDayComesFromIcu() {
+    assertThat(new ReportPeriod(1405, 8).lastDay()).isEqualTo(LocalDate.of(2026, 11, 21));
+    assertThat(new ReportPeriod(1405, 6).lastDay()).isEqualTo(LocalDate.of(2026, 9, 22));
+    assertThat(new ReportPeriod(1403, 12).lastDay()).isEqualTo(LocalDate.of(2025, 3, 20));
+  }
 }
