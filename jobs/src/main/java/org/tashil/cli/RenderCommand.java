@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tashil render --period P}: the period's PDFs, one per settlement and one for the province.
+ * {@code tashil render --period P}: the period's PDFs, one for the province, one per settlement and
+ * one per agency.
  */
 @Command(
     name = "render",
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description =
         "Render the period's reports from its marts: <reports>/<period>/province.pdf,"
-            + " settlements/<settlement_id>.pdf and index.csv.")
+            + " settlements/<settlement_id>.pdf, agencies/<agency_id>.pdf and index.csv.")
 public final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
