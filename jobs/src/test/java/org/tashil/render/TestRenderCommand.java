@@ -88,8 +88,8 @@ class TestRenderCommand {
         .doesNotContain("D3");
     String municipality = text(folder.resolve("agencies/ag-m.pdf"));
     assertThat(municipality)
-        .contains("D3", "آزمون دو (T-002)", "ثبتشده", "عادی", "معابر")
-        .doesNotContain("(معوق)", "D4")
+        .contains("D3", "آزمون دو (T-002)", "ثبتشده", "معابر")
+        .doesNotContain("(معوق)", "فوری", "D4")
         // D3's summary, as its office wrote it, is never printed.
         .doesNotContain("آسفالت");
   }

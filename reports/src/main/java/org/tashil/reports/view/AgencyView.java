@@ -108,7 +108,8 @@ public final class AgencyView {
               demand.demandId(),
               demand.officeId(),
               wording.label(demand.category().labelKey()),
-              wording.label(demand.urgent() ? "priority.urgent" : "priority.normal"),
+              // Only the urgent ones say so: among thousands of rows, they stand out.
+              demand.urgent() ? wording.label("priority.urgent") : "",
               demand.urgent(),
               wording.label(demand.status().labelKey()),
               wording.text(wording.calendar.date(demand.registeredOn())),
