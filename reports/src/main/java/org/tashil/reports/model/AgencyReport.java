@@ -11,7 +11,8 @@ import java.util.List;
  * marts: its figures of the period ({@code performance}, and the 90th percentile of the days to
  * resolve, null when nothing was resolved), its open and overdue demands over up to the last twelve
  * periods ({@code trend}, kept in time order), and every demand routed to it that is open at {@code
- * asOf}, the period's last day (kept by county, then settlement, oldest first).
+ * asOf}, the period's last day (kept by county, then settlement, oldest first: counties by their
+ * English name and settlements by id, the same order in both languages).
  */
 public record AgencyReport(
     AgencyPerformance performance,
