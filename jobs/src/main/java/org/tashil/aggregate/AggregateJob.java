@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.tashil.aggregate.intermediate.AsOfStates;
 import org.tashil.aggregate.intermediate.PackedAsOfStates;
 import org.tashil.aggregate.marts.AgencyMonth;
+import org.tashil.aggregate.marts.AgencyTrend;
 import org.tashil.aggregate.marts.CategoryMonth;
 import org.tashil.aggregate.marts.CountyMonth;
 import org.tashil.aggregate.marts.Levels;
@@ -125,6 +126,7 @@ public final class AggregateJob {
     // The trend's earlier months, read before this month's marts are written: the state of the
     // tables read is then the one their writes need, not one more.
     List<Row> earlierTrend = earlierTrend(period);
+    List<Row> earlierAgencyTrend = earlierAgencyTrend(period);
 
     Map<String, Written> written = new LinkedHashMap<>();
     try {
@@ -168,6 +170,16 @@ public final class AggregateJob {
           }
           return Trend.build(period, parts);
         });
+    fromWritten.put(
+        AgencyTrend.NAME,
+        () ->
+            AgencyTrend.build(
+                period,
+                AgencyTrend.ofAgencies(written.get(AgencyMonth.NAME).frame(spark)),
+                earlierAgencyTrend.isEmpty()
+                    ? null
+                    : spark.createDataFrame(
+                        earlierAgencyTrend, earlierAgencyTrend.get(0).schema())));
     written.putAll(
         Parallel.each(
             List.copyOf(fromWritten.keySet()), mart -> write(period, mart, fromWritten.get(mart))));
@@ -234,5 +246,18 @@ public final class AggregateJob {
       }
     }
     return earlier == null ? List.of() : earlier.collectAsList();
+  }
+
+  /**
+   * The agency trend's rows of the periods before this one, from {@code agency_month} (collected,
+   * as {@link #earlierTrend}).
+   */
+  private List<Row> earlierAgencyTrend(Period period) {
+    String table = "marts/" + AgencyMonth.NAME;
+    if (!warehouse.exists(table)) {
+      return List.of();
+    }
+    return AgencyTrend.ofAgencies(warehouse.read(table).where(Trend.earlierPeriods(period)))
+        .collectAsList();
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tashil render --period P}: the period's PDFs, one per settlement and one for the province.
+ * {@code tashil render --period P}: the period's PDFs, one for the province, one per settlement and
+ * one per agency.
  */
 @Command(
     name = "render",
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description =
         "Render the period's reports from its marts: <reports>/<period>/province.pdf,"
-            + " settlements/<settlement_id>.pdf, each with an .xlsx of its tables, index.csv"
-            + " and index.html.")
+            + " settlements/<settlement_id>.pdf and agencies/<agency_id>.pdf, each with an .xlsx"
+            + " of its tables, index.csv and index.html.")
 public final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -21,10 +21,14 @@ import org.tashil.calendar.Period;
 import org.tashil.reference.Office;
 import org.tashil.reference.Registry;
 import org.tashil.reference.Settlement;
+import org.tashil.reports.model.AgencyDemand;
 import org.tashil.reports.model.AgencyPerformance;
+import org.tashil.reports.model.AgencyReport;
+import org.tashil.reports.model.AgencyTrendPoint;
 import org.tashil.reports.model.BilingualName;
 import org.tashil.reports.model.CountyFigures;
 import org.tashil.reports.model.DemandCategory;
+import org.tashil.reports.model.DemandStatus;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
 import org.tashil.reports.model.OpenDemand;
@@ -55,8 +59,10 @@ public final class ReportInputs {
   private final List<MartRow> categories;
   private final List<MartRow> provinceCategories;
   private final List<MartRow> agencies;
-  private final List<MartRow> openDemands;
+  private final Map<String, List<MartRow>> openDemandsBySettlement;
+  private final Map<String, List<MartRow>> openDemandsByAgency;
   private final List<MartRow> trend;
+  private final List<MartRow> agencyTrend;
   private final DataQualityNotes notes;
   private final LocalDate filesDue;
   private final Period period;
@@ -88,10 +94,13 @@ public final class ReportInputs {
     categories = martRows(tables, Mart.CATEGORY_MONTH);
     provinceCategories = martRows(tables, Mart.PROVINCE_CATEGORY_MONTH);
     agencies = martRows(tables, Mart.AGENCY_MONTH);
-    openDemands = martRows(tables, Mart.OPEN_DEMANDS);
+    List<MartRow> openDemands = martRows(tables, Mart.OPEN_DEMANDS);
+    openDemandsBySettlement = byKey(openDemands, SettlementMonth.SETTLEMENT_ID);
+    openDemandsByAgency = byKey(openDemands, AgencyMonth.AGENCY_ID);
     trend = martRows(tables, Mart.TREND);
     List<MartRow> offices = martRows(tables, Mart.OFFICE_MONTH);
     filesDue = filesDue(offices, period);
+    agencyTrend = martRows(tables, Mart.AGENCY_TREND);
     notes =
         new DataQualityNotes(
             offices, martRows(tables, Mart.QUARANTINE_REASONS), tables.get(SUBMISSIONS));
@@ -113,7 +122,11 @@ public final class ReportInputs {
     boolean noProvinceCategories =
         tables.get(Mart.PROVINCE_CATEGORY_MONTH.table()).isEmpty()
             && !tables.get(Mart.CATEGORY_MONTH.table()).isEmpty();
-    if (unranked || noProvinceCategories) {
+    // The agencies' trend, and every open demand with its SLA, came with the agency reports.
+    boolean noAgencyTrend =
+        tables.get(Mart.AGENCY_TREND.table()).isEmpty()
+            && !tables.get(Mart.AGENCY_MONTH.table()).isEmpty();
+    if (unranked || noProvinceCategories || noAgencyTrend) {
       throw new IllegalStateException(
           "the marts of "
               + period
@@ -148,6 +161,10 @@ public final class ReportInputs {
 
   private static List<MartRow> martRows(Map<String, List<Row>> tables, Mart mart) {
     return tables.get(mart.table()).stream().map(MartRow::new).toList();
+  }
+
+  private static Map<String, List<MartRow>> byKey(List<MartRow> rows, MartColumn key) {
+    return rows.stream().collect(java.util.stream.Collectors.groupingBy(row -> row.text(key)));
   }
 
   /** The period whose rows these are. */
@@ -313,10 +330,11 @@ public final class ReportInputs {
     return points;
   }
 
+  /** The settlement's oldest open demands, as many as its report prints (by the mart's rank). */
   private List<OpenDemand> oldestOpen(String settlementId) {
     List<OpenDemand> demands = new ArrayList<>();
-    for (MartRow row : openDemands) {
-      if (settlementId.equals(row.text(SettlementMonth.SETTLEMENT_ID))) {
+    for (MartRow row : openDemandsBySettlement.getOrDefault(settlementId, List.of())) {
+      if (row.count(OpenDemands.RANK) <= SettlementReport.OLDEST_OPEN_PRINTED) {
         demands.add(
             new OpenDemand(
                 row.text(OpenDemands.DEMAND_ID),
@@ -327,4 +345,53 @@ public final class ReportInputs {
     }
     return demands;
   }
+
+  /** Every agency of the registry's report, in agency order. */
+  public List<AgencyReport> agencyReports() {
+    List<AgencyReport> reports = new ArrayList<>();
+    for (MartRow row : MartRecords.sorted(agencies, AgencyMonth.AGENCY_ID)) {
+      String id = row.text(AgencyMonth.AGENCY_ID);
+      List<AgencyTrendPoint> points = new ArrayList<>();
+      for (MartRow point : agencyTrend) {
+        if (id.equals(point.text(AgencyMonth.AGENCY_ID))) {
+          points.add(
+              new AgencyTrendPoint(
+                  ReportPeriod.parse(point.text(Trend.TREND_PERIOD)),
+                  point.count(IndicatorColumns.DEMANDS_OPEN),
+                  point.count(IndicatorColumns.OPEN_OVERDUE)));
+        }
+      }
+      reports.add(
+          new AgencyReport(
+              MartRecords.agencyPerformance(row),
+              row.number(IndicatorColumns.DAYS_TO_RESOLVE_P90),
+              period.lastDay(),
+              points,
+              openDemandsByAgency.getOrDefault(id, List.of()).stream()
+                  .map(this::agencyDemand)
+                  .toList()));
+    }
+    return reports;
+  }
+
+  /** An open demand of the agency's report, placed in its settlement and county by the registry. */
+  private AgencyDemand agencyDemand(MartRow row) {
+    Settlement settlement =
+        registry.settlement(row.text(SettlementMonth.SETTLEMENT_ID)).orElseThrow();
+    return new AgencyDemand(
+        row.text(OpenDemands.OFFICE_ID),
+        row.text(OpenDemands.DEMAND_ID),
+        new BilingualName(settlement.countyFa(), settlement.countyEn()),
+        settlement.id(),
+        new BilingualName(settlement.nameFa(), settlement.nameEn()),
+        DemandCategory.fromCode(row.text(CategoryMonth.CATEGORY)),
+        URGENT.equals(row.text(OpenDemands.PRIORITY)),
+        DemandStatus.fromCode(row.text(OpenDemands.STATUS)),
+        row.date(OpenDemands.REGISTERED_ON),
+        row.count(OpenDemands.DAYS_OPEN),
+        row.flag(OpenDemands.OVERDUE),
+        row.count(OpenDemands.HOUSEHOLDS_AFFECTED));
+  }
+
+  private static final String URGENT = "urgent";
 }

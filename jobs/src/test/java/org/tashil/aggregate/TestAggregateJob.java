@@ -252,6 +252,54 @@ class TestAggregateJob {
   }
 
   @Test
+  void everyOpenDemandIsKeptWithItsSlaAndWhetherItIsOverdue() {
+    // 1405-08's end: D4 (ag-w, SLA 10 days) open for 90 days; D3 (ag-m, SLA 30) for 20 days.
+    Row d4 = row("open_demands", "1405-08", "demand_id = 'D4'");
+    assertThat(d4.<Integer>getAs("sla_days")).isEqualTo(10);
+    assertThat(d4.<Boolean>getAs("overdue")).isTrue();
+    assertThat(d4.<String>getAs("priority")).isEqualTo("urgent");
+    assertThat(d4.<Integer>getAs("households_affected")).isEqualTo(25);
+    Row d3 = row("open_demands", "1405-08", "demand_id = 'D3'");
+    assertThat(d3.<String>getAs("settlement_id")).isEqualTo("T-002");
+    assertThat(d3.<Integer>getAs("sla_days")).isEqualTo(30);
+    assertThat(d3.<Integer>getAs("days_open")).isEqualTo(20);
+    assertThat(d3.<Boolean>getAs("overdue")).isFalse();
+    // As many rows, and as many overdue, as agency_month counts open and overdue.
+    for (Row agency :
+        warehouse.read("marts/agency_month").where("period = '1405-08'").collectAsList()) {
+      String where = "agency_id = '" + agency.<String>getAs("agency_id") + "'";
+      var open = warehouse.read("marts/open_demands").where("period = '1405-08' AND " + where);
+      assertThat(open.count()).as(where).isEqualTo((long) number(agency, "demands_open"));
+      assertThat(open.where("overdue").count())
+          .as(where)
+          .isEqualTo((long) number(agency, "open_overdue"));
+    }
+  }
+
+  @Test
+  void theAgencyTrendHoldsEachPeriodsOpenAndOverdue() {
+    // ag-w (SLA 10 days): at 1405/06/31 D1 (11 days) and D4 (30 days) are open and past it; at
+    // 1405/07/30 the same two; at 1405/08/30 D4 alone (D1 was resolved that day).
+    List<Row> water =
+        warehouse
+            .read("marts/agency_trend")
+            .where("period = '1405-08' AND agency_id = 'ag-w'")
+            .orderBy("trend_period")
+            .collectAsList();
+    assertThat(water)
+        .extracting(
+            r -> r.<String>getAs("trend_period"),
+            r -> r.<Integer>getAs("demands_open"),
+            r -> r.<Integer>getAs("open_overdue"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("1405-06", 2, 2),
+            org.assertj.core.groups.Tuple.tuple("1405-07", 2, 2),
+            org.assertj.core.groups.Tuple.tuple("1405-08", 1, 1));
+    assertThat(warehouse.read("marts/agency_trend").where("period = '1405-08'").count())
+        .isEqualTo(2 * 3);
+  }
+
+  @Test
   void quarantinedRowsByReason() {
     Row members = row("quarantine_reasons", "1405-08", "settlement_id = 'T-001'");
     assertThat(members.<String>getAs("reason")).isEqualTo("OUT_OF_RANGE");

@@ -47,7 +47,7 @@ class TestRenderCommand {
     CommandResult render = render("fa");
     assertThat(render.exitCode()).as(render.err()).isZero();
     Path folder = reports.resolve("1405-08");
-    assertThat(render.out()).contains("render 1405-08: 5 PDFs");
+    assertThat(render.out()).contains("render 1405-08: 7 PDFs");
     for (String file :
         List.of(
             "province.pdf",
@@ -58,7 +58,7 @@ class TestRenderCommand {
       assertThat(folder.resolve(file)).isRegularFile();
     }
     List<String> index = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(index).hasSize(11); // each report's PDF and XLSX
+    assertThat(index).hasSize(13); // each PDF, and the XLSX of each with tables
     assertThat(index.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(String.join("\n", index))
         .contains("settlements/T-001.pdf,settlement,T-001,")
@@ -68,6 +68,34 @@ class TestRenderCommand {
     String settlement = text(folder.resolve("settlements/T-001.pdf"));
     assertThat(settlement).contains("آزمون یک").contains("D4").doesNotContain("قطعی");
     assertThat(text(folder.resolve("province.pdf"))).contains("آزمون دو");
+  }
+
+  @Test
+  void everyAgencyGetsItsFollowUpReportListingItsOpenDemands() throws IOException {
+    IndicatorWarehouse.warehouse();
+    CommandResult render = render("fa");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    Path folder = reports.resolve("1405-08");
+    List<String> index = Files.readAllLines(folder.resolve("index.csv"));
+    for (var agency : IndicatorWarehouse.registry().agencies()) {
+      String file = "agencies/" + agency.id() + ".pdf";
+      assertThat(folder.resolve(file)).isRegularFile();
+      assertThat(index).anyMatch(line -> line.startsWith(file + ",agency," + agency.id() + ","));
+    }
+    // At 1405/08/30, D4 (urgent, since 1405/06/01) waits on the water agency, past its 10 days;
+    // D3 (since 1405/08/10) on the municipality, within its 30.
+    String water = text(folder.resolve("agencies/ag-w.pdf"));
+    assertThat(water)
+        // PDFBox joins a row's cells: D4's days open (۹۰) with its mark, and its 25 households.
+        .contains("پیگیری مطالبات: آب", "D4", "OF-A", "فوری", "۱ شهریور ۱۴۰۵", "۹۰", "(معوق)")
+        .contains("شهرستان آلفا", "آزمون یک (T-001)", "روزهای باز تا ۳۰ آبان ۱۴۰۵")
+        .doesNotContain("D3");
+    String municipality = text(folder.resolve("agencies/ag-m.pdf"));
+    assertThat(municipality)
+        .contains("D3", "آزمون دو (T-002)", "ثبتشده", "معابر")
+        .doesNotContain("(معوق)", "فوری", "D4")
+        // D3's summary, as its office wrote it, is never printed.
+        .doesNotContain("آسفالت");
   }
 
   @Test

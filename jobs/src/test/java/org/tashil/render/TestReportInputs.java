@@ -30,6 +30,9 @@ class TestReportInputs {
     assertThat(written.settlementReports())
         .hasSize(registry.settlements().size())
         .isEqualTo(read.settlementReports());
+    assertThat(written.agencyReports())
+        .hasSize(registry.agencies().size())
+        .isEqualTo(read.agencyReports());
     // Each mart's rows are the ones now in the warehouse, value for value.
     for (String table : ReportInputs.TABLES) {
       assertThat(aggregated.tables().get(table))
@@ -55,6 +58,95 @@ class TestReportInputs {
             .isTrue();
       }
     }
+  }
+
+  @Test
+  void anAgencyReportHoldsEveryDemandOpenAtThePeriodsEndPlacedByTheRegistry() {
+    ReportInputs inputs =
+        ReportInputs.read(
+            IndicatorWarehouse.warehouse(), IndicatorWarehouse.registry(), Period.parse("1405-08"));
+    org.tashil.reports.model.AgencyReport water =
+        inputs.agencyReports().stream()
+            .filter(report -> report.agencyId().equals("ag-w"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(water.performance().slaDays()).isEqualTo(10);
+    assertThat(water.asOf()).isEqualTo(java.time.LocalDate.of(2026, 11, 21)); // 1405/08/30
+    assertThat(water.trend()).hasSize(3);
+    assertThat(water.openDemands())
+        .singleElement()
+        .satisfies(
+            d4 -> {
+              assertThat(d4.demandId()).isEqualTo("D4");
+              assertThat(d4.officeId()).isEqualTo("OF-A");
+              assertThat(d4.settlement().english()).isEqualTo("Test One");
+              assertThat(d4.county().persian()).isEqualTo("آلفا");
+              assertThat(d4.urgent()).isTrue();
+              assertThat(d4.overdue()).isTrue();
+              assertThat(d4.daysOpen()).isEqualTo(90);
+            });
+  }
+
+  @Test
+  void theSettlementReportStillListsItsTenOldestOpenDemands() {
+    // Twelve demands open in one settlement: its report keeps the ten the mart ranks first.
+    Registry registry = IndicatorWarehouse.registry();
+    Period period = Period.parse("1405-08");
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    java.util.Map<String, java.util.List<org.apache.spark.sql.Row>> tables =
+        new java.util.HashMap<>();
+    for (String table : ReportInputs.TABLES) {
+      tables.put(table, warehouse.readPeriod(table, period).collectAsList());
+    }
+    org.apache.spark.sql.Row d4 =
+        tables.get(org.tashil.aggregate.marts.Mart.OPEN_DEMANDS.table()).stream()
+            .filter(row -> "D4".equals(row.getAs("demand_id")))
+            .findFirst()
+            .orElseThrow();
+    java.util.List<org.apache.spark.sql.Row> open = new java.util.ArrayList<>();
+    for (int rank = 1; rank <= 12; rank++) {
+      Object[] values = new Object[d4.size()];
+      for (int i = 0; i < d4.size(); i++) {
+        values[i] = d4.get(i);
+      }
+      values[d4.fieldIndex("rank")] = rank;
+      values[d4.fieldIndex("demand_id")] = "R" + rank;
+      values[d4.fieldIndex("days_open")] = 200 - rank;
+      open.add(
+          new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, d4.schema()));
+    }
+    tables.put(org.tashil.aggregate.marts.Mart.OPEN_DEMANDS.table(), open);
+
+    ReportInputs inputs = new ReportInputs(tables, registry, period);
+    assertThat(
+            inputs.settlementReports().stream()
+                .filter(report -> report.settlementId().equals("T-001"))
+                .findFirst()
+                .orElseThrow()
+                .oldestOpenDemands())
+        .extracting(org.tashil.reports.model.OpenDemand::demandId)
+        .containsExactly("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10");
+    assertThat(inputs.agencyReports())
+        .filteredOn(report -> report.agencyId().equals("ag-w"))
+        .singleElement()
+        .satisfies(water -> assertThat(water.openDemands()).hasSize(12));
+  }
+
+  @Test
+  void martsAnEarlierVersionWroteWithoutTheAgencyTrendAreNotRendered() {
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    Period period = Period.parse("1405-08");
+    java.util.Map<String, java.util.List<org.apache.spark.sql.Row>> tables =
+        new java.util.HashMap<>();
+    for (String table : ReportInputs.TABLES) {
+      tables.put(table, warehouse.readPeriod(table, period).collectAsList());
+    }
+    tables.put(org.tashil.aggregate.marts.Mart.AGENCY_TREND.table(), java.util.List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ReportInputs(tables, IndicatorWarehouse.registry(), period))
+        .hasMessageStartingWith(
+            "the marts of 1405-08 were written by an earlier version of Tashil");
   }
 
   @Test

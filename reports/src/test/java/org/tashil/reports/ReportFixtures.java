@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.tashil.reports.model.Activities;
+import org.tashil.reports.model.AgencyDemand;
 import org.tashil.reports.model.AgencyPerformance;
+import org.tashil.reports.model.AgencyReport;
+import org.tashil.reports.model.AgencyTrendPoint;
 import org.tashil.reports.model.Arrival;
 import org.tashil.reports.model.BilingualName;
 import org.tashil.reports.model.CategoryFigures;
@@ -16,6 +19,7 @@ import org.tashil.reports.model.DataQualityNote;
 import org.tashil.reports.model.Dataset;
 import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DemandFigures;
+import org.tashil.reports.model.DemandStatus;
 import org.tashil.reports.model.Deprivation;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
@@ -491,5 +495,107 @@ public final class ReportFixtures {
         report.relocation(),
         report.activities(),
         report.dataQuality());
+  }
+
+  private static final BilingualName DEZFUL = new BilingualName("دزفول", "Dezful");
+
+  /**
+   * The water company's follow-up report: six open demands in two counties and three settlements,
+   * D-1398-0412 and D-1404-0077 past its SLA of 21 days (and the first urgent), D-1405-0301 fresh.
+   */
+  public static AgencyReport waterCompany() {
+    List<AgencyTrendPoint> trend = new ArrayList<>();
+    ReportPeriod period = ABAN_1405;
+    for (int i = 0; i < 12; i++) {
+      trend.add(new AgencyTrendPoint(period, 1210 - 30L * i, 840 - 25L * i));
+      period = period.previous();
+    }
+    BilingualName hasirabad = new BilingualName("حصیرآباد", "Hasirabad");
+    BilingualName malashieh = new BilingualName("ملاشیه", "Malashieh");
+    BilingualName modarres = new BilingualName("کوی مدرس", "Kuy-e Modarres");
+    return new AgencyReport(
+        new AgencyPerformance(
+            "water_wastewater", WATER_COMPANY, 21, 412, 377, 1210, 840, 18.5, 0.617, 412L),
+        47.0,
+        LocalDate.of(2026, 11, 21),
+        trend,
+        List.of(
+            agencyDemand(
+                "OF-01", "D-1405-0301", AHVAZ, "AHV-001", hasirabad, false, false, 12, 2026, 11, 9),
+            agencyDemand(
+                "OF-01", "D-1398-0412", AHVAZ, "AHV-001", hasirabad, true, true, 412, 2025, 10, 5),
+            agencyDemand(
+                "OF-03", "D-1404-0077", AHVAZ, "AHV-003", malashieh, false, true, 233, 2026, 4, 2),
+            agencyDemand(
+                "OF-03", "D-1405-0288", AHVAZ, "AHV-003", malashieh, true, false, 20, 2026, 11, 1),
+            agencyDemand(
+                "OF-11", "DZ-0042", DEZFUL, "DEZ-001", modarres, false, true, 64, 2026, 9, 18),
+            agencyDemand(
+                "OF-11", "DZ-0051", DEZFUL, "DEZ-001", modarres, false, false, 3, 2026, 11, 18)));
+  }
+
+  private static AgencyDemand agencyDemand(
+      String office,
+      String id,
+      BilingualName county,
+      String settlementId,
+      BilingualName settlement,
+      boolean urgent,
+      boolean overdue,
+      long daysOpen,
+      int year,
+      int month,
+      int day) {
+    return new AgencyDemand(
+        office,
+        id,
+        county,
+        settlementId,
+        settlement,
+        DemandCategory.WATER,
+        urgent,
+        urgent ? DemandStatus.REGISTERED : DemandStatus.IN_PROGRESS,
+        LocalDate.of(year, month, day),
+        daysOpen,
+        overdue,
+        4 + daysOpen % 37);
+  }
+
+  /**
+   * A long follow-up report, {@code count} open demands over four counties and twenty settlements
+   * (deterministic), to see the table run over many pages.
+   */
+  public static AgencyReport longAgency(int count) {
+    AgencyReport template = waterCompany();
+    Random random = new Random(7);
+    String[][] counties = {
+      {"اهواز", "Ahvaz"}, {"دزفول", "Dezful"}, {"آبادان", "Abadan"}, {"بهبهان", "Behbahan"}
+    };
+    List<AgencyDemand> demands = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int settlement = random.nextInt(20);
+      String[] county = counties[settlement % counties.length];
+      long days = random.nextInt(700);
+      demands.add(
+          new AgencyDemand(
+              "OF-" + String.format("%02d", 1 + settlement % 19),
+              String.format("D-%05d", i),
+              new BilingualName(county[0], county[1]),
+              String.format("S-%03d", settlement),
+              new BilingualName("سکونتگاه نمونه " + settlement, "Sample settlement " + settlement),
+              DemandCategory.values()[random.nextInt(DemandCategory.values().length)],
+              random.nextInt(5) == 0,
+              DemandStatus.values()[random.nextInt(DemandStatus.values().length)],
+              template.asOf().minusDays(days),
+              days,
+              days > 21,
+              1 + random.nextInt(300)));
+    }
+    return new AgencyReport(
+        template.performance(),
+        template.p90DaysToResolve(),
+        template.asOf(),
+        template.trend(),
+        demands);
   }
 }

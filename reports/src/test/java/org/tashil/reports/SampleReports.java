@@ -25,6 +25,12 @@ public final class SampleReports {
       Files.write(
           folder.resolve("province-" + language.code() + ".pdf"),
           renderer.pdf(ReportFixtures.province(), context));
+      Files.write(
+          folder.resolve("agency-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.waterCompany(), context));
+      Files.write(
+          folder.resolve("agency-long-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.longAgency(400), context));
     }
     System.out.println("wrote samples to " + folder.toAbsolutePath());
   }

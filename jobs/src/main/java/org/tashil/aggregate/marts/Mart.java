@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every mart, in the order the aggregate job writes them (the last two are made of rows written
+ * Every mart, in the order the aggregate job writes them (the last three are made of rows written
  * before them), with its declared columns: the one list of a mart's column names.
  */
 public enum Mart {
@@ -17,7 +17,8 @@ public enum Mart {
   OPEN_DEMANDS(OpenDemands.NAME, OpenDemands.COLUMNS),
   QUARANTINE_REASONS(QuarantineReasons.NAME, QuarantineReasons.COLUMNS),
   PROVINCE_CATEGORY_MONTH(ProvinceCategoryMonth.NAME, ProvinceCategoryMonth.COLUMNS),
-  TREND(Trend.NAME, Trend.COLUMNS);
+  TREND(Trend.NAME, Trend.COLUMNS),
+  AGENCY_TREND(AgencyTrend.NAME, AgencyTrend.COLUMNS);
 
   private final String martName;
   private final List<MartColumn> columns;

@@ -3,6 +3,7 @@ package org.tashil.aggregate.marts;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -15,15 +16,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.tashil.calendar.Period;
 
 /**
- * {@code open_demands}: each settlement's oldest open demands at the period's end, oldest first
- * (ties by office and id), what the settlement report lists. Never the summary text.
+ * {@code open_demands}: every demand open at the period's end, numbered within its settlement
+ * oldest first (ties by office and id), with its agency's SLA and whether it is past it. The
+ * settlement report lists each settlement's oldest (by {@link #RANK}); the agency report lists
+ * every one routed to the agency. Never the summary text.
  */
 public final class OpenDemands {
 
   public static final String NAME = "open_demands";
-
-  /** How many of each settlement's oldest open demands the mart keeps. */
-  public static final int OLDEST_OPEN_KEPT = 10;
 
   public static final MartColumn RANK =
       new MartColumn("rank", IntegerType, "1 = the settlement's oldest open demand");
@@ -45,6 +45,9 @@ public final class OpenDemands {
       new MartColumn("days_open", IntegerType, "the period's last day − registered_on");
   public static final MartColumn HOUSEHOLDS_AFFECTED =
       new MartColumn("households_affected", IntegerType, "households the demand affects");
+  public static final MartColumn OVERDUE =
+      new MartColumn(
+          "overdue", BooleanType, "days_open > sla_days: counted in agency_month.open_overdue");
 
   public static final List<MartColumn> COLUMNS =
       MartColumns.concat(
@@ -57,10 +60,12 @@ public final class OpenDemands {
               AgencyMonth.AGENCY_ID,
               AGENCY_NAME_FA,
               AGENCY_NAME_EN,
+              AgencyMonth.SLA_DAYS,
               PRIORITY,
               STATUS,
               REGISTERED_ON,
               DAYS_OPEN,
+              OVERDUE,
               HOUSEHOLDS_AFFECTED,
               MartColumns.PERIOD));
 
@@ -75,17 +80,19 @@ public final class OpenDemands {
         demands
             .where(col("is_open").equalTo(1))
             .withColumn(RANK.name(), row_number().over(oldestFirst))
-            .where(RANK.col().leq(OLDEST_OPEN_KEPT))
             .join(
                 frames
                     .agencies()
                     .select(
                         AgencyMonth.AGENCY_ID.col(),
                         AGENCY_NAME_FA.of(AgencyMonth.NAME_FA.col()),
-                        AGENCY_NAME_EN.of(AgencyMonth.NAME_EN.col())),
+                        AGENCY_NAME_EN.of(AgencyMonth.NAME_EN.col()),
+                        AgencyMonth.SLA_DAYS.col()),
                 AgencyMonth.AGENCY_ID.name())
             .withColumn(RANK.name(), RANK.col().cast("int"))
             .withColumn(DAYS_OPEN.name(), col("open_age").cast("int"))
+            // The flag agency_month's open_overdue counts (DemandIndicators.withFlags).
+            .withColumn(OVERDUE.name(), col("is_overdue").equalTo(1))
             .withColumn(MartColumns.PERIOD.name(), lit(period.toString())),
         COLUMNS);
   }

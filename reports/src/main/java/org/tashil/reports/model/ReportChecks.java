@@ -38,12 +38,16 @@ final class ReportChecks {
   }
 
   static List<TrendPoint> trend(List<TrendPoint> given) {
-    List<TrendPoint> sorted =
-        given.stream().sorted(Comparator.comparing(TrendPoint::period)).toList();
+    return trend(given, TrendPoint::period);
+  }
+
+  /** A trend's points in time order: each period once, at most twelve. */
+  static <T> List<T> trend(List<T> given, Function<T, ReportPeriod> period) {
+    List<T> sorted = given.stream().sorted(Comparator.comparing(period)).toList();
     for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).period().equals(sorted.get(i - 1).period())) {
+      if (period.apply(sorted.get(i)).equals(period.apply(sorted.get(i - 1)))) {
         throw new IllegalArgumentException(
-            "trend period " + sorted.get(i).period() + " given twice");
+            "trend period " + period.apply(sorted.get(i)) + " given twice");
       }
     }
     if (sorted.size() > 12) {

@@ -1,5 +1,6 @@
 package org.tashil.reports.render;
 
+import org.tashil.reports.model.AgencyReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.text.JalaliCalendar;
@@ -33,6 +34,18 @@ final class Metadata {
             + " — "
             + new JalaliCalendar(context.language()).month(context.period());
     return new PdfMetadata(title, subject(context, "province"), keywords(context) + ", province");
+  }
+
+  static PdfMetadata agency(AgencyReport report, RenderContext context) {
+    Labels labels = Labels.of(context.language());
+    String title =
+        labels.format("title.agency", report.performance().agency().in(context.language()))
+            + " — "
+            + new JalaliCalendar(context.language()).month(context.period());
+    return new PdfMetadata(
+        title,
+        subject(context, "agency " + report.agencyId()),
+        keywords(context) + ", " + report.agencyId());
   }
 
   private static String subject(RenderContext context, String what) {

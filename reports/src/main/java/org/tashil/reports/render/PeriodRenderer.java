@@ -6,8 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JasperPrint;
+import org.tashil.reports.model.AgencyReport;
 import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
@@ -33,6 +37,7 @@ import org.tashil.reports.tables.Table;
  * <pre>
  * &lt;reports&gt;/&lt;period&gt;/province.pdf, province.xlsx
  * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf, .xlsx
+ * &lt;reports&gt;/&lt;period&gt;/agencies/&lt;agency_id&gt;.pdf, .xlsx
  * &lt;reports&gt;/&lt;period&gt;/index.csv      file,kind,key,pages,sha256
  * &lt;reports&gt;/&lt;period&gt;/index.html     the page linking them all, with key figures
  * </pre>
@@ -105,15 +110,20 @@ public final class PeriodRenderer {
         };
     try {
       // Each report rendered on the rendering threads, then written on the writing threads.
-      List<Future<List<RenderedReport>>> futures = new ArrayList<>();
-      for (Pending report : pending) {
-        futures.add(
-            CompletableFuture.supplyAsync(() -> report.render(renderer, context), pool)
-                .thenApplyAsync(writeUnlessFailed, writers));
-      }
+      // The longest reports start first, so that none is left running alone at the end; the index
+      // lists them in their own order all the same.
+      Map<Pending, Future<List<RenderedReport>>> futures = new IdentityHashMap<>();
+      pending.stream()
+          .sorted(Comparator.comparingInt(Pending::work).reversed())
+          .forEach(
+              report ->
+                  futures.put(
+                      report,
+                      CompletableFuture.supplyAsync(() -> report.render(renderer, context), pool)
+                          .thenApplyAsync(writeUnlessFailed, writers)));
       List<RenderedReport> rendered = new ArrayList<>();
-      for (Future<List<RenderedReport>> future : futures) {
-        rendered.addAll(await(future));
+      for (Pending report : pending) {
+        rendered.addAll(await(futures.get(report)));
       }
       String index = folder + "/index.csv";
       reports.write(index, indexCsv(rendered).getBytes(StandardCharsets.UTF_8));
@@ -140,8 +150,8 @@ public final class PeriodRenderer {
   }
 
   /**
-   * Every report of the period, not yet rendered: the province first, then each settlement; each
-   * with its tables (its kind's {@code …Tables} class).
+   * Every report of the period, not yet rendered: the province first, then each settlement, then
+   * each agency; each with its tables (its kind's {@code …Tables} class).
    */
   private List<Pending> reports(PeriodReports period, RenderContext context) {
     List<Pending> pending = new ArrayList<>();
@@ -149,6 +159,7 @@ public final class PeriodRenderer {
         new Pending(
                 ReportKind.PROVINCE,
                 "",
+                PROVINCE_WORK,
                 () -> renderer.fill(period.province(), context),
                 () -> Metadata.province(context))
             .withTables(() -> ProvinceTables.tables(period.province(), context)));
@@ -157,32 +168,56 @@ public final class PeriodRenderer {
           new Pending(
                   ReportKind.SETTLEMENT,
                   settlement.settlementId(),
+                  SETTLEMENT_WORK,
                   () -> renderer.fill(settlement, context),
                   () -> Metadata.settlement(settlement, context))
               .withTables(() -> SettlementTables.tables(settlement, context)));
+    }
+    for (AgencyReport agency : period.agencies()) {
+      pending.add(
+          new Pending(
+              ReportKind.AGENCY,
+              agency.agencyId(),
+              agency.openDemands().size(),
+              () -> renderer.fill(agency, context),
+              () -> Metadata.agency(agency, context)));
     }
     return pending;
   }
 
   /**
-   * A report to render: its kind and key, how to fill it, its PDF's metadata, and its tables (null
-   * for a report without an XLSX).
+   * About how long a report takes to render, in table rows of an agency's report: a settlement's
+   * report takes as long as some 200 (its charts), the province's three times that.
+   */
+  private static final int SETTLEMENT_WORK = 200;
+
+  private static final int PROVINCE_WORK = 600;
+
+  /**
+   * A report to render: its kind and key, about how long it takes ({@code work}, to start the
+   * longest first), how to fill it, its PDF's metadata, and its tables (null for a report without
+   * an XLSX).
    */
   private record Pending(
       ReportKind kind,
       String key,
+      int work,
       Supplier<JasperPrint> fill,
       Supplier<PdfMetadata> metadata,
       Supplier<List<Table>> tables) {
 
     Pending(
-        ReportKind kind, String key, Supplier<JasperPrint> fill, Supplier<PdfMetadata> metadata) {
-      this(kind, key, fill, metadata, null);
+        ReportKind kind,
+        String key,
+        int work,
+        Supplier<JasperPrint> fill,
+        Supplier<PdfMetadata> metadata) {
+      this(kind, key, work, fill, metadata, null);
     }
 
     /** The same report, with its tables written as an XLSX beside its PDF. */
     Pending withTables(Supplier<List<Table>> tables) {
-      return new Pending(kind, key, fill, metadata, tables);
+      return new Pending(kind, key, work, fill, metadata, tables);
     }
 
     /** The PDF, then the XLSX when the report has tables. */

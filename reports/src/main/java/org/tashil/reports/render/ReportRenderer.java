@@ -11,10 +11,12 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.tashil.reports.model.AgencyReport;
 import org.tashil.reports.model.Language;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.view.AgencyView;
 import org.tashil.reports.view.ProvinceView;
 import org.tashil.reports.view.SettlementView;
 
@@ -51,6 +53,11 @@ public final class ReportRenderer {
         ProvinceView.parameters(report, renderContext));
   }
 
+  public JasperPrint fill(AgencyReport report, RenderContext renderContext) {
+    return fill(
+        Templates.AGENCY, renderContext.language(), AgencyView.parameters(report, renderContext));
+  }
+
   private JasperPrint fill(String template, Language language, Map<String, Object> parameters) {
     parameters.putAll(templates.sharedParameters(language));
     try {
@@ -69,6 +76,11 @@ public final class ReportRenderer {
   /** The province's PDF. */
   public byte[] pdf(ProvinceReport report, RenderContext renderContext) {
     return pdf(fill(report, renderContext), Metadata.province(renderContext));
+  }
+
+  /** The agency's PDF. */
+  public byte[] pdf(AgencyReport report, RenderContext renderContext) {
+    return pdf(fill(report, renderContext), Metadata.agency(report, renderContext));
   }
 
   byte[] pdf(JasperPrint print, PdfMetadata metadata) {

@@ -20,8 +20,8 @@ import org.tashil.reports.template.TemplateCompiler;
 
 /**
  * The compiled templates, loaded once and shared by every fill (a compiled report is read-only
- * while filling, so threads share it): per language, the settlement and province reports and their
- * table subreports; and the shared styles.
+ * while filling, so threads share it): per language, the settlement, province and agency reports
+ * and their table subreports; and the shared styles.
  */
 public final class Templates {
 
@@ -38,10 +38,12 @@ public final class Templates {
           "agencies",
           "relocation",
           "office-notes",
-          "definitions");
+          "definitions",
+          "agency-demands");
 
   static final String SETTLEMENT = "settlement";
   static final String PROVINCE = "province";
+  static final String AGENCY = "agency";
   private static final String COMPILED = "/org/tashil/reports/templates/";
   private static final String STYLES = "/org/tashil/reports/styles.jrtx";
 
@@ -91,7 +93,7 @@ public final class Templates {
   }
 
   private static List<String> names() {
-    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE), TABLES.stream()).toList();
+    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE, AGENCY), TABLES.stream()).toList();
   }
 
   private static JRTemplate loadStyles() {

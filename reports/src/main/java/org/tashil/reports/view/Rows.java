@@ -69,4 +69,24 @@ public final class Rows {
 
   public record RelocationRow(
       String settlement, String hazard, String yes, String no, String undecided) {}
+
+  /**
+   * A demand open at the period's end in an agency's report, with the headings of its county and
+   * settlement groups ({@code county} and {@code settlement} are the groups' keys).
+   */
+  public record AgencyDemandRow(
+      String county,
+      String countyHeading,
+      String settlement,
+      String settlementHeading,
+      String demandId,
+      String office,
+      String category,
+      String priority,
+      Boolean urgent,
+      String status,
+      String registeredOn,
+      String daysOpen,
+      Boolean overdue,
+      String households) {}
 }

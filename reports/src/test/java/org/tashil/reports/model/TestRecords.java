@@ -100,4 +100,29 @@ class TestRecords {
     assertThat(List.of(Language.fromCode("fa"), Language.fromCode("EN")))
         .containsExactly(Language.PERSIAN, Language.ENGLISH);
   }
+
+  @Test
+  void anAgencyReportKeepsItsDemandsByCountyAndSettlementOldestFirst() {
+    AgencyReport report = ReportFixtures.waterCompany();
+    assertThat(report.openDemands())
+        .extracting(AgencyDemand::demandId)
+        .containsExactly(
+            "D-1398-0412", "D-1405-0301", "D-1404-0077", "D-1405-0288", "DZ-0042", "DZ-0051");
+    assertThat(report.trend())
+        .hasSize(12)
+        .first()
+        .extracting(AgencyTrendPoint::period)
+        .isEqualTo(new ReportPeriod(1404, 9));
+    assertThatThrownBy(() -> new AgencyTrendPoint(new ReportPeriod(1405, 8), 3, 4))
+        .hasMessage("1405-08: 4 overdue of 3 open demands");
+  }
+
+  @Test
+  void aPeriodHasEachAgencysReportOnce() {
+    AgencyReport agency = ReportFixtures.waterCompany();
+    assertThatThrownBy(
+            () -> new PeriodReports(ReportFixtures.province(), List.of(), List.of(agency, agency)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("agency water_wastewater given twice");
+  }
 }

@@ -27,7 +27,7 @@ class TestTemplates {
   @Test
   void everyTemplateCompilesInBothLanguages() throws Exception {
     var templates = TemplateCompiler.templates(SOURCE);
-    assertThat(templates).hasSize(Templates.TABLES.size() + 2);
+    assertThat(templates).hasSize(Templates.TABLES.size() + 3);
     for (Path template : templates) {
       for (Language language : Language.values()) {
         JasperReport report = TemplateCompiler.compile(template, language);
@@ -37,14 +37,15 @@ class TestTemplates {
   }
 
   @Test
-  void templatesCompiledFromSourceFillBothReportsInBothLanguages() {
+  void templatesCompiledFromSourceFillEveryReportInBothLanguages() {
     ReportRenderer renderer = new ReportRenderer(compiled);
     for (Language language : Language.values()) {
       var context = ReportFixtures.context(language);
       JasperPrint settlement = renderer.fill(ReportFixtures.hasirabad(), context);
       JasperPrint small = renderer.fill(ReportFixtures.mashali(), context);
       JasperPrint province = renderer.fill(ReportFixtures.province(), context);
-      for (JasperPrint print : new JasperPrint[] {settlement, small, province}) {
+      JasperPrint agency = renderer.fill(ReportFixtures.waterCompany(), context);
+      for (JasperPrint print : new JasperPrint[] {settlement, small, province, agency}) {
         assertThat(print.getPages()).isNotEmpty();
         assertThat(PrintedText.strings(print))
             .isNotEmpty()
