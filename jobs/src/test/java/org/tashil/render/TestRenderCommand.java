@@ -58,7 +58,7 @@ class TestRenderCommand {
       assertThat(folder.resolve(file)).isRegularFile();
     }
     List<String> index = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(index).hasSize(13); // each PDF, and the XLSX of each with tables
+    assertThat(index).hasSize(15); // each report's PDF and XLSX
     assertThat(index.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(String.join("\n", index))
         .contains("settlements/T-001.pdf,settlement,T-001,")

@@ -26,6 +26,7 @@ import org.tashil.reports.model.AgencyReport;
 import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.tables.AgencyTables;
 import org.tashil.reports.tables.ProvinceTables;
 import org.tashil.reports.tables.SettlementTables;
 import org.tashil.reports.tables.Table;
@@ -176,11 +177,12 @@ public final class PeriodRenderer {
     for (AgencyReport agency : period.agencies()) {
       pending.add(
           new Pending(
-              ReportKind.AGENCY,
-              agency.agencyId(),
-              agency.openDemands().size(),
-              () -> renderer.fill(agency, context),
-              () -> Metadata.agency(agency, context)));
+                  ReportKind.AGENCY,
+                  agency.agencyId(),
+                  agency.openDemands().size(),
+                  () -> renderer.fill(agency, context),
+                  () -> Metadata.agency(agency, context))
+              .withTables(() -> AgencyTables.tables(agency, context)));
     }
     return pending;
   }

@@ -46,7 +46,7 @@ public final class SettlementTables {
                 SharedTables.poverty(report.poverty(), words),
                 List.of(
                     words.figure(
-                        "card.rank",
+                        "table.figure.rank",
                         words.count(report.rank() == null ? null : report.rank().position())),
                     words.figure(
                         "table.figure.ranked",

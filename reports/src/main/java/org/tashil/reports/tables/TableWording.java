@@ -28,12 +28,14 @@ public final class TableWording {
   private final Formats formats;
   private final NoteWording notes;
   private final NumberFormat twoDigits;
+  private final org.tashil.reports.text.JalaliCalendar calendar;
 
   public TableWording(RenderContext context) {
     this.context = context;
     this.labels = Labels.of(context.language());
     this.formats = new Formats(context.language(), context.suppressionThreshold());
     this.notes = new NoteWording(labels, formats);
+    this.calendar = new org.tashil.reports.text.JalaliCalendar(context.language());
     this.twoDigits = NumberFormat.getIntegerInstance(context.language().locale());
     twoDigits.setGroupingUsed(false);
     twoDigits.setMinimumIntegerDigits(2);
@@ -108,6 +110,14 @@ public final class TableWording {
    */
   public Cell month(ReportPeriod period) {
     return new Cell.Text(twoDigits.format(period.year()) + "/" + twoDigits.format(period.month()));
+  }
+
+  /**
+   * A day as a Jalali date in text that sorts as it reads ({@code ۱۴۰۵/۰۸/۰۶}), for the reason
+   * {@link #month} gives.
+   */
+  public Cell date(java.time.LocalDate day) {
+    return new Cell.Text(calendar.numericDate(day));
   }
 
   /** A data-quality note worded as the PDF words it. */

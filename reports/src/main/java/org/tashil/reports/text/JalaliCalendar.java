@@ -22,6 +22,7 @@ public final class JalaliCalendar {
   private final SimpleDateFormat monthFormat;
   private final SimpleDateFormat shortMonthFormat;
   private final SimpleDateFormat dateFormat;
+  private final SimpleDateFormat numericDateFormat;
 
   public JalaliCalendar(Language language) {
     this.locale =
@@ -32,6 +33,7 @@ public final class JalaliCalendar {
     this.monthFormat = format("MMMM y");
     this.shortMonthFormat = format("MMM yy");
     this.dateFormat = format("d MMMM y");
+    this.numericDateFormat = format("yyyy/MM/dd");
   }
 
   private SimpleDateFormat format(String pattern) {
@@ -53,6 +55,14 @@ public final class JalaliCalendar {
   /** A Gregorian day written in the Jalali calendar: "۶ آذر ۱۴۰۵" / "6 Azar 1405". */
   public String date(LocalDate day) {
     return dateFormat.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+  }
+
+  /**
+   * A Gregorian day as a Jalali date that sorts as it reads, for tables: "۱۴۰۵/۰۸/۰۶" /
+   * "1405/08/06".
+   */
+  public String numericDate(LocalDate day) {
+    return numericDateFormat.format(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
   }
 
   private Date firstDay(ReportPeriod period) {

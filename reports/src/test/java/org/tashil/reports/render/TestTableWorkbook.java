@@ -213,7 +213,10 @@ class TestTableWorkbook {
       assertThat(rowWith(key, 0, "Settlement").getCell(1).getStringCellValue())
           .isEqualTo("Hasirabad");
       Sheet poverty = workbook.getSheet("Slums and deprivation");
-      assertThat(rowWith(poverty, 0, "Rank in the province").getCell(1).getNumericCellValue())
+      assertThat(
+              rowWith(poverty, 0, "Deprivation rank (M0), 1 = most deprived")
+                  .getCell(1)
+                  .getNumericCellValue())
           .isEqualTo(3);
       Sheet open = workbook.getSheet("Oldest open demands");
       assertThat(header(open))
