@@ -114,13 +114,14 @@ class TestMissingFilesAndBalance {
                 + " + ۳۱ گزارش دیرهنگام یا اصلاح − ۱۲ کاسته با گزارش دیرهنگام یا اصلاح"
                 + " = ۱۴٬۲۲۰ باز در پایان",
             "۲ از ۱۹ دفتر فعال فایل مطالبات این ماه را نفرستادند یا فایلشان خوانده نشد:"
-                + " مطالبات آن‌ها در این ارقام نیست.",
+                + " جدید و بسته‌شدهٔ آن‌ها در این ارقام نیست و مطالبات باز آن‌ها طبق آخرین فایلشان است.",
             "۱ از ۱۹ دفتر فعال فایل فعالیت‌های این ماه را نفرستادند یا فایلشان خوانده نشد:"
                 + " فعالیت‌های آن‌ها در این ارقام نیست.");
     assertThat(texts(ReportFixtures.province(), Language.ENGLISH))
         .contains(
             "2 of 19 active offices sent no demands file this month, or one that could not be"
-                + " read: their demands are not in these figures.");
+                + " read: their new and closed demands are not in these figures, and their open"
+                + " demands stand as of their last file.");
   }
 
   @Test
