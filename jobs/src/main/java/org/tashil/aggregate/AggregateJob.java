@@ -14,6 +14,7 @@ import org.tashil.aggregate.marts.AgencyMonth;
 import org.tashil.aggregate.marts.AgencyTrend;
 import org.tashil.aggregate.marts.CategoryMonth;
 import org.tashil.aggregate.marts.CountyMonth;
+import org.tashil.aggregate.marts.FileArrivals;
 import org.tashil.aggregate.marts.Levels;
 import org.tashil.aggregate.marts.Mart;
 import org.tashil.aggregate.marts.OfficeMonth;
@@ -90,13 +91,15 @@ public final class AggregateJob {
             .settlements()
             .select(SettlementMonth.SETTLEMENT_ID.col(), SettlementMonth.COUNTY_EN.col());
 
-    // Each pick first numbers its versions' sources (a small job): the two side by side.
+    // Each pick first numbers its versions' sources (a small job): the three side by side. The
+    // demands as the previous period's figures read them open this period's balance.
     AsOfStates asOf = new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED);
     List<Dataset<Row>> states =
         Parallel.all(
             List.of(
                 () -> asOf.flaggedHouseholdsAsOfPeriod(period),
-                () -> asOf.demandsAsOfPeriod(period)));
+                () -> asOf.demandsAsOfPeriod(period),
+                () -> asOf.demandsAsOfPeriod(period.minusMonths(1))));
     Dataset<Row> households = states.get(0).join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.
@@ -110,17 +113,24 @@ public final class AggregateJob {
             .cache();
     Dataset<Row> quarantined = QuarantineReasons.quarantined(ingested);
     Dataset<Row> activities = ingested.table("clean/activities").join(placement, "settlement_id");
+    Dataset<Row> previousDemands =
+        states
+            .get(2)
+            .join(frames.agencies().select("agency_id"), "agency_id")
+            .join(placement, "settlement_id");
     Dataset<Row> levels =
         Levels.of(
                 households,
                 demands,
                 activities,
-                Levels.periodRows(ingested, quarantined, placement))
+                Levels.periodRows(ingested, quarantined, placement),
+                DemandIndicators.balanceParts(previousDemands, demands))
             .cache();
 
     LOG.debug("{}: as-of plans ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     List<Row> submissions = ingested.table("submissions").collectAsList();
     Dataset<Row> offices = OfficeMonth.build(spark, registry, period, submissions, onTimeDays);
+    Dataset<Row> lastDemandsFiles = FileArrivals.lastDemandsFiles(warehouse, period, offices);
     LOG.debug(
         "{}: office figures ready in {} ms", period, (System.nanoTime() - started) / 1_000_000);
     // The trend's earlier months, read before this month's marts are written: the state of the
@@ -133,10 +143,13 @@ public final class AggregateJob {
       // settlement_month first: it fills the cached levels and demands the others read.
       written.put(
           SettlementMonth.NAME,
-          write(period, SettlementMonth.NAME, () -> SettlementMonth.build(period, frames, levels)));
+          write(
+              period,
+              SettlementMonth.NAME,
+              () -> SettlementMonth.build(period, frames, levels, offices, lastDemandsFiles)));
       // Then the marts that read only those, side by side.
       Map<String, Supplier<Dataset<Row>>> independent = new LinkedHashMap<>();
-      independent.put(CountyMonth.NAME, () -> CountyMonth.build(period, frames, levels));
+      independent.put(CountyMonth.NAME, () -> CountyMonth.build(period, frames, levels, offices));
       independent.put(
           ProvinceMonth.NAME, () -> ProvinceMonth.build(period, frames, levels, offices));
       independent.put(CategoryMonth.NAME, () -> CategoryMonth.build(period, frames, demands));

@@ -135,6 +135,49 @@ public final class DemandIndicators {
         Shares.ratio(IndicatorColumns.SLA_MET.col(), IndicatorColumns.DEMANDS_RESOLVED.col()));
   }
 
+  /**
+   * Each demand's parts in the period's balance of open demands (docs/indicators.md §3.1), one row
+   * per state, in that state's settlement and county ({@code county_en}, {@code settlement_id}):
+   *
+   * <ul>
+   *   <li>its state at the previous period's end, when open then: {@code open_start} 1 and {@code
+   *       change} −1;
+   *   <li>its state at this period's end, when counted ({@link #counted}): {@code open_start} 0 and
+   *       {@code change} = open at the end − new + resolved, rejected or withdrawn in the period.
+   * </ul>
+   *
+   * A demand's changes summed at one level are 0 when its files told its story as it happened (open
+   * at both ends, new in the period, closed in it, or closed before it); anything else is a report
+   * sent late or a correction. Summed over a level's demands, open at the start + new − closed +
+   * changes = open at the end, exactly.
+   *
+   * @param previousStates the demand states at the previous period's end, as that period's figures
+   *     read them (with their agency known), placed in their settlement and county
+   * @param flagged this period's states as {@link #withFlags} flags them, the counted ones, placed
+   * @return {@code office_id}, {@code demand_id}, {@code county_en}, {@code settlement_id}, {@code
+   *     open_start}, {@code change}
+   */
+  public static Dataset<Row> balanceParts(Dataset<Row> previousStates, Dataset<Row> flagged) {
+    List<Column> key =
+        List.of(col("office_id"), col("demand_id"), col("county_en"), col("settlement_id"));
+    List<Column> before = new ArrayList<>(key);
+    before.add(lit(1).as("open_start"));
+    before.add(lit(-1).as("change"));
+    List<Column> after = new ArrayList<>(key);
+    after.add(lit(0).as("open_start"));
+    after.add(
+        col("is_open")
+            .minus(col("is_new"))
+            .plus(col("is_resolved"))
+            .plus(col("is_rejected"))
+            .plus(col("is_withdrawn"))
+            .as("change"));
+    return previousStates
+        .where(col("status").isin(OPEN_STATUSES.toArray()))
+        .select(before.toArray(Column[]::new))
+        .unionByName(flagged.select(after.toArray(Column[]::new)));
+  }
+
   private static Column bucket(int from, int to) {
     return Shares.countWhere(col("open_age").between(from, to));
   }

@@ -30,6 +30,16 @@ public final class DuckDbPeer {
   /** Its key: one row per settlement of the registry. */
   public static final String KEY = org.tashil.aggregate.marts.SettlementMonth.SETTLEMENT_ID.name();
 
+  /**
+   * The declared columns of the mart this peer computes: all but those that say which of the
+   * offices' files arrived ({@link org.tashil.aggregate.marts.FileArrivals#SETTLEMENT}), which come
+   * from the submissions, not from the clean and quarantine tables the peer reads.
+   */
+  public static final java.util.List<org.tashil.aggregate.marts.MartColumn> COLUMNS =
+      org.tashil.aggregate.marts.SettlementMonth.COLUMNS.stream()
+          .filter(column -> !org.tashil.aggregate.marts.FileArrivals.SETTLEMENT.contains(column))
+          .toList();
+
   private DuckDbPeer() {}
 
   /**

@@ -57,8 +57,8 @@ public final class MartComparison {
 
   /**
    * Spark's {@code settlement_month} rows of DuckDB's period, read from the warehouse as the mart
-   * declares its columns ({@link org.tashil.aggregate.marts.SettlementMonth#COLUMNS}), against
-   * DuckDB's: a declared column DuckDB does not compute is a difference.
+   * declares its columns ({@link DuckDbPeer#COLUMNS}: all but those that say which files arrived),
+   * against DuckDB's: a declared column DuckDB does not compute is a difference.
    */
   public static MartComparison settlementMonth(Warehouse warehouse, DuckDbPeer.Result duckDb) {
     MartTable spark =
@@ -66,7 +66,7 @@ public final class MartComparison {
             warehouse
                 .readPeriod("marts/" + DuckDbPeer.MART, duckDb.period())
                 .select(
-                    org.tashil.aggregate.marts.SettlementMonth.COLUMNS.stream()
+                    DuckDbPeer.COLUMNS.stream()
                         .map(org.tashil.aggregate.marts.MartColumn::col)
                         .toArray(org.apache.spark.sql.Column[]::new)));
     return compare(DuckDbPeer.MART, DuckDbPeer.KEY, spark, duckDb.rows());

@@ -25,7 +25,8 @@ import org.tashil.calendar.Period;
  * @param views the statements to run first, in order: the {@code share} macro, then the
  *     intermediate views ({@code households_as_of_period}, {@code household_flags}, {@code
  *     household_sums}, {@code demands_as_of_period}, {@code demand_flags}, {@code demand_sums},
- *     {@code activity_sums}, {@code row_counts})
+ *     {@code demands_as_of_previous}, {@code demand_balance}, {@code activity_sums}, {@code
+ *     row_counts})
  * @param mart the query whose rows are the mart, sorted by settlement
  */
 public record SettlementMonthSql(List<String> views, String mart) {
@@ -77,6 +78,8 @@ public record SettlementMonthSql(List<String> views, String mart) {
     fragments.put("period", period.toString());
     fragments.put("first_day", period.firstDay().toString());
     fragments.put("last_day", period.lastDay().toString());
+    fragments.put("previous_period", period.minusMonths(1).toString());
+    fragments.put("previous_last_day", period.minusMonths(1).lastDay().toString());
     fragments.put("sixtieths", Integer.toString(Deprivation.SIXTIETHS));
     fragments.put("poverty_line_sixtieths", Integer.toString(Deprivation.POVERTY_LINE_SIXTIETHS));
     fragments.put(

@@ -6,18 +6,24 @@ import org.tashil.aggregate.Deprivation;
 import org.tashil.aggregate.marts.AgencyMonth;
 import org.tashil.aggregate.marts.CategoryMonth;
 import org.tashil.aggregate.marts.CountyMonth;
+import org.tashil.aggregate.marts.FileArrivals;
 import org.tashil.aggregate.marts.IndicatorColumns;
 import org.tashil.aggregate.marts.MartColumn;
+import org.tashil.aggregate.marts.OfficeMonth;
+import org.tashil.aggregate.marts.ProvinceMonth;
 import org.tashil.aggregate.marts.SettlementMonth;
 import org.tashil.reports.model.Activities;
 import org.tashil.reports.model.AgencyPerformance;
+import org.tashil.reports.model.Arrival;
 import org.tashil.reports.model.CategoryFigures;
 import org.tashil.reports.model.CountyFigures;
 import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DemandFigures;
+import org.tashil.reports.model.FileCoverage;
 import org.tashil.reports.model.KeyFigures;
 import org.tashil.reports.model.Poverty;
 import org.tashil.reports.model.Relocation;
+import org.tashil.reports.model.ReportPeriod;
 
 /**
  * The reports' records made from one mart row, alike for a settlement, a county and the province:
@@ -50,7 +56,8 @@ final class MartRecords {
         row.share(IndicatorColumns.M0, households));
   }
 
-  static DemandFigures demandFigures(MartRow row) {
+  /** A level's demands, whose files arrived as {@code files} says. */
+  static DemandFigures demandFigures(MartRow row, FileCoverage files) {
     return new DemandFigures(
         row.count(IndicatorColumns.DEMANDS_NEW),
         row.count(IndicatorColumns.DEMANDS_RESOLVED),
@@ -59,7 +66,36 @@ final class MartRecords {
         row.count(IndicatorColumns.DEMANDS_OPEN),
         row.count(IndicatorColumns.OPEN_OVERDUE),
         row.number(IndicatorColumns.DAYS_TO_RESOLVE_MEDIAN),
-        row.count(IndicatorColumns.HOUSEHOLDS_AFFECTED_OPEN));
+        row.count(IndicatorColumns.HOUSEHOLDS_AFFECTED_OPEN),
+        row.count(IndicatorColumns.DEMANDS_OPEN_START),
+        row.count(IndicatorColumns.DEMANDS_LATE_ADDED),
+        row.count(IndicatorColumns.DEMANDS_LATE_REMOVED),
+        files);
+  }
+
+  /**
+   * A {@code settlement_month} row's office file of the dataset ({@link FileArrivals#DEMANDS_FILE}
+   * or {@link FileArrivals#ACTIVITIES_FILE}), with the last demands file for the demands.
+   */
+  static FileCoverage settlementFiles(MartRow row, MartColumn arrivalColumn) {
+    Arrival arrival = OfficeMonth.arrivalOf(row.text(arrivalColumn));
+    boolean missing =
+        switch (arrival) {
+          case MISSING, REJECTED -> true;
+          case ON_TIME, LATE, NOT_DUE -> false;
+        };
+    String last =
+        arrivalColumn.equals(FileArrivals.DEMANDS_FILE)
+            ? row.text(FileArrivals.DEMANDS_LAST_FILE_PERIOD)
+            : null;
+    return FileCoverage.ofSettlement(
+        arrival != Arrival.NOT_DUE, missing, last == null ? null : ReportPeriod.parse(last));
+  }
+
+  /** A {@code province_month} row's active offices, and those without a file of the dataset. */
+  static FileCoverage provinceFiles(MartRow row, MartColumn missingColumn) {
+    return new FileCoverage(
+        (int) row.count(ProvinceMonth.ACTIVE_OFFICES), (int) row.count(missingColumn), null);
   }
 
   static Relocation relocation(MartRow row) {
@@ -70,11 +106,13 @@ final class MartRecords {
         row.count(IndicatorColumns.CONSENT_UNDECIDED));
   }
 
-  static Activities activities(MartRow row) {
+  /** A level's activities, whose files arrived as {@code files} says. */
+  static Activities activities(MartRow row, FileCoverage files) {
     return new Activities(
         row.count(IndicatorColumns.ACTIVITIES),
         row.count(IndicatorColumns.PARTICIPANTS),
-        row.count(IndicatorColumns.WOMEN_PARTICIPANTS));
+        row.count(IndicatorColumns.WOMEN_PARTICIPANTS),
+        files);
   }
 
   /** The categories' figures of the rows given, in the categories' order. */

@@ -17,6 +17,12 @@ record MartRow(Row row) {
     Objects.requireNonNull(row, "row");
   }
 
+  /** Whether the row has the column: a mart an earlier Tashil wrote may lack a newer one. */
+  boolean has(MartColumn column) {
+    return row.schema() == null
+        || java.util.Arrays.asList(row.schema().fieldNames()).contains(column.name());
+  }
+
   long count(MartColumn column) {
     Object value = row.getAs(column.name());
     return value == null ? 0 : ((Number) value).longValue();

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.tashil.aggregate.Deprivation;
 import org.tashil.aggregate.marts.AgencyMonth;
 import org.tashil.aggregate.marts.CategoryMonth;
+import org.tashil.aggregate.marts.FileArrivals;
 import org.tashil.aggregate.marts.IndicatorColumns;
 import org.tashil.aggregate.marts.Mart;
 import org.tashil.aggregate.marts.MartColumn;
@@ -126,7 +127,16 @@ public final class ReportInputs {
     boolean noAgencyTrend =
         tables.get(Mart.AGENCY_TREND.table()).isEmpty()
             && !tables.get(Mart.AGENCY_MONTH.table()).isEmpty();
-    if (unranked || noProvinceCategories || noAgencyTrend) {
+    // The files behind each settlement's figures and the month's balance (docs/indicators.md §3.1,
+    // §5.1): a settlement row without them was written before they were computed.
+    boolean noFiles =
+        settlements.stream()
+            .anyMatch(
+                row ->
+                    !row.has(FileArrivals.DEMANDS_FILE)
+                        || row.text(FileArrivals.DEMANDS_FILE) == null
+                        || row.whole(IndicatorColumns.DEMANDS_OPEN_START) == null);
+    if (unranked || noProvinceCategories || noAgencyTrend || noFiles) {
       throw new IllegalStateException(
           "the marts of "
               + period
@@ -210,7 +220,8 @@ public final class ReportInputs {
               deprivationComparisons(row),
               MartRecords.poverty(row),
               rank == null ? null : new Rank(rank, row.whole(SettlementMonth.M0_RANKED)),
-              MartRecords.demandFigures(row),
+              MartRecords.demandFigures(
+                  row, MartRecords.settlementFiles(row, FileArrivals.DEMANDS_FILE)),
               MartRecords.categoryFigures(
                   categories.stream()
                       .filter(category -> id.equals(category.text(SettlementMonth.SETTLEMENT_ID)))
@@ -218,7 +229,8 @@ public final class ReportInputs {
               trend(point -> id.equals(point.text(Trend.SETTLEMENT_ID))),
               oldestOpen(id),
               MartRecords.relocation(row),
-              MartRecords.activities(row),
+              MartRecords.activities(
+                  row, MartRecords.settlementFiles(row, FileArrivals.ACTIVITIES_FILE)),
               notes.settlement(row, row.text(SettlementMonth.OFFICE_ID))));
     }
     return reports;
@@ -260,8 +272,12 @@ public final class ReportInputs {
             settlements.size(),
             MartRecords.keyFigures(province),
             MartRecords.poverty(province),
-            MartRecords.demandFigures(province),
-            MartRecords.activities(province),
+            MartRecords.demandFigures(
+                province,
+                MartRecords.provinceFiles(province, FileArrivals.OFFICES_MISSING_DEMANDS)),
+            MartRecords.activities(
+                province,
+                MartRecords.provinceFiles(province, FileArrivals.OFFICES_MISSING_ACTIVITIES)),
             MartRecords.relocation(province),
             (int) province.count(ProvinceMonth.ACTIVE_OFFICES),
             (int) province.count(ProvinceMonth.OFFICES_SENT_DEMANDS),
@@ -319,15 +335,31 @@ public final class ReportInputs {
     List<TrendPoint> points = new ArrayList<>();
     for (MartRow row : trend) {
       if (mine.test(row)) {
-        points.add(
-            new TrendPoint(
-                ReportPeriod.parse(row.text(Trend.TREND_PERIOD)),
-                row.count(IndicatorColumns.DEMANDS_NEW),
-                row.count(IndicatorColumns.DEMANDS_RESOLVED),
-                row.count(IndicatorColumns.DEMANDS_OPEN)));
+        points.add(trendPoint(row));
       }
     }
     return points;
+  }
+
+  /**
+   * A trend row as a point: a settlement's month without its office's demands file has no new or
+   * resolved figures; the province's months say how many offices sent none (none is known of a
+   * month aggregated before the files were recorded).
+   */
+  private static TrendPoint trendPoint(MartRow row) {
+    ReportPeriod period = ReportPeriod.parse(row.text(Trend.TREND_PERIOD));
+    long open = row.count(IndicatorColumns.DEMANDS_OPEN);
+    if (Trend.SETTLEMENT_SCOPE.equals(row.text(Trend.SCOPE))
+        && row.flag(Trend.DEMANDS_FILE_MISSING)) {
+      return TrendPoint.withoutFile(period, open);
+    }
+    return new TrendPoint(
+        period,
+        row.count(IndicatorColumns.DEMANDS_NEW),
+        row.count(IndicatorColumns.DEMANDS_RESOLVED),
+        open,
+        false,
+        (int) row.count(Trend.OFFICES_MISSING_DEMANDS));
   }
 
   /** The settlement's oldest open demands, as many as its report prints (by the mart's rank). */

@@ -7,7 +7,7 @@
 --   quarantine_households, quarantine_demands, quarantine_activities
 --   settlements, agencies                                    the registry (contract §3)
 -- SettlementMonthSql fills in each ${...} from the Java definitions, so that each stays defined in
--- one place: the period and its days (org.tashil.calendar.Period); the deprivations' weights in
+-- one place: the period and its days, and the previous period's (org.tashil.calendar.Period); the deprivations' weights in
 -- sixtieths, the slum deprivations and the poverty line (org.tashil.aggregate.Deprivation).
 -- Statements end with a semicolon at the end of a line; the last one is the mart.
 
@@ -152,6 +152,49 @@ SELECT
 FROM demand_flags
 GROUP BY settlement_id;
 
+-- docs/indicators.md §3.1 The demand states at the previous period's end as that period's figures
+-- read them: its own pick, over the versions of the periods up to it (AggregateJob's second pick).
+CREATE TEMP VIEW demands_as_of_previous AS
+SELECT latest.*
+FROM (
+  SELECT *
+  FROM clean_demands
+  WHERE period <= '${previous_period}' AND updated_on <= DATE '${previous_last_day}'
+  QUALIFY row_number() OVER (
+    PARTITION BY office_id, demand_id
+    ORDER BY updated_on DESC, period DESC, source_file DESC, source_line DESC) = 1
+) AS latest
+JOIN agencies USING (agency_id);
+
+-- docs/indicators.md §3.1 The month's balance of open demands: each demand's change in a
+-- settlement = its open state at the end − new − ... + closed in the period (this period's state, in
+-- its settlement) − open at the start (the previous period's state, in its settlement); 0 for a
+-- demand reported as it happened, added up by sign otherwise (DemandIndicators.balanceParts,
+-- Levels.balance).
+CREATE TEMP VIEW demand_balance AS
+WITH parts AS (
+  SELECT office_id, demand_id, settlement_id, 1 AS open_start, -1 AS change
+  FROM demands_as_of_previous
+  WHERE status IN ('registered', 'referred', 'in_progress')
+  UNION ALL
+  SELECT office_id, demand_id, settlement_id, 0,
+    is_open - is_new + is_resolved + is_rejected + is_withdrawn
+  FROM demand_flags
+),
+by_demand AS (
+  SELECT settlement_id, office_id, demand_id,
+    sum(open_start) AS open_start, sum(change) AS change
+  FROM parts
+  GROUP BY settlement_id, office_id, demand_id
+)
+SELECT
+  settlement_id,
+  sum(open_start)::INTEGER AS demands_open_start,
+  sum(CASE WHEN change > 0 THEN change ELSE 0 END)::INTEGER AS demands_late_added,
+  sum(CASE WHEN change < 0 THEN -change ELSE 0 END)::INTEGER AS demands_late_removed
+FROM by_demand
+GROUP BY settlement_id;
+
 -- §5.5 The activities held in the period, as the offices reported them.
 CREATE TEMP VIEW activity_sums AS
 SELECT
@@ -234,6 +277,9 @@ WITH figures AS (
     coalesce(d.sla_met, 0) AS sla_met,
     coalesce(d.open_overdue, 0) AS open_overdue,
     coalesce(d.households_affected_open, 0) AS households_affected_open,
+    coalesce(b.demands_open_start, 0) AS demands_open_start,
+    coalesce(b.demands_late_added, 0) AS demands_late_added,
+    coalesce(b.demands_late_removed, 0) AS demands_late_removed,
     d.days_to_resolve_median,
     d.days_to_resolve_p90,
     d.oldest_open_days,
@@ -249,6 +295,7 @@ WITH figures AS (
   FROM settlements AS s
   LEFT JOIN household_sums AS h USING (settlement_id)
   LEFT JOIN demand_sums AS d USING (settlement_id)
+  LEFT JOIN demand_balance AS b USING (settlement_id)
   LEFT JOIN activity_sums AS a USING (settlement_id)
   LEFT JOIN row_counts AS r USING (settlement_id)
 ),

@@ -41,7 +41,7 @@ class TestDuckDbPeer {
   @Test
   void agreesWithSparkOnEveryColumnOfEveryPeriodOfTheHandMadeProvince() {
     Warehouse warehouse = IndicatorWarehouse.warehouse();
-    int sparkColumns = warehouse.read("marts/settlement_month").columns().length;
+    int sparkColumns = DuckDbPeer.COLUMNS.size();
     // 1405-07: D1 and D4 in progress, HH-0005 as first surveyed. 1405-08: HH-0005 re-surveyed,
     // D1 updated for the third time and resolved, D4's later resolution (1405-09) not yet counted.
     for (String period : List.of("1405-06", "1405-07", "1405-08")) {
@@ -65,6 +65,7 @@ class TestDuckDbPeer {
     assertThat(number(august, "T-001", "m0")).isCloseTo(0.084, within(EXACT));
     assertThat(number(august, "T-001", "demands_resolved")).isEqualTo(2);
     assertThat(number(august, "T-001", "demands_open")).isEqualTo(1); // D4, resolved only later
+    assertThat(number(august, "T-001", "demands_open_start")).isEqualTo(3); // D1, D2, D4
     assertThat(number(august, "T-001", "days_to_resolve_median")).isCloseTo(50.5, within(EXACT));
     assertThat(number(august, "T-001", "days_to_resolve_p90")).isCloseTo(66.9, within(1e-9));
     assertThat(number(august, "T-001", "rows_quarantined_households")).isEqualTo(1);
@@ -161,7 +162,7 @@ class TestDuckDbPeer {
             "settlement_month: Spark and DuckDB agree on "
                 + Fixtures.registry().settlements().size()
                 + " rows × "
-                + warehouse.read("marts/settlement_month").columns().length
+                + DuckDbPeer.COLUMNS.size()
                 + " columns");
     assertThat(
             result.rows().rows().stream()

@@ -15,9 +15,9 @@ class TestSettlementMonthSql {
 
   @Test
   void theViewsInOrderThenTheMart() {
-    assertThat(AUGUST.views()).hasSize(9);
+    assertThat(AUGUST.views()).hasSize(11);
     assertThat(AUGUST.views().get(0)).contains("CREATE TEMP MACRO share(");
-    assertThat(AUGUST.views().subList(1, 9))
+    assertThat(AUGUST.views().subList(1, 11))
         .extracting(view -> view.substring(view.indexOf("CREATE TEMP VIEW ")).split("\\s+")[3])
         .containsExactly(
             "households_as_of_period",
@@ -26,6 +26,8 @@ class TestSettlementMonthSql {
             "demands_as_of_period",
             "demand_flags",
             "demand_sums",
+            "demands_as_of_previous",
+            "demand_balance",
             "activity_sums",
             "row_counts");
     assertThat(AUGUST.mart()).contains("WITH figures AS (").endsWith("ORDER BY settlement_id");
@@ -39,6 +41,8 @@ class TestSettlementMonthSql {
     assertThat(all)
         .contains("period <= '1405-08' AND surveyed_on <= DATE '2026-11-21'")
         .contains("BETWEEN DATE '2026-10-23' AND DATE '2026-11-21'")
+        // The previous period, Mehr 1405, ends on 2026-10-22.
+        .contains("period <= '1405-07' AND updated_on <= DATE '2026-10-22'")
         .contains(
             "flag_water * 6 + flag_sanitation * 6 + flag_crowding * 6 + flag_durable * 6"
                 + " + flag_tenure * 6 + flag_electricity * 5 + flag_gas * 5 + flag_schooling * 10"

@@ -23,6 +23,7 @@ import org.tashil.reports.model.DemandStatus;
 import org.tashil.reports.model.Deprivation;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
+import org.tashil.reports.model.FileCoverage;
 import org.tashil.reports.model.KeyFigures;
 import org.tashil.reports.model.Language;
 import org.tashil.reports.model.OfficeCompleteness;
@@ -92,7 +93,8 @@ public final class ReportFixtures {
             new Share(0.447, households),
             new Share(0.229, households)),
         new Rank(3, 128),
-        new DemandFigures(87, 41, 6, 2, 212, 64, 23.5, 3120),
+        // 170 open at the start + 87 − 41 − 6 − 2 + 4 reported late = 212 open at the end.
+        new DemandFigures(87, 41, 6, 2, 212, 64, 23.5, 3120, 170, 4, 0, FileCoverage.complete(1)),
         List.of(
             new CategoryFigures(DemandCategory.WATER, 31, 12, 74),
             new CategoryFigures(DemandCategory.SEWAGE, 14, 9, 38),
@@ -108,7 +110,7 @@ public final class ReportFixtures {
             new OpenDemand("D-1404-0190", DemandCategory.ELECTRICITY, POWER, 181),
             new OpenDemand("D-1405-0021", DemandCategory.SEWAGE, WATER_COMPANY, 96)),
         new Relocation(310, 142, 61, 107),
-        new Activities(14, 386, 171),
+        new Activities(14, 386, 171, FileCoverage.complete(1)),
         List.of(
             new DataQualityNote.QuarantinedRows(
                 Dataset.DEMANDS,
@@ -138,13 +140,61 @@ public final class ReportFixtures {
             new Share(0.55, households),
             new Share(0.55, households)),
         null,
-        new DemandFigures(2, 0, 0, 0, 5, 1, null, 40),
+        new DemandFigures(2, 0, 0, 0, 5, 1, null, 40, 3, 0, 0, FileCoverage.complete(1)),
         List.of(new CategoryFigures(DemandCategory.WASTE, 2, 0, 5)),
         trend(3),
         List.of(new OpenDemand("M-17", DemandCategory.WASTE, MUNICIPALITY, 45)),
         new Relocation(0, 0, 0, 0),
-        new Activities(1, 22, 9),
+        new Activities(1, 22, 9, FileCoverage.complete(1)),
         List.of(new DataQualityNote.MissingFile(Dataset.ACTIVITIES)));
+  }
+
+  /**
+   * Malashieh, whose office sent no demands file for Aban (nor for Shahrivar) and no activities
+   * file: its flows are unknown, its open demands stand as of Mehr's file.
+   */
+  public static SettlementReport malashieh() {
+    long households = 2210;
+    SettlementReport template = hasirabad();
+    List<TrendPoint> trend = new ArrayList<>();
+    for (TrendPoint point : trend(70)) {
+      boolean missing =
+          point.period().equals(ABAN_1405) || point.period().equals(new ReportPeriod(1405, 6));
+      trend.add(missing ? TrendPoint.withoutFile(point.period(), point.open()) : point);
+    }
+    return new SettlementReport(
+        new SettlementHeader(
+            "AHV-003",
+            new BilingualName("ملاشیه", "Malashieh"),
+            AHVAZ,
+            AHVAZ,
+            office("ملاشیه", "Malashieh")),
+        KeyFigures.of(65_000, 16_250, households, 9_100),
+        template.deprivations(),
+        template.poverty(),
+        new Rank(2, 128),
+        // No file: no new or closed demand is known; the 913 open stand as of Mehr's file.
+        new DemandFigures(
+            0,
+            0,
+            0,
+            0,
+            913,
+            402,
+            null,
+            11_870,
+            913,
+            0,
+            0,
+            FileCoverage.ofSettlement(true, true, new ReportPeriod(1405, 7))),
+        List.of(new CategoryFigures(DemandCategory.WATER, 0, 0, 913)),
+        trend,
+        template.oldestOpenDemands(),
+        new Relocation(0, 0, 0, 0),
+        new Activities(0, 0, 0, FileCoverage.ofSettlement(true, true, null)),
+        List.of(
+            new DataQualityNote.MissingFile(Dataset.DEMANDS),
+            new DataQualityNote.MissingFile(Dataset.ACTIVITIES)));
   }
 
   /** The province, with the two settlements above among its rows. */
@@ -204,8 +254,22 @@ public final class ReportFixtures {
                 new Share(0.388, households),
                 new Share(0.421, households),
                 new Share(0.163, households)),
-            new DemandFigures(8012, 3870, 412, 150, 14_220, 5_110, 31.0, 221_400),
-            new Activities(1512, 38_400, 17_250),
+            // 10,621 + 8,012 − 3,870 − 412 − 150 + 31 − 12 = 14,220; 2 of 19 offices sent no
+            // demands file, 1 no activities file.
+            new DemandFigures(
+                8012,
+                3870,
+                412,
+                150,
+                14_220,
+                5_110,
+                31.0,
+                221_400,
+                10_621,
+                31,
+                12,
+                new FileCoverage(19, 2, null)),
+            new Activities(1512, 38_400, 17_250, new FileCoverage(19, 1, null)),
             new Relocation(6_420, 2_810, 1_240, 2_370),
             19,
             17,

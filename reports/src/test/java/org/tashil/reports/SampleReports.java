@@ -23,6 +23,9 @@ public final class SampleReports {
           folder.resolve("small-" + language.code() + ".pdf"),
           renderer.pdf(ReportFixtures.mashali(), context));
       Files.write(
+          folder.resolve("no-file-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.malashieh(), context));
+      Files.write(
           folder.resolve("province-" + language.code() + ".pdf"),
           renderer.pdf(ReportFixtures.province(), context));
       Files.write(

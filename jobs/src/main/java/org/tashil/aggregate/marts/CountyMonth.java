@@ -33,11 +33,17 @@ public final class CountyMonth {
               EST_HOUSEHOLDS,
               EST_POPULATION),
           IndicatorColumns.LEVEL,
-          List.of(MartColumns.PERIOD));
+          List.of(
+              FileArrivals.COUNTY_ACTIVE_OFFICES,
+              FileArrivals.OFFICES_MISSING_DEMANDS,
+              FileArrivals.OFFICES_MISSING_ACTIVITIES,
+              MartColumns.PERIOD));
 
   private CountyMonth() {}
 
-  public static Dataset<Row> build(Period period, RegistryFrames frames, Dataset<Row> levels) {
+  /** The period's rows, from the registry, the {@link Levels} and {@code office_month}'s rows. */
+  public static Dataset<Row> build(
+      Period period, RegistryFrames frames, Dataset<Row> levels, Dataset<Row> offices) {
     Dataset<Row> counties =
         frames
             .settlements()
@@ -47,8 +53,19 @@ public final class CountyMonth {
                 EST_HOUSEHOLDS.of(sum(SettlementMonth.EST_HOUSEHOLDS.col()).cast("int")),
                 EST_POPULATION.of(sum(SettlementMonth.EST_POPULATION.col()).cast("int")))
             .withColumn("key", SettlementMonth.COUNTY_EN.col());
+    String[] officeCounts = {
+      FileArrivals.COUNTY_ACTIVE_OFFICES.name(),
+      FileArrivals.OFFICES_MISSING_DEMANDS.name(),
+      FileArrivals.OFFICES_MISSING_ACTIVITIES.name()
+    };
     return MartColumns.select(
         Levels.indicators(counties, levels, Levels.COUNTY)
+            .join(
+                FileArrivals.counties(frames, offices),
+                new String[] {SettlementMonth.COUNTY_EN.name()},
+                "left")
+            .na()
+            .fill(0, officeCounts)
             .withColumn(MartColumns.PERIOD.name(), lit(period.toString())),
         COLUMNS);
   }

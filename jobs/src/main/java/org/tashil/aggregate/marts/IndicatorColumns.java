@@ -118,6 +118,29 @@ public final class IndicatorColumns {
           OPEN_OVERDUE,
           HOUSEHOLDS_AFFECTED_OPEN);
 
+  public static final MartColumn DEMANDS_OPEN_START =
+      new MartColumn(
+          "demands_open_start",
+          IntegerType,
+          "demands open at the previous period's end, as its figures counted them (§3.1)");
+  public static final MartColumn DEMANDS_LATE_ADDED =
+      new MartColumn(
+          "demands_late_added",
+          IntegerType,
+          "open demands added by reports sent late or corrected (§3.1)");
+  public static final MartColumn DEMANDS_LATE_REMOVED =
+      new MartColumn(
+          "demands_late_removed",
+          IntegerType,
+          "open demands removed by reports sent late or corrected (§3.1)");
+
+  /**
+   * The month's balance of open demands beside {@link #DEMAND_SUMS}: open at the start + new −
+   * resolved − rejected − withdrawn + late added − late removed = open at the end, for every level.
+   */
+  public static final List<MartColumn> BALANCE =
+      List.of(DEMANDS_OPEN_START, DEMANDS_LATE_ADDED, DEMANDS_LATE_REMOVED);
+
   public static final MartColumn OLDEST_OPEN_DAYS =
       new MartColumn("oldest_open_days", IntegerType, "the oldest open demand's age in days");
   public static final MartColumn DAYS_TO_RESOLVE_MEDIAN =
@@ -196,6 +219,7 @@ public final class IndicatorColumns {
       MartColumns.concat(
           HOUSEHOLD_SUMS,
           DEMAND_SUMS,
+          BALANCE,
           List.of(OLDEST_OPEN_DAYS, DAYS_TO_RESOLVE_MEDIAN, DAYS_TO_RESOLVE_P90),
           ACTIVITY_SUMS,
           ROW_SUMS,
@@ -204,7 +228,7 @@ public final class IndicatorColumns {
 
   /** Every count of a level: zero, never null, for an entity without data. */
   public static final List<MartColumn> LEVEL_COUNTS =
-      MartColumns.concat(HOUSEHOLD_SUMS, DEMAND_SUMS, ACTIVITY_SUMS, ROW_SUMS);
+      MartColumns.concat(HOUSEHOLD_SUMS, DEMAND_SUMS, BALANCE, ACTIVITY_SUMS, ROW_SUMS);
 
   private static List<MartColumn> householdSums() {
     List<MartColumn> sums = new ArrayList<>(List.of(HOUSEHOLDS, PERSONS));

@@ -1,10 +1,13 @@
 package org.tashil.aggregate.marts;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -42,13 +45,15 @@ public final class Levels {
   /**
    * Every level's figures. {@code households} and {@code demands} are the flagged as-of states,
    * {@code activities} the period's activities and {@code periodRows} the period's rows by dataset
-   * ({@link #periodRows}), each placed in its county.
+   * ({@link #periodRows}), each placed in its county; {@code balanceParts} are the demands' parts
+   * in the balance of open demands ({@link DemandIndicators#balanceParts}).
    */
   public static Dataset<Row> of(
       Dataset<Row> households,
       Dataset<Row> demands,
       Dataset<Row> activities,
-      Dataset<Row> periodRows) {
+      Dataset<Row> periodRows,
+      Dataset<Row> balanceParts) {
     // The medians and 90th percentiles need every resolved demand of a level, not its settlements'
     // figures: rolled up on their own, and joined to the levels, which hold every level with a
     // resolved demand (a resolved demand is counted in the demand sums). Joined by hash in the
@@ -63,8 +68,11 @@ public final class Levels {
                 new Part(demands, DemandIndicators.sums(), List.of(DemandIndicators.oldest())),
                 new Part(activities, activitySums(), List.of()),
                 new Part(periodRows, rowSums(), List.of())));
+    // A level whose only demands were open at the start (all since closed before the period, or
+    // moved elsewhere) has a balance and no sums: a full join keeps it.
     Dataset<Row> joined =
-        sums.join(statistics.hint("shuffle_hash"), new String[] {"level", "key"}, "left");
+        sums.join(statistics.hint("shuffle_hash"), new String[] {"level", "key"}, "left")
+            .join(balance(balanceParts), new String[] {"level", "key"}, "full");
     List<Column> order = new ArrayList<>(List.of(col("level"), col("key")));
     for (MartColumn column : IndicatorColumns.LEVEL) {
       if (!IndicatorColumns.HOUSEHOLD_SHARES.contains(column)
@@ -145,6 +153,35 @@ public final class Levels {
                 .otherwise(lit(PROVINCE)))
         .where(col("key").isNotNull())
         .drop("grouping", "county_en", "settlement_id");
+  }
+
+  /**
+   * Each level's balance of open demands ({@link IndicatorColumns#BALANCE}): open at the start, and
+   * each demand's change at that level (the sum of its parts in the level's settlements) added up
+   * by sign. A demand moved from one settlement to another of the same county changes both
+   * settlements' balances and not the county's.
+   */
+  private static Dataset<Row> balance(Dataset<Row> parts) {
+    Column settlement = struct(lit(SETTLEMENT).as("level"), col("settlement_id").as("key"));
+    Column county = struct(lit(COUNTY).as("level"), col("county_en").as("key"));
+    Column province = struct(lit(PROVINCE).as("level"), lit(PROVINCE).as("key"));
+    Column change = col("change");
+    return parts
+        .withColumn("at", explode(array(settlement, county, province)))
+        .groupBy(
+            col("at.level").as("level"),
+            col("at.key").as("key"),
+            col("office_id"),
+            col("demand_id"))
+        .agg(sum("open_start").as("open_start"), sum(change).as("change"))
+        .where(col("key").isNotNull())
+        .groupBy(col("level"), col("key"))
+        .agg(
+            IndicatorColumns.DEMANDS_OPEN_START.of(sum("open_start").cast("int")),
+            IndicatorColumns.DEMANDS_LATE_ADDED.of(
+                sum(when(change.gt(0), change).otherwise(0)).cast("int")),
+            IndicatorColumns.DEMANDS_LATE_REMOVED.of(
+                sum(when(change.lt(0), lit(0).minus(change)).otherwise(0)).cast("int")));
   }
 
   private static List<Column> activitySums() {

@@ -44,6 +44,8 @@ public final class ProvinceMonth {
               OFFICES_ON_TIME,
               COMPLETENESS,
               TIMELINESS,
+              FileArrivals.OFFICES_MISSING_DEMANDS,
+              FileArrivals.OFFICES_MISSING_ACTIVITIES,
               MartColumns.PERIOD));
 
   private ProvinceMonth() {}
@@ -69,7 +71,9 @@ public final class ProvinceMonth {
                 OFFICES_SENT_DEMANDS.of(
                     Shares.countWhere(OfficeMonth.arrived(OfficeDataset.DEMANDS).col())),
                 OFFICES_ON_TIME.of(
-                    Shares.countWhere(OfficeMonth.onTime(OfficeDataset.DEMANDS).col())))
+                    Shares.countWhere(OfficeMonth.onTime(OfficeDataset.DEMANDS).col())),
+                FileArrivals.missingCount(OfficeDataset.DEMANDS),
+                FileArrivals.missingCount(OfficeDataset.ACTIVITIES))
             .withColumn(
                 COMPLETENESS.name(), Shares.ratio(OFFICES_SENT_DEMANDS.col(), ACTIVE_OFFICES.col()))
             .withColumn(

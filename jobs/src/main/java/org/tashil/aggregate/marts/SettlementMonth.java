@@ -65,12 +65,24 @@ public final class SettlementMonth {
 
   public static final List<MartColumn> COLUMNS =
       MartColumns.concat(
-          REGISTRY, IndicatorColumns.LEVEL, List.of(M0_RANK, M0_RANKED, MartColumns.PERIOD));
+          REGISTRY,
+          IndicatorColumns.LEVEL,
+          List.of(M0_RANK, M0_RANKED),
+          FileArrivals.SETTLEMENT,
+          List.of(MartColumns.PERIOD));
 
   private SettlementMonth() {}
 
-  /** The period's rows, from the registry and the {@link Levels}. */
-  public static Dataset<Row> build(Period period, RegistryFrames frames, Dataset<Row> levels) {
+  /**
+   * The period's rows, from the registry, the {@link Levels}, {@code office_month}'s rows and each
+   * office's last demands file ({@link FileArrivals#lastDemandsFiles}).
+   */
+  public static Dataset<Row> build(
+      Period period,
+      RegistryFrames frames,
+      Dataset<Row> levels,
+      Dataset<Row> offices,
+      Dataset<Row> lastDemandsFiles) {
     Dataset<Row> entities = frames.settlements().withColumn("key", SETTLEMENT_ID.col());
     Dataset<Row> figures =
         Levels.indicators(entities, levels, Levels.SETTLEMENT)
@@ -83,7 +95,11 @@ public final class SettlementMonth {
             .withColumn(
                 M0_RANK.name(),
                 when(IndicatorColumns.M0.col().isNotNull(), row_number().over(mostDeprivedFirst)))
-            .withColumn(M0_RANKED.name(), count(IndicatorColumns.M0.col()).over(all).cast("int"));
+            .withColumn(M0_RANKED.name(), count(IndicatorColumns.M0.col()).over(all).cast("int"))
+            .join(
+                FileArrivals.settlements(frames, offices, lastDemandsFiles),
+                new String[] {SETTLEMENT_ID.name()},
+                "left");
     return MartColumns.select(ranked, COLUMNS);
   }
 }

@@ -76,7 +76,7 @@ public final class ProvinceTables {
             words.column("column.median_days", row -> words.days(row.medianDaysToResolve())),
             words.column("column.sla_met", row -> words.percent(row.slaMetShare())),
             words.column("column.oldest_open", row -> words.count(row.oldestOpenDays()))),
-        SharedTables.categories(report.categories(), words),
+        SharedTables.categories(report.categories(), false, words),
         SharedTables.trend(report.trend(), words),
         words.table(
             "sheet.relocation",

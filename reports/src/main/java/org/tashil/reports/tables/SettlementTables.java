@@ -52,7 +52,7 @@ public final class SettlementTables {
                         "table.figure.ranked",
                         words.count(report.rank() == null ? null : report.rank().among()))))),
         words.figures("sheet.demands", SharedTables.demands(report.demands(), words)),
-        SharedTables.categories(report.categories(), words),
+        SharedTables.categories(report.categories(), report.demands().files().noFile(), words),
         SharedTables.trend(report.trend(), words),
         words.table(
             "sheet.open_demands",

@@ -23,29 +23,43 @@ final class SharedTables {
         words.figure("card.m0", words.index(poverty.index())));
   }
 
+  /**
+   * The month's demands with its balance (open at the start + new − closed ± late = open); without
+   * the demands file behind them, the month's flows are "no file", never 0.
+   */
   static List<Figure> demands(DemandFigures demands, TableWording words) {
+    boolean none = demands.files().noFile();
     return List.of(
-        words.figure("card.new", words.count(demands.newDemands())),
-        words.figure("card.resolved", words.count(demands.resolved())),
-        words.figure("table.figure.rejected", words.count(demands.rejected())),
-        words.figure("table.figure.withdrawn", words.count(demands.withdrawn())),
+        words.figure("table.figure.open_start", words.count(demands.openAtStart())),
+        words.figure("card.new", flow(none, demands.newDemands(), words)),
+        words.figure("card.resolved", flow(none, demands.resolved(), words)),
+        words.figure("table.figure.rejected", flow(none, demands.rejected(), words)),
+        words.figure("table.figure.withdrawn", flow(none, demands.withdrawn(), words)),
+        words.figure("table.figure.late_added", flow(none, demands.lateAdded(), words)),
+        words.figure("table.figure.late_removed", flow(none, demands.lateRemoved(), words)),
         words.figure("card.open", words.count(demands.open())),
         words.figure("card.overdue", words.count(demands.openOverdue())),
-        words.figure("card.median_days", words.days(demands.medianDaysToResolve())),
+        words.figure(
+            "card.median_days", none ? words.noFile() : words.days(demands.medianDaysToResolve())),
         words.figure(
             "table.figure.households_affected", words.count(demands.householdsAffectedOpen())));
   }
 
+  private static Cell flow(boolean noFile, long value, TableWording words) {
+    return noFile ? words.noFile() : words.count(value);
+  }
+
   static List<Figure> activities(Activities activities, TableWording words) {
+    boolean none = activities.files().noFile();
     Double women =
         activities.participants() == 0
             ? null
             : (double) activities.womenParticipants() / activities.participants();
     return List.of(
-        words.figure("field.activities", words.count(activities.activities())),
-        words.figure("field.participants", words.count(activities.participants())),
-        words.figure("field.women_participants", words.count(activities.womenParticipants())),
-        words.figure("table.figure.women_share", words.percent(women)));
+        words.figure("field.activities", flow(none, activities.activities(), words)),
+        words.figure("field.participants", flow(none, activities.participants(), words)),
+        words.figure("field.women_participants", flow(none, activities.womenParticipants(), words)),
+        words.figure("table.figure.women_share", none ? words.noFile() : words.percent(women)));
   }
 
   static List<Figure> relocation(Relocation relocation, TableWording words) {
@@ -60,13 +74,14 @@ final class SharedTables {
             "table.figure.consent_undecided_share", words.share(relocation.undecidedShare())));
   }
 
-  static Table categories(List<CategoryFigures> categories, TableWording words) {
+  /** The categories; {@code noFile}: without the demands file, the month's flows are unknown. */
+  static Table categories(List<CategoryFigures> categories, boolean noFile, TableWording words) {
     return words.table(
         "sheet.categories",
         categories,
         words.column("column.category", row -> words.label(row.category().labelKey())),
-        words.column("column.new", row -> words.count(row.newDemands())),
-        words.column("column.resolved", row -> words.count(row.resolved())),
+        words.column("column.new", row -> flow(noFile, row.newDemands(), words)),
+        words.column("column.resolved", row -> flow(noFile, row.resolved(), words)),
         words.column("column.open", row -> words.count(row.open())));
   }
 
@@ -76,8 +91,10 @@ final class SharedTables {
         "sheet.trend",
         trend,
         words.column("table.column.month", row -> words.month(row.period())),
-        words.column("column.new", row -> words.count(row.newDemands())),
-        words.column("column.resolved", row -> words.count(row.resolved())),
+        words.column(
+            "column.new", row -> row.missing() ? words.noFile() : words.count(row.newDemands())),
+        words.column(
+            "column.resolved", row -> row.missing() ? words.noFile() : words.count(row.resolved())),
         words.column("column.open", row -> words.count(row.open())));
   }
 }

@@ -90,6 +90,11 @@ public final class TableWording {
     return formats.isSuppressed(share) ? new Cell.Suppressed() : new Cell.Decimal(share.value(), 3);
   }
 
+  /** A month's flow whose file did not arrive: "no file", never 0. */
+  public Cell noFile() {
+    return new Cell.Text(labels.text("value.no_file"));
+  }
+
   public Cell text(String text) {
     return new Cell.Text(text);
   }

@@ -10,6 +10,7 @@ import org.tashil.reports.model.Activities;
 import org.tashil.reports.model.CategoryFigures;
 import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DemandFigures;
+import org.tashil.reports.model.FileCoverage;
 import org.tashil.reports.model.Poverty;
 import org.tashil.reports.model.Relocation;
 import org.tashil.reports.model.ReportPeriod;
@@ -20,6 +21,8 @@ import org.tashil.reports.view.Rows.ChartPoint;
 
 /** The parts both reports share: poverty, demands, relocation, activities, categories, trend. */
 final class Figures {
+
+  static final char NO_BREAK_SPACE = '\u00A0';
 
   private Figures() {}
 
@@ -32,11 +35,75 @@ final class Figures {
   }
 
   static void demands(Map<String, Object> parameters, DemandFigures demands, Wording wording) {
-    parameters.put("DEMANDS_NEW", wording.number(demands.newDemands()));
-    parameters.put("DEMANDS_RESOLVED", wording.number(demands.resolved()));
+    FileCoverage files = demands.files();
+    boolean noFile = files.noFile();
+    String noFileValue = wording.label("value.no_file");
+    parameters.put("DEMANDS_NEW", noFile ? noFileValue : wording.number(demands.newDemands()));
+    parameters.put("DEMANDS_RESOLVED", noFile ? noFileValue : wording.number(demands.resolved()));
     parameters.put("DEMANDS_OPEN", wording.number(demands.open()));
     parameters.put("DEMANDS_OVERDUE", wording.number(demands.openOverdue()));
-    parameters.put("DEMANDS_MEDIAN_DAYS", wording.formats.decimal(demands.medianDaysToResolve()));
+    parameters.put(
+        "DEMANDS_MEDIAN_DAYS",
+        noFile ? noFileValue : wording.formats.decimal(demands.medianDaysToResolve()));
+    parameters.put("DEMANDS_STOCK_NOTE", noFile ? stockNote(files, wording) : null);
+    parameters.put("DEMANDS_BALANCE", balance(demands, wording));
+    parameters.put("DEMANDS_NOTE", fileNote(files, "demands", wording));
+  }
+
+  /**
+   * The month's balance of open demands (docs/indicators.md §3.1), each term labelled and signed;
+   * without the demands file, a sentence saying there is none. The late terms show when not zero.
+   */
+  static String balance(DemandFigures demands, Wording wording) {
+    if (demands.files().noFile()) {
+      return wording.format("balance.no_file");
+    }
+    List<String> terms = new ArrayList<>();
+    terms.add(balanceTerm("balance.open_start", demands.openAtStart(), wording));
+    terms.add(balanceTerm("balance.new", demands.newDemands(), wording));
+    terms.add(balanceTerm("balance.resolved", demands.resolved(), wording));
+    terms.add(balanceTerm("balance.rejected", demands.rejected(), wording));
+    terms.add(balanceTerm("balance.withdrawn", demands.withdrawn(), wording));
+    if (demands.lateAdded() > 0) {
+      terms.add(balanceTerm("balance.late_added", demands.lateAdded(), wording));
+    }
+    if (demands.lateRemoved() > 0) {
+      terms.add(balanceTerm("balance.late_removed", demands.lateRemoved(), wording));
+    }
+    terms.add(balanceTerm("balance.open_end", demands.open(), wording));
+    return wording.text(String.join(" ", terms));
+  }
+
+  /**
+   * One term, its sign, number and label held together by no-break spaces: a long balance wraps
+   * between terms, never inside one.
+   */
+  private static String balanceTerm(String key, long count, Wording wording) {
+    return wording.labels.format(key, wording.number(count)).replace(' ', NO_BREAK_SPACE);
+  }
+
+  /** Under the stocks, when this month's file is missing: as of which file they stand. */
+  private static String stockNote(FileCoverage files, Wording wording) {
+    return files.lastFile() == null
+        ? wording.format("demands.as_of_none")
+        : wording.format("demands.as_of", wording.calendar.month(files.lastFile()));
+  }
+
+  /**
+   * What the figures of a dataset lack, if anything: its file (a settlement's, or every office's),
+   * or some offices' files (a county's or the province's totals); null when nothing is missing.
+   */
+  static String fileNote(FileCoverage files, String dataset, Wording wording) {
+    if (files.noFile()) {
+      return wording.format("files.none." + dataset);
+    }
+    if (files.partial()) {
+      return wording.format(
+          "files.partial." + dataset,
+          wording.number(files.officesMissing()),
+          wording.number(files.activeOffices()));
+    }
+    return null;
   }
 
   static void relocation(Map<String, Object> parameters, Relocation relocation, Wording wording) {
@@ -51,18 +118,24 @@ final class Figures {
   }
 
   static void activities(Map<String, Object> parameters, Activities activities, Wording wording) {
-    parameters.put("ACTIVITIES", wording.number(activities.activities()));
-    parameters.put("PARTICIPANTS", wording.number(activities.participants()));
+    boolean noFile = activities.files().noFile();
+    String noFileValue = wording.label("value.no_file");
+    parameters.put("ACTIVITIES", noFile ? noFileValue : wording.number(activities.activities()));
+    parameters.put(
+        "PARTICIPANTS", noFile ? noFileValue : wording.number(activities.participants()));
     Double women =
         activities.participants() == 0
             ? null
             : (double) activities.womenParticipants() / activities.participants();
     parameters.put(
         "WOMEN_PARTICIPANTS",
-        wording.format(
-            "value.with_share",
-            wording.number(activities.womenParticipants()),
-            wording.formats.percent(women)));
+        noFile
+            ? noFileValue
+            : wording.format(
+                "value.with_share",
+                wording.number(activities.womenParticipants()),
+                wording.formats.percent(women)));
+    parameters.put("ACTIVITIES_NOTE", fileNote(activities.files(), "activities", wording));
   }
 
   /** The categories' table and chart, and the trend chart with its title. */
@@ -76,6 +149,32 @@ final class Figures {
     parameters.put("CATEGORY_POINTS", categoryPoints(categories, wording));
     parameters.put("TREND_POINTS", trendPoints(trend, wording));
     parameters.put("TREND_TITLE", trendTitle(trend, wording));
+  }
+
+  /**
+   * Without the demands file, the categories' new and resolved demands are unknown: "no file" in
+   * the table ({@code CATEGORY_ROWS}) and no bar in the chart ({@code CATEGORY_POINTS}), never 0.
+   */
+  @SuppressWarnings("unchecked")
+  static void categoriesWithoutFile(Map<String, Object> parameters, Wording wording) {
+    String noFile = wording.label("value.no_file");
+    parameters.put(
+        "CATEGORY_ROWS",
+        ((List<CategoryRow>) parameters.get("CATEGORY_ROWS"))
+            .stream()
+                .map(row -> new CategoryRow(row.category(), noFile, noFile, row.open()))
+                .toList());
+    List<String> flows = List.of(wording.label("series.new"), wording.label("series.resolved"));
+    parameters.put(
+        "CATEGORY_POINTS",
+        ((List<ChartPoint>) parameters.get("CATEGORY_POINTS"))
+            .stream()
+                .map(
+                    point ->
+                        flows.contains(point.series())
+                            ? new ChartPoint(point.series(), point.category(), null, "")
+                            : point)
+                .toList());
   }
 
   /** The categories with any new, resolved or open demand. */

@@ -56,6 +56,9 @@ public final class ProvinceView {
     parameters.put("COUNTY_ROWS", countyRows(report, wording));
     parameters.put("AGENCY_ROWS", agencyRows(report, wording));
     Figures.categoriesAndTrend(parameters, report.categories(), report.trend(), wording);
+    if (headline.demands().files().noFile()) {
+      Figures.categoriesWithoutFile(parameters, wording);
+    }
     parameters.put("RELOCATION_ROWS", relocationRows(report, wording));
     parameters.put(
         "NOTE_ROWS",

@@ -58,6 +58,9 @@ public final class SettlementView {
     parameters.put("DEPRIVATION_ROWS", deprivationRows(report, wording));
     parameters.put("DEPRIVATION_POINTS", deprivationPoints(report, wording));
     Figures.categoriesAndTrend(parameters, report.categories(), report.trend(), wording);
+    if (report.demands().files().noFile()) {
+      Figures.categoriesWithoutFile(parameters, wording);
+    }
     parameters.put("OPEN_DEMAND_ROWS", openDemandRows(report, wording));
     parameters.put(
         "DAYS_OPEN_HEADER",
