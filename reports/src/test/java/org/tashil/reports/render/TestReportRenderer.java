@@ -52,7 +52,7 @@ class TestReportRenderer {
             "ویرایش ۲ · تاریخ تهیه: ۶ آذر ۱۴۰۵",
             "اجرا: run-20261127-0815 · نسخهٔ انبار داده: ۴۲",
             "صفحهٔ ۱",
-            "از ۳");
+            "از ۴");
   }
 
   @Test
@@ -108,7 +108,7 @@ class TestReportRenderer {
             "3 of 128",
             "Revision 2 · generated 6 Azar 1405",
             "Page 1",
-            "of 3")
+            "of 4")
         .noneMatch(text -> text.matches("(?s).*[\\u0600-\\u06FF].*") && !text.contains("Ahvaz"));
   }
 
