@@ -74,7 +74,7 @@ class TestRun {
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
     assertThat(first.out())
         .contains("run 1405-08: done in", "revision 1 (first run of the period)")
-        .contains("ingest", "3 files from 1 offices", "aggregate", "10 marts", "131 PDFs");
+        .contains("ingest", "3 files from 1 offices", "aggregate", "14 marts", "131 PDFs");
     Path province = temp.resolve("reports/1405-08/province.pdf");
     assertThat(text(province)).contains("Revision 1");
     RunRecord record = records().get(0);

@@ -54,6 +54,11 @@ public final class OfficeMonth {
       new MartColumn("rows_read", LongType, "rows read from all its files of the period");
   public static final MartColumn ROWS_QUARANTINED =
       new MartColumn("rows_quarantined", LongType, "rows quarantined from all its files");
+  public static final MartColumn DEADLINE =
+      new MartColumn(
+          "deadline",
+          DateType,
+          "the last day a file is on time: the period's last day + on-time days");
 
   /** One dataset's columns, in the mart's order. */
   private record DatasetColumns(
@@ -205,6 +210,7 @@ public final class OfficeMonth {
       values.addAll(arrivals);
       values.add(read);
       values.add(quarantined);
+      values.add(deadline);
       values.add(period.toString());
       rows.add(RowFactory.create(values.toArray()));
     }
@@ -257,7 +263,7 @@ public final class OfficeMonth {
       columns.add(arrival(dataset));
       columns.add(daysLate(dataset));
     }
-    columns.addAll(List.of(ROWS_READ, ROWS_QUARANTINED, MartColumns.PERIOD));
+    columns.addAll(List.of(ROWS_READ, ROWS_QUARANTINED, DEADLINE, MartColumns.PERIOD));
     return MartColumns.concat(columns);
   }
 }
