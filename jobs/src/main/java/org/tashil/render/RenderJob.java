@@ -61,7 +61,10 @@ public final class RenderJob {
     }
   }
 
-  /** Renders the period of {@code marts}: its province's report and each settlement's. */
+  /**
+   * Renders the period of {@code marts}: its province's report, each settlement's and each active
+   * office's.
+   */
   public Result run(ReportInputs marts, String runId, int revision, LocalDate today) {
     long start = System.nanoTime();
     Period period = marts.period();
@@ -77,10 +80,11 @@ public final class RenderJob {
             suppressBelow);
     var province = marts.provinceReport();
     var settlements = marts.settlementReports();
+    var offices = marts.officeReports();
     double readSeconds = (System.nanoTime() - start) / 1e9;
-    progress.step("rendering " + (settlements.size() + 1) + " PDFs");
+    progress.step("rendering " + (settlements.size() + offices.size() + 1) + " PDFs");
     RenderedPeriod rendered =
-        renderer().render(reports, context, new PeriodReports(province, settlements));
+        renderer().render(reports, context, new PeriodReports(province, settlements, offices));
     return new Result(rendered, version, readSeconds);
   }
 

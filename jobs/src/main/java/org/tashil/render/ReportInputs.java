@@ -24,6 +24,7 @@ import org.tashil.reports.model.CountyFigures;
 import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.OpenDemand;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
@@ -40,7 +41,8 @@ import org.tashil.warehouse.Warehouse;
 /**
  * The reports' inputs for one period, read from the marts only (and the period's submissions, for
  * the personal columns dropped): each mart row mapped to the reports' records through its mart's
- * declared columns, with no figure computed here and no Spark behind them.
+ * declared columns, with no figure computed here and no Spark behind them: the province's, each
+ * settlement's and each active office's ({@link OfficeFeedback}).
  */
 public final class ReportInputs {
 
@@ -54,6 +56,7 @@ public final class ReportInputs {
   private final List<MartRow> openDemands;
   private final List<MartRow> trend;
   private final DataQualityNotes notes;
+  private final OfficeFeedback feedback;
   private final Period period;
 
   /** The tables the reports read: every mart, then the submissions. */
@@ -90,6 +93,13 @@ public final class ReportInputs {
             martRows(tables, Mart.OFFICE_MONTH),
             martRows(tables, Mart.QUARANTINE_REASONS),
             tables.get(SUBMISSIONS));
+    feedback =
+        new OfficeFeedback(
+            martRows(tables, Mart.OFFICE_MONTH),
+            martRows(tables, Mart.OFFICE_REASONS),
+            martRows(tables, Mart.QUALITY_FLAGS),
+            martRows(tables, Mart.OFFICE_AGENCY_MONTH),
+            martRows(tables, Mart.QUARANTINED_ROWS));
   }
 
   private static final String SUBMISSIONS = "submissions";
@@ -242,7 +252,13 @@ public final class ReportInputs {
         MartRecords.categoryFigures(provinceCategories),
         trend(row -> Trend.PROVINCE_SCOPE.equals(row.text(Trend.SCOPE))),
         relocations,
-        notes.offices());
+        notes.offices(),
+        feedback.flags(row -> true));
+  }
+
+  /** Every office active in the period's feedback report, in office order. */
+  public List<OfficeReport> officeReports() {
+    return feedback.reports();
   }
 
   private SettlementHeader header(MartRow row) {

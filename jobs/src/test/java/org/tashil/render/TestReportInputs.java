@@ -2,6 +2,7 @@ package org.tashil.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tashil.SparkTests;
 import org.tashil.aggregate.AggregateJob;
@@ -30,6 +31,11 @@ class TestReportInputs {
     assertThat(written.settlementReports())
         .hasSize(registry.settlements().size())
         .isEqualTo(read.settlementReports());
+    // OF-A, OF-B and OF-C were active in 1405-08.
+    assertThat(written.officeReports())
+        .extracting(org.tashil.reports.model.OfficeReport::officeId)
+        .containsExactly("OF-A", "OF-B", "OF-C");
+    assertThat(written.officeReports()).isEqualTo(read.officeReports());
     // Each mart's rows are the ones now in the warehouse, value for value.
     for (String table : ReportInputs.TABLES) {
       assertThat(aggregated.tables().get(table))
@@ -55,6 +61,52 @@ class TestReportInputs {
             .isTrue();
       }
     }
+  }
+
+  @Test
+  void everyMessageARowCanBeQuarantinedWithIsWordedAndHasAFixInTheReports() throws Exception {
+    java.util.Properties messages = new java.util.Properties();
+    try (var in =
+        new java.io.InputStreamReader(
+            TestReportInputs.class.getResourceAsStream("/org/tashil/messages.properties"),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      messages.load(in);
+    }
+    List<String> rowMessages =
+        messages.stringPropertyNames().stream()
+            .filter(key -> key.startsWith("value.") || key.startsWith("rule."))
+            .toList();
+    assertThat(rowMessages).contains("value.impossible_date", "rule.at_most");
+    for (String bundle : List.of("labels", "labels_en")) {
+      java.util.ResourceBundle labels =
+          java.util.ResourceBundle.getBundle(
+              "org.tashil.reports." + bundle,
+              java.util.Locale.ROOT,
+              java.util.ResourceBundle.Control.getNoFallbackControl(
+                  java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+      for (String key : rowMessages) {
+        assertThat(labels.containsKey("problem." + key)).as(bundle + " problem." + key).isTrue();
+      }
+      for (org.tashil.reports.model.RejectReason reason :
+          org.tashil.reports.model.RejectReason.values()) {
+        String code = reason.name().toLowerCase(java.util.Locale.ROOT);
+        assertThat(labels.containsKey("fix." + code)).as(bundle + " fix." + code).isTrue();
+        assertThat(labels.containsKey("reason.one." + code))
+            .as(bundle + " reason.one." + code)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theQualityMeasuresAreTheReportsMeasures() {
+    assertThat(
+            java.util.Arrays.stream(org.tashil.aggregate.marts.QualityFlags.Measure.values())
+                .map(org.tashil.aggregate.marts.QualityFlags.Measure::code))
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(org.tashil.reports.model.QualityMeasure.values())
+                .map(org.tashil.reports.model.QualityMeasure::code)
+                .toList());
   }
 
   @Test

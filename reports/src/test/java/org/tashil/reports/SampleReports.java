@@ -25,6 +25,12 @@ public final class SampleReports {
       Files.write(
           folder.resolve("province-" + language.code() + ".pdf"),
           renderer.pdf(ReportFixtures.province(), context));
+      Files.write(
+          folder.resolve("office-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.hasirabadOffice(), context));
+      Files.write(
+          folder.resolve("office-long-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.officeWithManyRejectedRows(120), context));
     }
     System.out.println("wrote samples to " + folder.toAbsolutePath());
   }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every report of one period, as plain values: the province's and each settlement's (in the order
- * given; no settlement twice).
+ * Every report of one period, as plain values: the province's, each settlement's and each active
+ * office's (in the order given; no settlement or office twice).
  */
-public record PeriodReports(ProvinceReport province, List<SettlementReport> settlements) {
+public record PeriodReports(
+    ProvinceReport province, List<SettlementReport> settlements, List<OfficeReport> offices) {
 
   public PeriodReports {
     requireNonNull(province, "province");
@@ -20,6 +21,13 @@ public record PeriodReports(ProvinceReport province, List<SettlementReport> sett
       if (!seen.add(settlement.settlementId())) {
         throw new IllegalArgumentException(
             "settlement " + settlement.settlementId() + " given twice");
+      }
+    }
+    offices = List.copyOf(offices);
+    Set<String> officeIds = new HashSet<>();
+    for (OfficeReport office : offices) {
+      if (!officeIds.add(office.officeId())) {
+        throw new IllegalArgumentException("office " + office.officeId() + " given twice");
       }
     }
   }

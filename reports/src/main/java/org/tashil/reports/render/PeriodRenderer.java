@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JasperPrint;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
@@ -30,6 +31,7 @@ import org.tashil.reports.model.SettlementReport;
  * <pre>
  * &lt;reports&gt;/&lt;period&gt;/province.pdf
  * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf
+ * &lt;reports&gt;/&lt;period&gt;/offices/&lt;office_id&gt;.pdf
  * &lt;reports&gt;/&lt;period&gt;/index.csv      file,kind,key,pages,sha256
  * </pre>
  *
@@ -129,7 +131,10 @@ public final class PeriodRenderer {
     }
   }
 
-  /** Every report of the period, not yet rendered: the province first, then each settlement. */
+  /**
+   * Every report of the period, not yet rendered: the province first, then each settlement, then
+   * each office.
+   */
   private List<Pending> reports(PeriodReports period, RenderContext context) {
     List<Pending> pending = new ArrayList<>();
     pending.add(
@@ -145,6 +150,14 @@ public final class PeriodRenderer {
               settlement.settlementId(),
               () -> renderer.fill(settlement, context),
               () -> Metadata.settlement(settlement, context)));
+    }
+    for (OfficeReport office : period.offices()) {
+      pending.add(
+          new Pending(
+              ReportKind.OFFICE,
+              office.officeId(),
+              () -> renderer.fill(office, context),
+              () -> Metadata.office(office, context)));
     }
     return pending;
   }

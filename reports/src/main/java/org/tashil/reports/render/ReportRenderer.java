@@ -12,9 +12,11 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.tashil.reports.model.Language;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
+import org.tashil.reports.view.OfficeView;
 import org.tashil.reports.view.ProvinceView;
 import org.tashil.reports.view.SettlementView;
 
@@ -51,6 +53,11 @@ public final class ReportRenderer {
         ProvinceView.parameters(report, renderContext));
   }
 
+  public JasperPrint fill(OfficeReport report, RenderContext renderContext) {
+    return fill(
+        Templates.OFFICE, renderContext.language(), OfficeView.parameters(report, renderContext));
+  }
+
   private JasperPrint fill(String template, Language language, Map<String, Object> parameters) {
     parameters.putAll(templates.sharedParameters(language));
     try {
@@ -64,6 +71,11 @@ public final class ReportRenderer {
   /** The settlement's PDF. */
   public byte[] pdf(SettlementReport report, RenderContext renderContext) {
     return pdf(fill(report, renderContext), Metadata.settlement(report, renderContext));
+  }
+
+  /** The office's PDF. */
+  public byte[] pdf(OfficeReport report, RenderContext renderContext) {
+    return pdf(fill(report, renderContext), Metadata.office(report, renderContext));
   }
 
   /** The province's PDF. */

@@ -20,8 +20,8 @@ import org.tashil.reports.template.TemplateCompiler;
 
 /**
  * The compiled templates, loaded once and shared by every fill (a compiled report is read-only
- * while filling, so threads share it): per language, the settlement and province reports and their
- * table subreports; and the shared styles.
+ * while filling, so threads share it): per language, the settlement, province and office reports
+ * and their table subreports; and the shared styles.
  */
 public final class Templates {
 
@@ -37,10 +37,16 @@ public final class Templates {
           "counties",
           "agencies",
           "relocation",
-          "office-notes");
+          "office-notes",
+          "office-files",
+          "office-reasons",
+          "quality-flags",
+          "office-agencies",
+          "rejected-rows");
 
   static final String SETTLEMENT = "settlement";
   static final String PROVINCE = "province";
+  static final String OFFICE = "office";
   private static final String COMPILED = "/org/tashil/reports/templates/";
   private static final String STYLES = "/org/tashil/reports/styles.jrtx";
 
@@ -90,7 +96,7 @@ public final class Templates {
   }
 
   private static List<String> names() {
-    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE), TABLES.stream()).toList();
+    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE, OFFICE), TABLES.stream()).toList();
   }
 
   private static JRTemplate loadStyles() {

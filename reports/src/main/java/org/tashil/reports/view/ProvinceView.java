@@ -66,6 +66,7 @@ public final class ProvinceView {
                         wording.text(note.office().in(wording.language)),
                         wording.notes.sentence(note.note())))
             .toList());
+    parameters.put("FLAG_ROWS", OfficeView.flagRows(report.qualityFlags(), wording));
     return parameters;
   }
 

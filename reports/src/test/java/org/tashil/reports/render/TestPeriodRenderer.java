@@ -28,15 +28,16 @@ class TestPeriodRenderer {
   }
 
   @Test
-  void writesTheProvinceEverySettlementAndAnIndexWithPagesAndChecksums(@TempDir Path reports)
-      throws IOException {
+  void writesTheProvinceEverySettlementEveryOfficeAndAnIndexWithPagesAndChecksums(
+      @TempDir Path reports) throws IOException {
     RenderedPeriod period =
         periodRenderer.render(
             reports,
             ReportFixtures.context(Language.PERSIAN),
             new PeriodReports(
                 ReportFixtures.province(),
-                List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())));
+                List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()),
+                List.of(ReportFixtures.hasirabadOffice())));
 
     Path folder = reports.resolve("1405-08");
     assertThat(period.folder()).isEqualTo(folder.toString());
@@ -44,13 +45,15 @@ class TestPeriodRenderer {
     assertThat(folder.resolve("province.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-001.pdf")).isRegularFile();
     assertThat(folder.resolve("settlements/AHV-007.pdf")).isRegularFile();
+    assertThat(folder.resolve("offices/OF-01.pdf")).isRegularFile();
 
     List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(5);
     assertThat(lines.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(lines.get(1)).startsWith("province.pdf,province,,");
     assertThat(lines.get(2)).startsWith("settlements/AHV-001.pdf,settlement,AHV-001,");
     assertThat(lines.get(3)).startsWith("settlements/AHV-007.pdf,settlement,AHV-007,");
+    assertThat(lines.get(4)).startsWith("offices/OF-01.pdf,office,OF-01,");
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
       Path pdf = folder.resolve(cells[0]);
@@ -69,12 +72,13 @@ class TestPeriodRenderer {
     periodRenderer.render(
         reports,
         context,
-        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali()), List.of()));
     RenderedPeriod again =
         periodRenderer.render(
             reports,
             context,
-            new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+            new PeriodReports(
+                ReportFixtures.province(), List.of(ReportFixtures.mashali()), List.of()));
     try (Stream<Path> files = Files.walk(reports)) {
       assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
           .containsExactlyInAnyOrder("province.pdf", "AHV-007.pdf", "index.csv");
@@ -90,7 +94,7 @@ class TestPeriodRenderer {
     periodRenderer.render(
         reports,
         ReportFixtures.context(Language.PERSIAN),
-        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali()), List.of()));
     var expected = Files.getPosixFilePermissions(Files.createFile(elsewhere.resolve("new")));
     Path folder = reports.resolve("1405-08");
     for (String file : List.of("province.pdf", "settlements/AHV-007.pdf", "index.csv")) {
@@ -138,7 +142,8 @@ class TestPeriodRenderer {
                     ReportFixtures.context(Language.PERSIAN),
                     new PeriodReports(
                         ReportFixtures.province(),
-                        List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()))))
+                        List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()),
+                        List.of())))
         .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessage("cannot write 1405-08/province.pdf");
     // Nothing is written after the render has failed: what was under way ended before it.
@@ -157,7 +162,8 @@ class TestPeriodRenderer {
                     ReportFixtures.context(Language.PERSIAN),
                     new PeriodReports(
                         ReportFixtures.province(),
-                        List.of(ReportFixtures.mashali(), ReportFixtures.mashali()))))
+                        List.of(ReportFixtures.mashali(), ReportFixtures.mashali()),
+                        List.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("settlement AHV-007 given twice");
   }

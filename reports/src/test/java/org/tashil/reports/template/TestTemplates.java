@@ -27,7 +27,7 @@ class TestTemplates {
   @Test
   void everyTemplateCompilesInBothLanguages() throws Exception {
     var templates = TemplateCompiler.templates(SOURCE);
-    assertThat(templates).hasSize(Templates.TABLES.size() + 2);
+    assertThat(templates).hasSize(Templates.TABLES.size() + 3); // and the main reports
     for (Path template : templates) {
       for (Language language : Language.values()) {
         JasperReport report = TemplateCompiler.compile(template, language);
@@ -44,7 +44,8 @@ class TestTemplates {
       JasperPrint settlement = renderer.fill(ReportFixtures.hasirabad(), context);
       JasperPrint small = renderer.fill(ReportFixtures.mashali(), context);
       JasperPrint province = renderer.fill(ReportFixtures.province(), context);
-      for (JasperPrint print : new JasperPrint[] {settlement, small, province}) {
+      JasperPrint office = renderer.fill(ReportFixtures.hasirabadOffice(), context);
+      for (JasperPrint print : new JasperPrint[] {settlement, small, province, office}) {
         assertThat(print.getPages()).isNotEmpty();
         assertThat(PrintedText.strings(print))
             .isNotEmpty()
