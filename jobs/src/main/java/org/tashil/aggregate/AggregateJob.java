@@ -189,13 +189,10 @@ public final class AggregateJob {
         QualityFlags.NAME,
         () ->
             QualityFlags.build(
+                spark,
                 period,
-                withEarlier(
-                    written.get(SettlementMonth.NAME),
-                    earlier.settlements(),
-                    QualityFlags.SETTLEMENT_INPUTS),
-                withEarlier(
-                    written.get(OfficeMonth.NAME), earlier.offices(), QualityFlags.OFFICE_INPUTS)));
+                withEarlier(written.get(SettlementMonth.NAME), earlier.settlements()),
+                withEarlier(written.get(OfficeMonth.NAME), earlier.offices())));
     written.putAll(
         Parallel.each(
             List.copyOf(fromWritten.keySet()), mart -> write(period, mart, fromWritten.get(mart))));
@@ -291,11 +288,11 @@ public final class AggregateJob {
     return new Earlier(settlements, offices, previousReasons);
   }
 
-  /** A mart's {@code inputs} of this period, as just written, and of the earlier periods. */
-  private Dataset<Row> withEarlier(
-      Written written, List<Row> earlier, List<org.tashil.aggregate.marts.MartColumn> inputs) {
-    return QualityFlags.inputs(written.frame(spark), inputs)
-        .unionByName(spark.createDataFrame(earlier, MartColumns.schema(inputs)));
+  /** A mart's rows of this period, as just written, and the earlier periods' rows. */
+  private static List<Row> withEarlier(Written written, List<Row> earlier) {
+    List<Row> rows = new java.util.ArrayList<>(written.rows());
+    rows.addAll(earlier);
+    return rows;
   }
 
   /**

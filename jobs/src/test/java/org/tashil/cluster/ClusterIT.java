@@ -370,7 +370,10 @@ class ClusterIT {
   @ValueSource(strings = {"cluster on HDFS", "local mode on S3"})
   void rendersTheSameReportsWithTheSamePageCounts(String run) throws IOException {
     List<String> index = indexWithoutChecksums(local.reported());
-    assertThat(index).hasSizeGreaterThan(10).anyMatch(line -> line.startsWith("province.pdf,,"));
+    assertThat(index)
+        .hasSizeGreaterThan(10)
+        .anyMatch(line -> line.startsWith("province.pdf,province,,"))
+        .anyMatch(line -> line.startsWith("offices/OF-01.pdf,office,OF-01,"));
     assertThat(indexWithoutChecksums(compared(run).reported())).isEqualTo(index);
   }
 

@@ -77,7 +77,7 @@ class TestRunCrashes {
 
     // Killed while rendering.
     Processes.Tashil third = Processes.start(List.of(), run("crash"));
-    third.awaitLine(line -> line.contains("rendering 131 PDFs"), PATIENCE);
+    third.awaitLine(line -> line.contains("rendering 150 PDFs"), PATIENCE);
     Thread.sleep(1500);
     third.kill();
     assertEachTableWholeOrAbsent(expected);

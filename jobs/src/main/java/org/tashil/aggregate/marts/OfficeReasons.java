@@ -1,13 +1,17 @@
 package org.tashil.aggregate.marts;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 
@@ -42,40 +46,39 @@ public final class OfficeReasons {
 
   /**
    * The period's rows, from its {@code quarantine_reasons} rows and the previous period's ({@code
-   * previous}, null when that period has no marts).
+   * previous}, null when that period has no marts). A few dozen rows: counted on the driver.
    */
   public static Dataset<Row> build(
       SparkSession spark, Period period, List<Row> current, List<Row> previous) {
-    Dataset<Row> now = byReason(spark, current, ROWS);
-    Dataset<Row> before = byReason(spark, previous == null ? List.of() : previous, ROWS_PREVIOUS);
-    String[] keys = {QuarantineReasons.OFFICE_ID.name(), QuarantineReasons.REASON.name()};
-    return MartColumns.select(
-        now.join(before, keys, "full_outer")
-            .withColumn(ROWS.name(), coalesce(ROWS.col(), lit(0)))
-            .withColumn(
-                ROWS_PREVIOUS.name(),
-                previous == null
-                    ? lit(null).cast(IntegerType)
-                    : coalesce(ROWS_PREVIOUS.col(), lit(0)))
-            .withColumn(MartColumns.PERIOD.name(), lit(period.toString())),
-        COLUMNS);
+    Map<List<String>, Integer> now = byReason(current);
+    Map<List<String>, Integer> before = byReason(previous == null ? List.of() : previous);
+    Set<List<String>> keys = new TreeSet<>(Comparator.comparing(key -> String.join("/", key)));
+    keys.addAll(now.keySet());
+    keys.addAll(before.keySet());
+    List<Row> rows = new ArrayList<>();
+    for (List<String> key : keys) {
+      rows.add(
+          RowFactory.create(
+              key.get(0),
+              key.get(1),
+              now.getOrDefault(key, 0),
+              previous == null ? null : before.getOrDefault(key, 0),
+              period.toString()));
+    }
+    return spark.createDataFrame(rows, MartColumns.schema(COLUMNS));
   }
 
-  /** {@code quarantine_reasons} rows summed by office and reason, as {@code column}. */
-  private static Dataset<Row> byReason(SparkSession spark, List<Row> rows, MartColumn column) {
-    return spark
-        .createDataFrame(
-            rows.stream()
-                .map(
-                    row ->
-                        org.apache.spark.sql.RowFactory.create(
-                            row.<String>getAs(QuarantineReasons.OFFICE_ID.name()),
-                            row.<String>getAs(QuarantineReasons.REASON.name()),
-                            row.<Integer>getAs(QuarantineReasons.ROWS.name())))
-                .toList(),
-            MartColumns.schema(
-                List.of(QuarantineReasons.OFFICE_ID, QuarantineReasons.REASON, column)))
-        .groupBy(QuarantineReasons.OFFICE_ID.col(), QuarantineReasons.REASON.col())
-        .agg(column.of(sum(column.col()).cast("int")));
+  /** {@code quarantine_reasons} rows summed by office and reason. */
+  private static Map<List<String>, Integer> byReason(List<Row> rows) {
+    Map<List<String>, Integer> sums = new HashMap<>();
+    for (Row row : rows) {
+      sums.merge(
+          List.of(
+              row.<String>getAs(QuarantineReasons.OFFICE_ID.name()),
+              row.<String>getAs(QuarantineReasons.REASON.name())),
+          row.<Integer>getAs(QuarantineReasons.ROWS.name()),
+          Integer::sum);
+    }
+    return sums;
   }
 }

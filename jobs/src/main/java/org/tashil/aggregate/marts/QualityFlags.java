@@ -1,17 +1,6 @@
 package org.tashil.aggregate.marts;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.percentile;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -20,11 +9,17 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
 import org.tashil.reports.model.Arrival;
 import org.tashil.schema.OfficeDataset;
@@ -182,11 +177,6 @@ public final class QualityFlags {
   /** What the mart reads of each period's {@code office_month}. */
   public static final List<MartColumn> OFFICE_INPUTS = officeInputs();
 
-  private static final String ACTIVE = "status_active";
-  private static final String ARRIVAL = "arrival";
-  private static final String SPREAD = "spread";
-  private static final String[] KEYS = {SCOPE.name(), KEY.name(), MEASURE.name()};
-
   private QualityFlags() {}
 
   /** The periods compared with {@code period}: the 12 before it. */
@@ -214,137 +204,187 @@ public final class QualityFlags {
   }
 
   /**
-   * The period's rows, from the {@link #SETTLEMENT_INPUTS} of {@code settlement_month} and the
-   * {@link #OFFICE_INPUTS} of {@code office_month}, each of the period and of the periods before it
-   * (at least the 12 before, when they were aggregated; earlier ones are left out).
+   * The period's rows, from the {@link #SETTLEMENT_INPUTS} rows of {@code settlement_month} and the
+   * {@link #OFFICE_INPUTS} rows of {@code office_month}, each of the period and of the periods
+   * before it (the 12 before, when they were aggregated; any other is left out). Computed on the
+   * driver: a few thousand small numbers, which a plan of Spark joins would take seconds to
+   * schedule.
    */
   public static Dataset<Row> build(
-      Period period, Dataset<Row> settlementMonths, Dataset<Row> officeMonths) {
-    String officeId = OfficeMonth.OFFICE_ID.name();
-    String periodColumn = MartColumns.PERIOD.name();
-    List<Column> status = new ArrayList<>();
-    status.add(OfficeMonth.OFFICE_ID.col());
-    status.add(MartColumns.PERIOD.col());
-    status.add(OfficeMonth.ACTIVE.col().as(ACTIVE));
-    for (OfficeDataset dataset : OfficeDataset.values()) {
-      status.add(OfficeMonth.arrival(dataset).col());
+      SparkSession spark, Period period, List<Row> settlementMonths, List<Row> officeMonths) {
+    String current = period.toString();
+    String first = period.minusMonths(HISTORY).toString();
+    Predicate<String> compared =
+        month -> month.compareTo(first) >= 0 && month.compareTo(current) <= 0;
+    Map<String, Row> statuses = new HashMap<>();
+    for (Row office : officeMonths) {
+      String month = office.getAs(MartColumns.PERIOD.name());
+      if (compared.test(month)) {
+        statuses.put(office.getAs(OfficeMonth.OFFICE_ID.name()) + "/" + month, office);
+      }
     }
-    Dataset<Row> statuses = officeMonths.select(status.toArray(Column[]::new));
-
-    Dataset<Row> settlements =
-        settlementMonths.join(statuses, new String[] {officeId, periodColumn}, "left");
-    List<Column> sums = new ArrayList<>();
-    for (Measure measure : Measure.values()) {
-      sums.add(sum(measure.column().col()).as(measure.column().name()));
+    Map<String, Entity> entities = new TreeMap<>();
+    Map<String, long[]> officeSums = new HashMap<>();
+    for (Row settlement : settlementMonths) {
+      String month = settlement.getAs(MartColumns.PERIOD.name());
+      if (!compared.test(month)) {
+        continue;
+      }
+      String office = settlement.getAs(SettlementMonth.OFFICE_ID.name());
+      long[] values = new long[Measure.values().length];
+      for (Measure measure : Measure.values()) {
+        Number value = settlement.getAs(measure.column().name());
+        values[measure.ordinal()] = value == null ? 0 : value.longValue();
+      }
+      entity(entities, SETTLEMENT_SCOPE, settlement.getAs(SettlementMonth.SETTLEMENT_ID.name()))
+          .month(
+              month, office, values, settlement, SettlementMonth.NAME_FA, SettlementMonth.NAME_EN);
+      long[] sums =
+          officeSums.computeIfAbsent(office + "/" + month, key -> new long[values.length]);
+      for (int i = 0; i < values.length; i++) {
+        sums[i] += values[i];
+      }
     }
-    Dataset<Row> offices =
-        officeMonths
-            .select(
-                OfficeMonth.OFFICE_ID.col(),
-                OfficeMonth.NAME_FA.col(),
-                OfficeMonth.NAME_EN.col(),
-                MartColumns.PERIOD.col())
-            .join(
-                settlementMonths
-                    .groupBy(SettlementMonth.OFFICE_ID.col(), MartColumns.PERIOD.col())
-                    .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)),
-                new String[] {officeId, periodColumn},
-                "left")
-            .join(statuses, new String[] {officeId, periodColumn}, "left");
-    Dataset<Row> months =
-        byMeasure(settlements, SETTLEMENT_SCOPE, SettlementMonth.SETTLEMENT_ID.col())
-            .unionByName(byMeasure(offices, OFFICE_SCOPE, OfficeMonth.OFFICE_ID.col()));
+    for (Row office : statuses.values()) {
+      String id = office.getAs(OfficeMonth.OFFICE_ID.name());
+      String month = office.getAs(MartColumns.PERIOD.name());
+      long[] values = officeSums.getOrDefault(id + "/" + month, new long[Measure.values().length]);
+      entity(entities, OFFICE_SCOPE, id)
+          .month(month, id, values, office, OfficeMonth.NAME_FA, OfficeMonth.NAME_EN);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Entity entity : entities.values()) {
+      Month now = entity.months.get(current);
+      if (now == null) {
+        continue;
+      }
+      for (Measure measure : Measure.values()) {
+        List<Double> history = new ArrayList<>();
+        List<String> months = new ArrayList<>();
+        entity.months.forEach(
+            (month, figures) -> {
+              if (!month.equals(current)
+                  && counted(statuses.get(figures.office + "/" + month), measure)) {
+                history.add((double) figures.values[measure.ordinal()]);
+                months.add(month);
+              }
+            });
+        Long value =
+            counted(statuses.get(now.office + "/" + current), measure)
+                ? now.values[measure.ordinal()]
+                : null;
+        rows.add(flag(entity, now, measure, value, history, months, current));
+      }
+    }
+    return spark.createDataFrame(rows, MartColumns.schema(COLUMNS));
+  }
 
-    Dataset<Row> history =
-        months
-            .where(historyPeriods(period).and(VALUE.col().isNotNull()))
-            .select(SCOPE.col(), KEY.col(), MEASURE.col(), VALUE.col(), MartColumns.PERIOD.col());
-    Dataset<Row> centre =
-        history
-            .groupBy(SCOPE.col(), KEY.col(), MEASURE.col())
-            .agg(
-                MEDIAN.of(percentile(VALUE.col(), lit(0.5))),
-                MONTHS_COMPARED.of(count(lit(1)).cast("int")),
-                FIRST_COMPARED.of(min(MartColumns.PERIOD.col())),
-                LAST_COMPARED.of(max(MartColumns.PERIOD.col())));
-    Column deviation = abs(VALUE.col().minus(MEDIAN.col()));
-    Dataset<Row> spread =
-        history
-            .join(centre, KEYS)
-            .groupBy(SCOPE.col(), KEY.col(), MEASURE.col())
-            .agg(MAD.of(percentile(deviation, lit(0.5))), avg(deviation).as("mean_deviation"));
+  /** One entity's row for one measure: its value beside its history, and whether it is flagged. */
+  private static Row flag(
+      Entity entity,
+      Month now,
+      Measure measure,
+      Long value,
+      List<Double> history,
+      List<String> months,
+      String period) {
+    Double median = null;
+    Double mad = null;
+    Double low = null;
+    Double high = null;
+    Double score = null;
+    boolean flagged = false;
+    if (!history.isEmpty()) {
+      double centre = median(history);
+      List<Double> deviations = history.stream().map(x -> Math.abs(x - centre)).toList();
+      double medianDeviation = median(deviations);
+      double meanDeviation =
+          deviations.stream().mapToDouble(Double::doubleValue).sum() / deviations.size();
+      double spread =
+          medianDeviation > 0
+              ? medianDeviation / MAD_FACTOR
+              : meanDeviation > 0 ? meanDeviation * MEAN_DEVIATION_FACTOR : 0;
+      median = centre;
+      mad = medianDeviation;
+      low = Math.max(0, centre - THRESHOLD * spread);
+      high = centre + THRESHOLD * spread;
+      if (value != null && spread > 0) {
+        score = (value - centre) / spread;
+      }
+      boolean outlier =
+          value != null && (spread > 0 ? Math.abs(score) > THRESHOLD : value != centre);
+      flagged = history.size() >= MIN_HISTORY && outlier;
+    }
+    return RowFactory.create(
+        entity.scope,
+        entity.key,
+        now.office,
+        now.nameFa,
+        now.nameEn,
+        measure.code(),
+        measure.dataset().tableName(),
+        value,
+        median,
+        mad,
+        low,
+        high,
+        history.size(),
+        months.isEmpty() ? null : months.get(0),
+        months.isEmpty() ? null : months.get(months.size() - 1),
+        score,
+        flagged,
+        period);
+  }
 
-    Column scale =
-        when(MAD.col().gt(0), MAD.col().divide(MAD_FACTOR))
-            .when(
-                col("mean_deviation").gt(0), col("mean_deviation").multiply(MEAN_DEVIATION_FACTOR))
-            .when(MEDIAN.col().isNotNull(), lit(0.0));
-    Column enough = coalesce(MONTHS_COMPARED.col(), lit(0)).geq(MIN_HISTORY);
-    Column score =
-        when(
-            VALUE.col().isNotNull().and(col(SPREAD).gt(0)),
-            VALUE.col().minus(MEDIAN.col()).divide(col(SPREAD)));
-    Column outlier =
-        when(col(SPREAD).gt(0), abs(M.col()).gt(THRESHOLD))
-            .otherwise(VALUE.col().cast("double").notEqual(MEDIAN.col()));
-    Dataset<Row> flags =
-        months
-            .where(MartColumns.PERIOD.col().equalTo(lit(period.toString())))
-            .drop(MartColumns.PERIOD.name())
-            .join(centre.join(spread, KEYS), KEYS, "left")
-            .withColumn(SPREAD, scale)
-            .withColumn(
-                RANGE_LOW.name(),
-                when(
-                    MEDIAN.col().isNotNull(),
-                    greatest(lit(0.0), MEDIAN.col().minus(col(SPREAD).multiply(THRESHOLD)))))
-            .withColumn(RANGE_HIGH.name(), MEDIAN.col().plus(col(SPREAD).multiply(THRESHOLD)))
-            .withColumn(MONTHS_COMPARED.name(), coalesce(MONTHS_COMPARED.col(), lit(0)))
-            .withColumn(M.name(), score)
-            .withColumn(
-                FLAGGED.name(),
-                coalesce(enough.and(VALUE.col().isNotNull()).and(outlier), lit(false)))
-            .withColumn(MartColumns.PERIOD.name(), lit(period.toString()));
-    return MartColumns.select(flags, COLUMNS);
+  /** The median, interpolated between the two middle values of an even count. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   /**
-   * One row per entity, measure and period: the entity's value, or null when the month's file of
-   * the measure's dataset did not arrive (missing, rejected) or the office was not active.
+   * Whether a month's figure of the measure is one to compare: its office was active and the file
+   * of the measure's dataset arrived (on time or late). Households are sent only when surveys were
+   * done: an active office without that file surveyed no one, which is a month of 0 surveys.
    */
-  private static Dataset<Row> byMeasure(Dataset<Row> wide, String scope, Column key) {
-    Dataset<Row> all = null;
-    for (Measure measure : Measure.values()) {
-      Column arrival = OfficeMonth.arrival(measure.dataset()).col();
-      Column arrived =
-          arrival.isin(
-              OfficeMonth.arrivalCode(Arrival.ON_TIME), OfficeMonth.arrivalCode(Arrival.LATE));
-      // Households are sent only when surveys were done: an active office without the file
-      // surveyed no one, which is a month of 0 surveys.
-      Column counted =
-          coalesce(col(ACTIVE), lit(false))
-              .and(
-                  measure.dataset() == OfficeDataset.HOUSEHOLDS
-                      ? arrived.or(arrival.equalTo(OfficeMonth.arrivalCode(Arrival.NOT_DUE)))
-                      : arrived);
-      Dataset<Row> rows =
-          wide.select(
-              SCOPE.of(lit(scope)),
-              KEY.of(key),
-              OFFICE_ID.of(SettlementMonth.OFFICE_ID.col()),
-              NAME_FA.of(SettlementMonth.NAME_FA.col()),
-              NAME_EN.of(SettlementMonth.NAME_EN.col()),
-              MEASURE.of(lit(measure.code())),
-              DATASET.of(lit(measure.dataset().tableName())),
-              VALUE.of(
-                  when(
-                      coalesce(counted, lit(false)),
-                      coalesce(measure.column().col().cast(LongType), lit(0L)))),
-              MartColumns.PERIOD.col());
-      all = all == null ? rows : all.unionByName(rows);
+  private static boolean counted(Row office, Measure measure) {
+    if (office == null || !Boolean.TRUE.equals(office.getAs(OfficeMonth.ACTIVE.name()))) {
+      return false;
     }
-    return all;
+    String arrival = office.getAs(OfficeMonth.arrival(measure.dataset()).name());
+    return OfficeMonth.arrivalCode(Arrival.ON_TIME).equals(arrival)
+        || OfficeMonth.arrivalCode(Arrival.LATE).equals(arrival)
+        || (measure.dataset() == OfficeDataset.HOUSEHOLDS
+            && OfficeMonth.arrivalCode(Arrival.NOT_DUE).equals(arrival));
   }
+
+  private static Entity entity(Map<String, Entity> entities, String scope, String key) {
+    // Offices first, then settlements, each by id.
+    return entities.computeIfAbsent(
+        (scope.equals(OFFICE_SCOPE) ? "0/" : "1/") + key, sorted -> new Entity(scope, key));
+  }
+
+  /** An office or a settlement, with its figures by month (in month order). */
+  private static final class Entity {
+    final String scope;
+    final String key;
+    final Map<String, Month> months = new TreeMap<>();
+
+    Entity(String scope, String key) {
+      this.scope = scope;
+      this.key = key;
+    }
+
+    void month(
+        String month, String office, long[] values, Row row, MartColumn nameFa, MartColumn nameEn) {
+      months.put(
+          month, new Month(office, values, row.getAs(nameFa.name()), row.getAs(nameEn.name())));
+    }
+  }
+
+  /** One month of an entity: its office then, its figures by measure, its names. */
+  private record Month(String office, long[] values, String nameFa, String nameEn) {}
 
   private static List<MartColumn> settlementInputs() {
     List<MartColumn> inputs =

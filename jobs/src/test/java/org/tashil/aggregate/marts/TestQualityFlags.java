@@ -57,12 +57,18 @@ class TestQualityFlags {
     history(settlements, offices, "ALWAYS_TEN", constant(10), 11);
     history(settlements, offices, "STILL_TEN", constant(10), 10);
     SparkSession spark = SparkTests.session();
+    // Rows as the marts' rows are read: with their schema.
     List<Row> rows =
         QualityFlags.build(
+                spark,
                 ABAN,
-                spark.createDataFrame(
-                    settlements, MartColumns.schema(QualityFlags.SETTLEMENT_INPUTS)),
-                spark.createDataFrame(offices, MartColumns.schema(QualityFlags.OFFICE_INPUTS)))
+                spark
+                    .createDataFrame(
+                        settlements, MartColumns.schema(QualityFlags.SETTLEMENT_INPUTS))
+                    .collectAsList(),
+                spark
+                    .createDataFrame(offices, MartColumns.schema(QualityFlags.OFFICE_INPUTS))
+                    .collectAsList())
             .collectAsList();
     assertThat(
             java.util.Arrays.stream(rows.get(0).schema().fields())
