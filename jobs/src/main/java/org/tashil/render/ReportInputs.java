@@ -105,8 +105,9 @@ public final class ReportInputs {
   private static final String SUBMISSIONS = "submissions";
 
   /**
-   * The M0 rank and the province's category rows are computed by aggregate; marts an earlier Tashil
-   * wrote lack them, and the reports would print no rank rather than say so.
+   * The M0 rank, the province's category rows and the office feedback's marts are computed by
+   * aggregate; marts an earlier Tashil wrote lack them, and the reports would print no rank (or no
+   * rejected row) rather than say so.
    */
   private void requireWrittenByThisVersion(Map<String, List<Row>> tables, Period period) {
     boolean unranked =
@@ -118,7 +119,13 @@ public final class ReportInputs {
     boolean noProvinceCategories =
         tables.get(Mart.PROVINCE_CATEGORY_MONTH.table()).isEmpty()
             && !tables.get(Mart.CATEGORY_MONTH.table()).isEmpty();
-    if (unranked || noProvinceCategories) {
+    // Every office and settlement has its quality flags, and every quarantined row its printable
+    // row: an office's report would otherwise say that nothing was rejected.
+    boolean noFeedback =
+        tables.get(Mart.QUALITY_FLAGS.table()).isEmpty()
+            || (tables.get(Mart.QUARANTINED_ROWS.table()).isEmpty()
+                && !tables.get(Mart.QUARANTINE_REASONS.table()).isEmpty());
+    if (unranked || noProvinceCategories || noFeedback) {
       throw new IllegalStateException(
           "the marts of "
               + period

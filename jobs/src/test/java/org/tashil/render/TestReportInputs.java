@@ -128,4 +128,22 @@ class TestReportInputs {
             "the marts of 1405-08 were written by an earlier version of Tashil: run tashil"
                 + " aggregate --period 1405-08 again");
   }
+
+  @Test
+  void martsAnEarlierVersionWroteWithoutTheRejectedRowsAreNotRendered() {
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    Period period = Period.parse("1405-08");
+    java.util.Map<String, java.util.List<org.apache.spark.sql.Row>> tables =
+        new java.util.HashMap<>();
+    for (String table : ReportInputs.TABLES) {
+      tables.put(table, warehouse.readPeriod(table, period).collectAsList());
+    }
+    // 1405-08 quarantined rows: an office's report would say none was.
+    assertThat(tables.get(org.tashil.aggregate.marts.Mart.QUARANTINE_REASONS.table())).isNotEmpty();
+    tables.put(org.tashil.aggregate.marts.Mart.QUARANTINED_ROWS.table(), java.util.List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ReportInputs(tables, IndicatorWarehouse.registry(), period))
+        .hasMessageContaining("were written by an earlier version of Tashil");
+  }
 }
