@@ -17,11 +17,16 @@ import org.tashil.aggregate.marts.CountyMonth;
 import org.tashil.aggregate.marts.FileArrivals;
 import org.tashil.aggregate.marts.Levels;
 import org.tashil.aggregate.marts.Mart;
+import org.tashil.aggregate.marts.MartColumns;
+import org.tashil.aggregate.marts.OfficeAgencyMonth;
 import org.tashil.aggregate.marts.OfficeMonth;
+import org.tashil.aggregate.marts.OfficeReasons;
 import org.tashil.aggregate.marts.OpenDemands;
 import org.tashil.aggregate.marts.ProvinceCategoryMonth;
 import org.tashil.aggregate.marts.ProvinceMonth;
+import org.tashil.aggregate.marts.QualityFlags;
 import org.tashil.aggregate.marts.QuarantineReasons;
+import org.tashil.aggregate.marts.QuarantinedRows;
 import org.tashil.aggregate.marts.RegistryFrames;
 import org.tashil.aggregate.marts.SettlementMonth;
 import org.tashil.aggregate.marts.Trend;
@@ -137,6 +142,7 @@ public final class AggregateJob {
     // tables read is then the one their writes need, not one more.
     List<Row> earlierTrend = earlierTrend(period);
     List<Row> earlierAgencyTrend = earlierAgencyTrend(period);
+    Earlier earlier = earlier(period);
 
     Map<String, Written> written = new LinkedHashMap<>();
     try {
@@ -159,6 +165,9 @@ public final class AggregateJob {
       independent.put(
           QuarantineReasons.NAME,
           () -> QuarantineReasons.build(spark, registry, period, quarantined));
+      independent.put(QuarantinedRows.NAME, () -> QuarantinedRows.build(period, ingested));
+      independent.put(
+          OfficeAgencyMonth.NAME, () -> OfficeAgencyMonth.build(period, frames, demands));
       written.putAll(
           Parallel.each(
               List.copyOf(independent.keySet()),
@@ -193,6 +202,22 @@ public final class AggregateJob {
                     ? null
                     : spark.createDataFrame(
                         earlierAgencyTrend, earlierAgencyTrend.get(0).schema())));
+    fromWritten.put(
+        OfficeReasons.NAME,
+        () ->
+            OfficeReasons.build(
+                spark,
+                period,
+                written.get(QuarantineReasons.NAME).rows(),
+                earlier.previousReasons()));
+    fromWritten.put(
+        QualityFlags.NAME,
+        () ->
+            QualityFlags.build(
+                spark,
+                period,
+                withEarlier(written.get(SettlementMonth.NAME), earlier.settlements()),
+                withEarlier(written.get(OfficeMonth.NAME), earlier.offices())));
     written.putAll(
         Parallel.each(
             List.copyOf(fromWritten.keySet()), mart -> write(period, mart, fromWritten.get(mart))));
@@ -242,6 +267,57 @@ public final class AggregateJob {
             "the warehouse has no " + table + " table yet: run tashil ingest first");
       }
     }
+  }
+
+  /**
+   * What the marts made of earlier periods read of them: the {@link QualityFlags} inputs of the
+   * settlement and office marts of the 12 periods before, and the previous period's {@code
+   * quarantine_reasons} rows (null when that period was never aggregated).
+   */
+  private record Earlier(List<Row> settlements, List<Row> offices, List<Row> previousReasons) {}
+
+  /**
+   * The earlier periods' rows the quality flags and the office reasons compare this period's with
+   * (collected: they are read before this period's marts replace theirs).
+   */
+  private Earlier earlier(Period period) {
+    List<Row> settlements = List.of();
+    List<Row> offices = List.of();
+    List<Row> previousReasons = null;
+    if (warehouse.exists(Mart.SETTLEMENT_MONTH.table())
+        && warehouse.exists(Mart.OFFICE_MONTH.table())) {
+      settlements =
+          QualityFlags.inputs(
+                  warehouse
+                      .read(Mart.SETTLEMENT_MONTH.table())
+                      .where(QualityFlags.historyPeriods(period)),
+                  QualityFlags.SETTLEMENT_INPUTS)
+              .collectAsList();
+      offices =
+          QualityFlags.inputs(
+                  warehouse
+                      .read(Mart.OFFICE_MONTH.table())
+                      .where(QualityFlags.historyPeriods(period)),
+                  QualityFlags.OFFICE_INPUTS)
+              .collectAsList();
+    }
+    String previous = period.minusMonths(1).toString();
+    boolean previousAggregated =
+        offices.stream().anyMatch(row -> previous.equals(row.getAs(MartColumns.PERIOD.name())));
+    if (previousAggregated && warehouse.exists(Mart.QUARANTINE_REASONS.table())) {
+      previousReasons =
+          warehouse
+              .readPeriod(Mart.QUARANTINE_REASONS.table(), period.minusMonths(1))
+              .collectAsList();
+    }
+    return new Earlier(settlements, offices, previousReasons);
+  }
+
+  /** A mart's rows of this period, as just written, and the earlier periods' rows. */
+  private static List<Row> withEarlier(Written written, List<Row> earlier) {
+    List<Row> rows = new java.util.ArrayList<>(written.rows());
+    rows.addAll(earlier);
+    return rows;
   }
 
   /**

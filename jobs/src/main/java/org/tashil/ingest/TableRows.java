@@ -64,6 +64,8 @@ final class TableRows {
                   reason.column(),
                   reason.message(Locale.ENGLISH),
                   row.problems().stream().map(Problem::tag).toArray(String[]::new),
+                  reason.messageKey(),
+                  reason.arguments().toArray(String[]::new),
                   periodText);
             });
   }

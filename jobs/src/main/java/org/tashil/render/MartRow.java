@@ -52,6 +52,17 @@ record MartRow(Row row) {
     return row.getAs(column.name());
   }
 
+  /** Texts, as a mart's array column holds them; an empty list for none. */
+  java.util.List<String> texts(MartColumn column) {
+    java.util.List<?> values = row.getList(row.fieldIndex(column.name()));
+    return values == null ? java.util.List.of() : values.stream().map(String::valueOf).toList();
+  }
+
+  /** Whether the row has the column: rows an earlier Tashil wrote may lack a newer one. */
+  boolean has(MartColumn column) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(column.name());
+  }
+
   /** A share the mart computed, over {@code households} households (the suppression's count). */
   Share share(MartColumn column, long households) {
     Double value = number(column);

@@ -62,8 +62,8 @@ public final class RenderJob {
   }
 
   /**
-   * Renders the period of {@code marts}: its province's report, each settlement's and each
-   * agency's.
+   * Renders the period of {@code marts}: its province's report, each settlement's, each agency's
+   * and each active office's.
    */
   public Result run(ReportInputs marts, String runId, int revision, LocalDate today) {
     long start = System.nanoTime();
@@ -82,10 +82,13 @@ public final class RenderJob {
     var province = marts.provinceReport();
     var settlements = marts.settlementReports();
     var agencies = marts.agencyReports();
+    var offices = marts.officeReports();
     double readSeconds = (System.nanoTime() - start) / 1e9;
-    progress.step("rendering " + (1 + settlements.size() + agencies.size()) + " PDFs");
+    progress.step(
+        "rendering " + (1 + settlements.size() + agencies.size() + offices.size()) + " PDFs");
     RenderedPeriod rendered =
-        renderer().render(reports, context, new PeriodReports(province, settlements, agencies));
+        renderer()
+            .render(reports, context, new PeriodReports(province, settlements, agencies, offices));
     return new Result(rendered, version, readSeconds);
   }
 

@@ -32,6 +32,7 @@ import org.tashil.reports.model.DemandCategory;
 import org.tashil.reports.model.DemandStatus;
 import org.tashil.reports.model.DeprivationComparison;
 import org.tashil.reports.model.DeprivationShare;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.OpenDemand;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
@@ -49,7 +50,8 @@ import org.tashil.warehouse.Warehouse;
 /**
  * The reports' inputs for one period, read from the marts only (and the period's submissions, for
  * the personal columns dropped): each mart row mapped to the reports' records through its mart's
- * declared columns, with no figure computed here and no Spark behind them.
+ * declared columns, with no figure computed here and no Spark behind them: the province's, each
+ * settlement's and each active office's ({@link OfficeFeedback}).
  */
 public final class ReportInputs {
 
@@ -66,6 +68,7 @@ public final class ReportInputs {
   private final List<MartRow> agencyTrend;
   private final DataQualityNotes notes;
   private final LocalDate filesDue;
+  private final OfficeFeedback feedback;
   private final Period period;
 
   /** The tables the reports read: every mart, then the submissions. */
@@ -105,13 +108,21 @@ public final class ReportInputs {
     notes =
         new DataQualityNotes(
             offices, martRows(tables, Mart.QUARANTINE_REASONS), tables.get(SUBMISSIONS));
+    feedback =
+        new OfficeFeedback(
+            martRows(tables, Mart.OFFICE_MONTH),
+            martRows(tables, Mart.OFFICE_REASONS),
+            martRows(tables, Mart.QUALITY_FLAGS),
+            martRows(tables, Mart.OFFICE_AGENCY_MONTH),
+            martRows(tables, Mart.QUARANTINED_ROWS));
   }
 
   private static final String SUBMISSIONS = "submissions";
 
   /**
-   * The M0 rank and the province's category rows are computed by aggregate; marts an earlier Tashil
-   * wrote lack them, and the reports would print no rank rather than say so.
+   * The M0 rank, the province's category rows and the office feedback's marts are computed by
+   * aggregate; marts an earlier Tashil wrote lack them, and the reports would print no rank (or no
+   * rejected row) rather than say so.
    */
   private void requireWrittenByThisVersion(Map<String, List<Row>> tables, Period period) {
     boolean unranked =
@@ -136,7 +147,13 @@ public final class ReportInputs {
                     !row.has(FileArrivals.DEMANDS_FILE)
                         || row.text(FileArrivals.DEMANDS_FILE) == null
                         || row.whole(IndicatorColumns.DEMANDS_OPEN_START) == null);
-    if (unranked || noProvinceCategories || noAgencyTrend || noFiles) {
+    // Every office and settlement has its quality flags, and every quarantined row its printable
+    // row: an office's report would otherwise say that nothing was rejected.
+    boolean noFeedback =
+        tables.get(Mart.QUALITY_FLAGS.table()).isEmpty()
+            || (tables.get(Mart.QUARANTINED_ROWS.table()).isEmpty()
+                && !tables.get(Mart.QUARANTINE_REASONS.table()).isEmpty());
+    if (unranked || noProvinceCategories || noAgencyTrend || noFiles || noFeedback) {
       throw new IllegalStateException(
           "the marts of "
               + period
@@ -301,7 +318,13 @@ public final class ReportInputs {
         MartRecords.categoryFigures(provinceCategories),
         trend(row -> Trend.PROVINCE_SCOPE.equals(row.text(Trend.SCOPE))),
         relocations,
-        notes.offices());
+        notes.offices(),
+        feedback.flags(row -> true));
+  }
+
+  /** Every office active in the period's feedback report, in office order. */
+  public List<OfficeReport> officeReports() {
+    return feedback.reports();
   }
 
   private SettlementHeader header(MartRow row) {

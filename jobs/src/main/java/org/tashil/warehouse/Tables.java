@@ -24,6 +24,15 @@ public final class Tables {
   public static final String PERIOD = "period";
   public static final String OFFICE_ID = "office_id";
 
+  /**
+   * A quarantined row's first problem as its message's key in {@code org/tashil/messages} and its
+   * arguments (personal values masked), so that a report words it in its own language; null in rows
+   * an earlier Tashil wrote, which have only the English {@code message}.
+   */
+  public static final String MESSAGE_KEY = "message_key";
+
+  public static final String MESSAGE_ARGUMENTS = "message_arguments";
+
   public static final StructType QUARANTINE =
       new StructType(
           new StructField[] {
@@ -35,6 +44,8 @@ public final class Tables {
             field("column", StringType),
             field("message", StringType),
             field("problems", createArrayType(StringType)),
+            field(MESSAGE_KEY, StringType),
+            field(MESSAGE_ARGUMENTS, createArrayType(StringType)),
             field(PERIOD, StringType)
           });
 

@@ -311,6 +311,89 @@ class TestAggregateJob {
   }
 
   @Test
+  void everyQuarantinedRowWithItsMessageKeyAndOnlyAPrintableValue() {
+    Row members = row("quarantined_rows", "1405-08", "column = 'members'");
+    assertThat(members.<String>getAs("office_id")).isEqualTo("OF-A");
+    assertThat(members.<String>getAs("file")).isEqualTo("households.csv");
+    assertThat(members.<Integer>getAs("line")).isEqualTo(8); // S7, 0 members
+    assertThat(members.<String>getAs("reason")).isEqualTo("OUT_OF_RANGE");
+    assertThat(members.<String>getAs("message_key")).isEqualTo("value.out_of_range");
+    assertThat(members.getList(members.fieldIndex("message_arguments")))
+        .containsExactly("members", "0", "1", "30");
+    assertThat(members.<String>getAs("value")).isEqualTo("0");
+    Row unknown = row("quarantined_rows", "1405-08", "reason = 'UNKNOWN_SETTLEMENT'");
+    assertThat(unknown.<Integer>getAs("line")).isEqualTo(9);
+    assertThat(unknown.<String>getAs("value")).isEqualTo("T-999");
+  }
+
+  @Test
+  void eachOfficesOpenAndOverdueDemandsByAgency() {
+    // OF-A's settlements at 1405-08's end: D4 (water, 90 days, past its 10) and D3 (roads, 20).
+    Row water = row("office_agency_month", "1405-08", "office_id = 'OF-A' AND agency_id = 'ag-w'");
+    assertThat(number(water, "demands_open")).isEqualTo(1);
+    assertThat(number(water, "open_overdue")).isEqualTo(1);
+    assertThat(number(water, "oldest_open_days")).isEqualTo(90);
+    assertThat(number(water, "sla_days")).isEqualTo(10);
+    Row municipality =
+        row("office_agency_month", "1405-08", "office_id = 'OF-A' AND agency_id = 'ag-m'");
+    assertThat(number(municipality, "open_overdue")).isZero();
+    assertThat(number(municipality, "oldest_open_days")).isEqualTo(20);
+    assertThat(warehouse.read("marts/office_agency_month").where("period = '1405-08'").count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void eachOfficesReasonsBesideThePreviousMonths() {
+    Row members =
+        row("office_reasons", "1405-08", "office_id = 'OF-A' AND reason = 'OUT_OF_RANGE'");
+    assertThat(members.<Integer>getAs("rows")).isEqualTo(1);
+    assertThat(members.<Integer>getAs("rows_previous")).isZero(); // 1405-07 quarantined none
+    // A period before which none was aggregated: the counts before are unknown, not 0.
+    List<Row> reasons =
+        warehouse.readPeriod("marts/quarantine_reasons", Period.parse("1405-08")).collectAsList();
+    Row first =
+        org.tashil.aggregate.marts.OfficeReasons.build(
+                SparkTests.session(), Period.parse("1405-08"), reasons, null)
+            .where("reason = 'OUT_OF_RANGE'")
+            .collectAsList()
+            .get(0);
+    assertThat(first.<Integer>getAs("rows")).isEqualTo(1);
+    assertThat(first.<Integer>getAs("rows_previous")).isNull();
+  }
+
+  @Test
+  void qualityFlagsNeedSixMonthsAndHaveNoValueWithoutTheFile() {
+    // T-001's new demands: 2 in 1405-06 (D4, D1), 1 in 1405-07 (D2), 1 in 1405-08 (D5).
+    Row t1 =
+        row(
+            "quality_flags",
+            "1405-08",
+            "scope = 'settlement' AND key = 'T-001' AND measure = 'new_demands'");
+    assertThat(number(t1, "value")).isEqualTo(1);
+    assertThat(number(t1, "months_compared")).isEqualTo(2);
+    assertThat(number(t1, "median")).isEqualTo(1.5);
+    assertThat(t1.<String>getAs("first_compared")).isEqualTo("1405-06");
+    assertThat(t1.<Boolean>getAs("flagged")).isFalse();
+    // OF-B sent nothing in 1405-08: no demands figure, but 0 surveys (households are not due).
+    Row ofB =
+        row(
+            "quality_flags",
+            "1405-08",
+            "scope = 'office' AND key = 'OF-B' AND measure = 'new_demands'");
+    assertThat(ofB.<Long>getAs("value")).isNull();
+    assertThat(
+            number(
+                row(
+                    "quality_flags",
+                    "1405-08",
+                    "scope = 'office' AND key = 'OF-B' AND measure = 'surveys'"),
+                "value"))
+        .isZero();
+    assertThat(warehouse.read("marts/quality_flags").where("period = '1405-08'").count())
+        .isEqualTo((4 + 3) * 5);
+  }
+
+  @Test
   void theTrendHoldsEachPeriodsFigures() {
     List<Row> trend =
         warehouse

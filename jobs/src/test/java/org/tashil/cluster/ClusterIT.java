@@ -372,7 +372,8 @@ class ClusterIT {
     List<String> index = indexWithoutChecksums(local.reported());
     assertThat(index)
         .hasSizeGreaterThan(10)
-        .anyMatch(line -> line.startsWith("province.pdf,province,,"));
+        .anyMatch(line -> line.startsWith("province.pdf,province,,"))
+        .anyMatch(line -> line.startsWith("offices/OF-01.pdf,office,OF-01,"));
     assertThat(indexWithoutChecksums(compared(run).reported())).isEqualTo(index);
   }
 

@@ -42,32 +42,41 @@ class TestRenderCommand {
   }
 
   @Test
-  void everySettlementAndTheProvinceGetTheirPdfAndTheIndexListsThem() throws IOException {
+  void everySettlementOfficeAndTheProvinceGetTheirPdfAndTheIndexListsThem() throws IOException {
     IndicatorWarehouse.warehouse();
     CommandResult render = render("fa");
     assertThat(render.exitCode()).as(render.err()).isZero();
     Path folder = reports.resolve("1405-08");
-    assertThat(render.out()).contains("render 1405-08: 7 PDFs");
+    // The province, four settlements, two agencies and the three offices active in 1405-08.
+    assertThat(render.out()).contains("render 1405-08: 10 PDFs");
     for (String file :
         List.of(
             "province.pdf",
             "settlements/T-001.pdf",
             "settlements/T-002.pdf",
             "settlements/T-003.pdf",
-            "settlements/T-004.pdf")) {
+            "settlements/T-004.pdf",
+            "offices/OF-A.pdf",
+            "offices/OF-B.pdf",
+            "offices/OF-C.pdf")) {
       assertThat(folder.resolve(file)).isRegularFile();
     }
     List<String> index = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(index).hasSize(15); // each report's PDF and XLSX
+    assertThat(index).hasSize(21); // each report's PDF and XLSX
     assertThat(index.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(String.join("\n", index))
         .contains("settlements/T-001.pdf,settlement,T-001,")
         .contains("settlements/T-001.xlsx,settlement,T-001,10,")
-        .contains("province.xlsx,province,,10,");
+        .contains("province.xlsx,province,,10,")
+        .contains("offices/OF-A.pdf,office,OF-A,");
     assertThat(folder.resolve("index.html")).isRegularFile();
     String settlement = text(folder.resolve("settlements/T-001.pdf"));
     assertThat(settlement).contains("آزمون یک").contains("D4").doesNotContain("قطعی");
     assertThat(text(folder.resolve("province.pdf"))).contains("آزمون دو");
+    // OF-A's households file of 1405-08: S7 on line 8 has 0 members.
+    String office = text(folder.resolve("offices/OF-A.pdf"));
+    assertThat(office).contains("دفتر آلفا", "households.csv", "members", "T-999");
+    assertThat(text(folder.resolve("offices/OF-B.pdf"))).contains("نرسید");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.tashil.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tashil.SparkTests;
 import org.tashil.aggregate.AggregateJob;
@@ -33,6 +34,11 @@ class TestReportInputs {
     assertThat(written.agencyReports())
         .hasSize(registry.agencies().size())
         .isEqualTo(read.agencyReports());
+    // OF-A, OF-B and OF-C were active in 1405-08.
+    assertThat(written.officeReports())
+        .extracting(org.tashil.reports.model.OfficeReport::officeId)
+        .containsExactly("OF-A", "OF-B", "OF-C");
+    assertThat(written.officeReports()).isEqualTo(read.officeReports());
     // Each mart's rows are the ones now in the warehouse, value for value.
     for (String table : ReportInputs.TABLES) {
       assertThat(aggregated.tables().get(table))
@@ -150,6 +156,52 @@ class TestReportInputs {
   }
 
   @Test
+  void everyMessageARowCanBeQuarantinedWithIsWordedAndHasAFixInTheReports() throws Exception {
+    java.util.Properties messages = new java.util.Properties();
+    try (var in =
+        new java.io.InputStreamReader(
+            TestReportInputs.class.getResourceAsStream("/org/tashil/messages.properties"),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      messages.load(in);
+    }
+    List<String> rowMessages =
+        messages.stringPropertyNames().stream()
+            .filter(key -> key.startsWith("value.") || key.startsWith("rule."))
+            .toList();
+    assertThat(rowMessages).contains("value.impossible_date", "rule.at_most");
+    for (String bundle : List.of("labels", "labels_en")) {
+      java.util.ResourceBundle labels =
+          java.util.ResourceBundle.getBundle(
+              "org.tashil.reports." + bundle,
+              java.util.Locale.ROOT,
+              java.util.ResourceBundle.Control.getNoFallbackControl(
+                  java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+      for (String key : rowMessages) {
+        assertThat(labels.containsKey("problem." + key)).as(bundle + " problem." + key).isTrue();
+      }
+      for (org.tashil.reports.model.RejectReason reason :
+          org.tashil.reports.model.RejectReason.values()) {
+        String code = reason.name().toLowerCase(java.util.Locale.ROOT);
+        assertThat(labels.containsKey("fix." + code)).as(bundle + " fix." + code).isTrue();
+        assertThat(labels.containsKey("reason.one." + code))
+            .as(bundle + " reason.one." + code)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theQualityMeasuresAreTheReportsMeasures() {
+    assertThat(
+            java.util.Arrays.stream(org.tashil.aggregate.marts.QualityFlags.Measure.values())
+                .map(org.tashil.aggregate.marts.QualityFlags.Measure::code))
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(org.tashil.reports.model.QualityMeasure.values())
+                .map(org.tashil.reports.model.QualityMeasure::code)
+                .toList());
+  }
+
+  @Test
   void martsAnEarlierVersionWroteWithoutTheProvincesCategoryRowsAreNotRendered() {
     Warehouse warehouse = IndicatorWarehouse.warehouse();
     Registry registry = IndicatorWarehouse.registry();
@@ -167,5 +219,23 @@ class TestReportInputs {
         .hasMessage(
             "the marts of 1405-08 were written by an earlier version of Tashil: run tashil"
                 + " aggregate --period 1405-08 again");
+  }
+
+  @Test
+  void martsAnEarlierVersionWroteWithoutTheRejectedRowsAreNotRendered() {
+    Warehouse warehouse = IndicatorWarehouse.warehouse();
+    Period period = Period.parse("1405-08");
+    java.util.Map<String, java.util.List<org.apache.spark.sql.Row>> tables =
+        new java.util.HashMap<>();
+    for (String table : ReportInputs.TABLES) {
+      tables.put(table, warehouse.readPeriod(table, period).collectAsList());
+    }
+    // 1405-08 quarantined rows: an office's report would say none was.
+    assertThat(tables.get(org.tashil.aggregate.marts.Mart.QUARANTINE_REASONS.table())).isNotEmpty();
+    tables.put(org.tashil.aggregate.marts.Mart.QUARANTINED_ROWS.table(), java.util.List.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ReportInputs(tables, IndicatorWarehouse.registry(), period))
+        .hasMessageContaining("were written by an earlier version of Tashil");
   }
 }

@@ -74,7 +74,7 @@ class TestRun {
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
     assertThat(first.out())
         .contains("run 1405-08: done in", "revision 1 (first run of the period)")
-        .contains("ingest", "3 files from 1 offices", "aggregate", "11 marts", "149 PDFs");
+        .contains("ingest", "3 files from 1 offices", "aggregate", "15 marts", "168 PDFs");
     Path province = temp.resolve("reports/1405-08/province.pdf");
     assertThat(text(province)).contains("Revision 1");
     RunRecord record = records().get(0);
@@ -91,7 +91,8 @@ class TestRun {
         .extracting(RunRecord.Stage::name)
         .containsExactly(
             RunRecord.StageName.INGEST, RunRecord.StageName.AGGREGATE, RunRecord.StageName.RENDER);
-    assertThat(record.outputs().pdfs()).isEqualTo(149);
+    // the province, 130 settlements, 18 agencies, 19 offices
+    assertThat(record.outputs().pdfs()).isEqualTo(168);
 
     // The daily cron call: nothing changed, so nothing runs, and Spark is never started.
     Path classLog = temp.resolve("classes.log");

@@ -77,7 +77,7 @@ class TestRunCrashes {
 
     // Killed while rendering.
     Processes.Tashil third = Processes.start(List.of(), run("crash"));
-    third.awaitLine(line -> line.contains("rendering 149 PDFs"), PATIENCE);
+    third.awaitLine(line -> line.contains("rendering 168 PDFs"), PATIENCE);
     Thread.sleep(1500);
     third.kill();
     assertEachTableWholeOrAbsent(expected);

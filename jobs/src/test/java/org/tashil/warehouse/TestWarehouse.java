@@ -375,12 +375,19 @@ class TestWarehouse {
     for (String[] table : now.tables()) {
       after.put(table[1], now.read(table[1]).count());
     }
-    // Every table keeps its rows; the one table this version adds is the province's category mart.
+    // Every table keeps its rows; the tables this version adds are the province's category mart
+    // and the office feedback's marts.
     assertThat(after).containsAllEntriesOf(before);
     assertThat(after.keySet())
         .containsExactlyInAnyOrderElementsOf(
             java.util.stream.Stream.concat(
-                    before.keySet().stream(), Stream.of("marts/province_category_month"))
+                    before.keySet().stream(),
+                    Stream.of(
+                        "marts/province_category_month",
+                        "marts/quarantined_rows",
+                        "marts/office_agency_month",
+                        "marts/office_reasons",
+                        "marts/quality_flags"))
                 .toList());
     assertThat(root.resolve("warehouse/" + CommittedVersions.FOLDER)).isDirectory();
   }

@@ -37,7 +37,7 @@ public final class RenderBenchmark {
         periods.render(
             folder,
             ReportFixtures.context(language),
-            new PeriodReports(ReportFixtures.province(), settlements));
+            new PeriodReports(ReportFixtures.province(), settlements, List.of(), List.of()));
     double coldSeconds = (System.nanoTime() - jvmStart) / 1e9;
     System.out.printf(
         "cold: %d PDFs (130 settlements + province, %s) in %.2f s wall from main(), render %.2f s%n",
@@ -49,7 +49,7 @@ public final class RenderBenchmark {
           periods.render(
               folder,
               ReportFixtures.context(language),
-              new PeriodReports(ReportFixtures.province(), settlements));
+              new PeriodReports(ReportFixtures.province(), settlements, List.of(), List.of()));
       double seconds = warm.elapsed().toNanos() / 1e9;
       double cpu = cpuSeconds() - cpuBefore;
       System.out.printf(

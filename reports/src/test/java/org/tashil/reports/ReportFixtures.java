@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.tashil.reports.model.Activities;
+import org.tashil.reports.model.AgencyBacklog;
 import org.tashil.reports.model.AgencyDemand;
 import org.tashil.reports.model.AgencyPerformance;
 import org.tashil.reports.model.AgencyReport;
@@ -27,13 +28,19 @@ import org.tashil.reports.model.FileCoverage;
 import org.tashil.reports.model.KeyFigures;
 import org.tashil.reports.model.Language;
 import org.tashil.reports.model.OfficeCompleteness;
+import org.tashil.reports.model.OfficeFile;
 import org.tashil.reports.model.OfficeNote;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.OpenDemand;
 import org.tashil.reports.model.Poverty;
 import org.tashil.reports.model.ProvinceHeadline;
 import org.tashil.reports.model.ProvinceReport;
+import org.tashil.reports.model.QualityFlag;
+import org.tashil.reports.model.QualityMeasure;
 import org.tashil.reports.model.Rank;
+import org.tashil.reports.model.ReasonCount;
 import org.tashil.reports.model.RejectReason;
+import org.tashil.reports.model.RejectedRow;
 import org.tashil.reports.model.Relocation;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.ReportPeriod;
@@ -422,7 +429,175 @@ public final class ReportFixtures {
                 "OF-07",
                 office("کوت عبدالله", "Kut-e Abdollah"),
                 new DataQualityNote.PersonalColumnsDropped(
-                    Dataset.HOUSEHOLDS, List.of("national_id", "phone")))));
+                    Dataset.HOUSEHOLDS, List.of("national_id", "phone")))),
+        List.of(newDemandsOfHasirabadOffice(), surveysOfHasirabad()));
+  }
+
+  /** The Hasirabad office registered far more demands than in any month of the year before. */
+  static QualityFlag newDemandsOfHasirabadOffice() {
+    return new QualityFlag(
+        QualityFlag.Scope.OFFICE,
+        "OF-01",
+        office("حصیرآباد", "Hasirabad"),
+        QualityMeasure.NEW_DEMANDS,
+        87,
+        31,
+        12.4,
+        49.6,
+        12,
+        new ReportPeriod(1404, 8),
+        new ReportPeriod(1405, 7),
+        9.1);
+  }
+
+  /** Hasirabad's surveys stopped although its office sent a households file. */
+  static QualityFlag surveysOfHasirabad() {
+    return new QualityFlag(
+        QualityFlag.Scope.SETTLEMENT,
+        "AHV-001",
+        new BilingualName("حصیرآباد", "Hasirabad"),
+        QualityMeasure.SURVEYS,
+        0,
+        40,
+        12.5,
+        67.5,
+        9,
+        new ReportPeriod(1404, 11),
+        new ReportPeriod(1405, 7),
+        -4.9);
+  }
+
+  /** A national id and a mobile number planted where an office typed them: never printed. */
+  public static final List<String> PLANTED = List.of("4061358952", "09121234567");
+
+  /**
+   * The Hasirabad office's feedback: a late households file, demands on time, no activities file,
+   * rows rejected for every kind of reason (one quarantined by an earlier Tashil, without its
+   * message's key), and personal values planted in two rows' values.
+   */
+  public static OfficeReport hasirabadOffice() {
+    return office(
+        List.of(
+            rejected(
+                Dataset.HOUSEHOLDS,
+                14,
+                "surveyed_on",
+                RejectReason.BAD_DATE,
+                "value.impossible_date",
+                List.of("surveyed_on", "1405/07/31"),
+                "1405/07/31"),
+            rejected(
+                Dataset.HOUSEHOLDS,
+                15,
+                "members",
+                RejectReason.OUT_OF_RANGE,
+                "value.out_of_range",
+                List.of("members", "0", "1", "30"),
+                "0"),
+            rejected(
+                Dataset.HOUSEHOLDS,
+                20,
+                "household_code",
+                RejectReason.PERSONAL_DATA,
+                "value.personal_data",
+                List.of("household_code"),
+                PLANTED.get(0)),
+            rejected(
+                Dataset.DEMANDS,
+                7,
+                "settlement_id",
+                RejectReason.UNKNOWN_SETTLEMENT,
+                "value.unknown_settlement",
+                List.of("AHV-999"),
+                "AHV-999"),
+            rejected(
+                Dataset.DEMANDS,
+                9,
+                null,
+                RejectReason.BAD_ROW,
+                "value.bad_row",
+                List.of("13", "12"),
+                null),
+            rejected(
+                Dataset.DEMANDS,
+                31,
+                "closed_on",
+                RejectReason.MISSING_REQUIRED,
+                "rule.closed_on_required",
+                List.of("resolved"),
+                null),
+            rejected(
+                Dataset.DEMANDS, 40, "priority", RejectReason.BAD_ENUM, null, List.of(), "urgentt"),
+            rejected(
+                Dataset.DEMANDS,
+                41,
+                "demand_id",
+                RejectReason.PERSONAL_DATA,
+                "value.personal_data",
+                List.of("demand_id"),
+                PLANTED.get(1))));
+  }
+
+  /** The same office with {@code count} rows rejected, for a table that runs over pages. */
+  public static OfficeReport officeWithManyRejectedRows(int count) {
+    List<RejectedRow> rows = new ArrayList<>();
+    for (int line = 2; line < count + 2; line++) {
+      rows.add(
+          line % 3 == 0
+              ? rejected(
+                  Dataset.DEMANDS,
+                  line,
+                  "registered_on",
+                  RejectReason.BAD_DATE,
+                  "value.dashed_jalali",
+                  List.of("registered_on", "1405-08-0" + (line % 9 + 1)),
+                  null)
+              : rejected(
+                  Dataset.HOUSEHOLDS,
+                  line,
+                  "children_in_school",
+                  RejectReason.INCONSISTENT,
+                  "rule.at_most",
+                  List.of("children_in_school", "4", "children_6_17", "3"),
+                  "4"));
+    }
+    return office(rows);
+  }
+
+  private static OfficeReport office(List<RejectedRow> rows) {
+    return new OfficeReport(
+        "OF-01",
+        office("حصیرآباد", "Hasirabad"),
+        5,
+        LocalDate.of(2026, 12, 1),
+        List.of(
+            new OfficeFile(
+                Dataset.HOUSEHOLDS, Arrival.LATE, LocalDate.of(2026, 12, 5), 14L, 120, 112, 8),
+            new OfficeFile(
+                Dataset.DEMANDS, Arrival.ON_TIME, LocalDate.of(2026, 11, 25), null, 320, 306, 14),
+            new OfficeFile(Dataset.ACTIVITIES, Arrival.MISSING, null, null, 0, 0, 0)),
+        List.of(
+            new ReasonCount(RejectReason.UNKNOWN_SETTLEMENT, 9, 12L),
+            new ReasonCount(RejectReason.BAD_DATE, 5, 2L),
+            new ReasonCount(RejectReason.PERSONAL_DATA, 2, null),
+            new ReasonCount(RejectReason.DUPLICATE_KEY, 0, 4L)),
+        List.of(surveysOfHasirabad(), newDemandsOfHasirabadOffice()),
+        List.of(
+            new AgencyBacklog("municipality", MUNICIPALITY, 45, 27, 3, 233),
+            new AgencyBacklog("water_wastewater", WATER_COMPANY, 21, 74, 31, 412)),
+        rows);
+  }
+
+  private static RejectedRow rejected(
+      Dataset dataset,
+      int line,
+      String column,
+      RejectReason reason,
+      String key,
+      List<String> arguments,
+      String value) {
+    return new RejectedRow(
+        dataset, dataset.code() + ".csv", line, column, reason, key, arguments, value);
   }
 
   static BilingualName office(String persian, String english) {

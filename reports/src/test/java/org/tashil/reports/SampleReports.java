@@ -34,6 +34,12 @@ public final class SampleReports {
       Files.write(
           folder.resolve("agency-long-" + language.code() + ".pdf"),
           renderer.pdf(ReportFixtures.longAgency(400), context));
+      Files.write(
+          folder.resolve("office-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.hasirabadOffice(), context));
+      Files.write(
+          folder.resolve("office-long-" + language.code() + ".pdf"),
+          renderer.pdf(ReportFixtures.officeWithManyRejectedRows(120), context));
     }
     System.out.println("wrote samples to " + folder.toAbsolutePath());
   }

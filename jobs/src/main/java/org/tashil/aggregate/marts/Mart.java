@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every mart, in the order the aggregate job writes them (the last three are made of rows written
+ * Every mart, in the order the aggregate job writes them (the last five are made of rows written
  * before them), with its declared columns: the one list of a mart's column names.
  */
 public enum Mart {
@@ -16,9 +16,13 @@ public enum Mart {
   OFFICE_MONTH(OfficeMonth.NAME, OfficeMonth.COLUMNS),
   OPEN_DEMANDS(OpenDemands.NAME, OpenDemands.COLUMNS),
   QUARANTINE_REASONS(QuarantineReasons.NAME, QuarantineReasons.COLUMNS),
+  QUARANTINED_ROWS(QuarantinedRows.NAME, QuarantinedRows.COLUMNS),
+  OFFICE_AGENCY_MONTH(OfficeAgencyMonth.NAME, OfficeAgencyMonth.COLUMNS),
   PROVINCE_CATEGORY_MONTH(ProvinceCategoryMonth.NAME, ProvinceCategoryMonth.COLUMNS),
   TREND(Trend.NAME, Trend.COLUMNS),
-  AGENCY_TREND(AgencyTrend.NAME, AgencyTrend.COLUMNS);
+  AGENCY_TREND(AgencyTrend.NAME, AgencyTrend.COLUMNS),
+  OFFICE_REASONS(OfficeReasons.NAME, OfficeReasons.COLUMNS),
+  QUALITY_FLAGS(QualityFlags.NAME, QualityFlags.COLUMNS);
 
   private final String martName;
   private final List<MartColumn> columns;

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every report of one period, as plain values: the province's, each settlement's and each agency's
- * (in the order given; no settlement or agency twice).
+ * Every report of one period, as plain values: the province's, each settlement's, each agency's and
+ * each active office's (in the order given; none twice).
  */
 public record PeriodReports(
-    ProvinceReport province, List<SettlementReport> settlements, List<AgencyReport> agencies) {
+    ProvinceReport province,
+    List<SettlementReport> settlements,
+    List<AgencyReport> agencies,
+    List<OfficeReport> offices) {
 
   public PeriodReports {
     requireNonNull(province, "province");
@@ -30,10 +33,17 @@ public record PeriodReports(
         throw new IllegalArgumentException("agency " + agency.agencyId() + " given twice");
       }
     }
+    offices = List.copyOf(offices);
+    Set<String> officeIds = new HashSet<>();
+    for (OfficeReport office : offices) {
+      if (!officeIds.add(office.officeId())) {
+        throw new IllegalArgumentException("office " + office.officeId() + " given twice");
+      }
+    }
   }
 
-  /** The province's and the settlements' reports, without agency reports. */
+  /** The province's and the settlements' reports, without agency or office reports. */
   public PeriodReports(ProvinceReport province, List<SettlementReport> settlements) {
-    this(province, settlements, List.of());
+    this(province, settlements, List.of(), List.of());
   }
 }

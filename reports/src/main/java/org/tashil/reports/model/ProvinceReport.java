@@ -9,7 +9,9 @@ import java.util.List;
  * Everything the province's monthly report shows (contract §6). {@code settlements} is every
  * settlement of the registry (kept in rank order, unranked last); {@code relocationBySettlement}
  * the settlements with hazard-zone households; {@code unknownSettlementRows} rows quarantined
- * because they named a settlement not in the registry (they count for the province only).
+ * because they named a settlement not in the registry (they count for the province only); {@code
+ * qualityFlags} the offices' and settlements' months out of the ordinary (docs/indicators.md §10),
+ * offices first.
  */
 public record ProvinceReport(
     ProvinceHeadline headline,
@@ -21,7 +23,8 @@ public record ProvinceReport(
     List<CategoryFigures> categories,
     List<TrendPoint> trend,
     List<SettlementRelocation> relocationBySettlement,
-    List<OfficeNote> dataQuality) {
+    List<OfficeNote> dataQuality,
+    List<QualityFlag> qualityFlags) {
 
   public ProvinceReport {
     requireNonNull(headline, "headline");
@@ -48,5 +51,12 @@ public record ProvinceReport(
                     .thenComparing(SettlementRelocation::settlementId))
             .toList();
     dataQuality = List.copyOf(dataQuality);
+    qualityFlags =
+        qualityFlags.stream()
+            .sorted(
+                Comparator.comparing(QualityFlag::scope)
+                    .thenComparing(QualityFlag::key)
+                    .thenComparing(QualityFlag::measure))
+            .toList();
   }
 }

@@ -1,6 +1,7 @@
 package org.tashil.reports.render;
 
 import org.tashil.reports.model.AgencyReport;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.text.JalaliCalendar;
@@ -25,6 +26,18 @@ final class Metadata {
         title,
         subject(context, "settlement " + report.settlementId()),
         keywords(context) + ", " + report.settlementId());
+  }
+
+  static PdfMetadata office(OfficeReport report, RenderContext context) {
+    Labels labels = Labels.of(context.language());
+    String title =
+        labels.format("title.office", report.office().in(context.language()))
+            + " — "
+            + new JalaliCalendar(context.language()).month(context.period());
+    return new PdfMetadata(
+        title,
+        subject(context, "office " + report.officeId()),
+        keywords(context) + ", " + report.officeId());
   }
 
   static PdfMetadata province(RenderContext context) {

@@ -23,10 +23,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.tashil.reports.model.AgencyReport;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.PeriodReports;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.tables.AgencyTables;
+import org.tashil.reports.tables.OfficeTables;
 import org.tashil.reports.tables.ProvinceTables;
 import org.tashil.reports.tables.SettlementTables;
 import org.tashil.reports.tables.Table;
@@ -39,6 +41,7 @@ import org.tashil.reports.tables.Table;
  * &lt;reports&gt;/&lt;period&gt;/province.pdf, province.xlsx
  * &lt;reports&gt;/&lt;period&gt;/settlements/&lt;settlement_id&gt;.pdf, .xlsx
  * &lt;reports&gt;/&lt;period&gt;/agencies/&lt;agency_id&gt;.pdf, .xlsx
+ * &lt;reports&gt;/&lt;period&gt;/offices/&lt;office_id&gt;.pdf, .xlsx
  * &lt;reports&gt;/&lt;period&gt;/index.csv      file,kind,key,pages,sha256
  * &lt;reports&gt;/&lt;period&gt;/index.html     the page linking them all, with key figures
  * </pre>
@@ -152,7 +155,7 @@ public final class PeriodRenderer {
 
   /**
    * Every report of the period, not yet rendered: the province first, then each settlement, then
-   * each agency; each with its tables (its kind's {@code …Tables} class).
+   * each agency, then each office; each with its tables (its kind's {@code …Tables} class).
    */
   private List<Pending> reports(PeriodReports period, RenderContext context) {
     List<Pending> pending = new ArrayList<>();
@@ -184,6 +187,16 @@ public final class PeriodRenderer {
                   () -> Metadata.agency(agency, context))
               .withTables(() -> AgencyTables.tables(agency, context)));
     }
+    for (OfficeReport office : period.offices()) {
+      pending.add(
+          new Pending(
+                  ReportKind.OFFICE,
+                  office.officeId(),
+                  OFFICE_WORK + office.rejectedRows().size(),
+                  () -> renderer.fill(office, context),
+                  () -> Metadata.office(office, context))
+              .withTables(() -> OfficeTables.tables(office, context)));
+    }
     return pending;
   }
 
@@ -194,6 +207,9 @@ public final class PeriodRenderer {
   private static final int SETTLEMENT_WORK = 200;
 
   private static final int PROVINCE_WORK = 600;
+
+  /** An office's report without rejected rows takes about as long as a third of a settlement's. */
+  private static final int OFFICE_WORK = 70;
 
   /**
    * A report to render: its kind and key, about how long it takes ({@code work}, to start the

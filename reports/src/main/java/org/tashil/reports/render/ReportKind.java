@@ -4,13 +4,14 @@ import java.util.Locale;
 
 /**
  * The kinds of report a period has, and where each is written in the period's folder: {@code
- * province.pdf}, {@code settlements/<settlement_id>.pdf}, {@code agencies/<agency_id>.pdf}. The
- * kind's code is the {@code kind} column of {@code index.csv}.
+ * province.pdf}, {@code settlements/<settlement_id>.pdf}, {@code agencies/<agency_id>.pdf}, {@code
+ * offices/<office_id>.pdf}. The kind's code is the {@code kind} column of {@code index.csv}.
  */
 public enum ReportKind {
   PROVINCE(""),
   SETTLEMENT("settlements"),
-  AGENCY("agencies");
+  AGENCY("agencies"),
+  OFFICE("offices");
 
   private final String folder;
 

@@ -13,10 +13,12 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.tashil.reports.model.AgencyReport;
 import org.tashil.reports.model.Language;
+import org.tashil.reports.model.OfficeReport;
 import org.tashil.reports.model.ProvinceReport;
 import org.tashil.reports.model.RenderContext;
 import org.tashil.reports.model.SettlementReport;
 import org.tashil.reports.view.AgencyView;
+import org.tashil.reports.view.OfficeView;
 import org.tashil.reports.view.ProvinceView;
 import org.tashil.reports.view.SettlementView;
 
@@ -58,6 +60,11 @@ public final class ReportRenderer {
         Templates.AGENCY, renderContext.language(), AgencyView.parameters(report, renderContext));
   }
 
+  public JasperPrint fill(OfficeReport report, RenderContext renderContext) {
+    return fill(
+        Templates.OFFICE, renderContext.language(), OfficeView.parameters(report, renderContext));
+  }
+
   private JasperPrint fill(String template, Language language, Map<String, Object> parameters) {
     parameters.putAll(templates.sharedParameters(language));
     try {
@@ -71,6 +78,11 @@ public final class ReportRenderer {
   /** The settlement's PDF. */
   public byte[] pdf(SettlementReport report, RenderContext renderContext) {
     return pdf(fill(report, renderContext), Metadata.settlement(report, renderContext));
+  }
+
+  /** The office's PDF. */
+  public byte[] pdf(OfficeReport report, RenderContext renderContext) {
+    return pdf(fill(report, renderContext), Metadata.office(report, renderContext));
   }
 
   /** The province's PDF. */

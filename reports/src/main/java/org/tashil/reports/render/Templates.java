@@ -20,8 +20,8 @@ import org.tashil.reports.template.TemplateCompiler;
 
 /**
  * The compiled templates, loaded once and shared by every fill (a compiled report is read-only
- * while filling, so threads share it): per language, the settlement, province and agency reports
- * and their table subreports; and the shared styles.
+ * while filling, so threads share it): per language, the settlement, province, agency and office
+ * reports and their table subreports; and the shared styles.
  */
 public final class Templates {
 
@@ -39,11 +39,17 @@ public final class Templates {
           "relocation",
           "office-notes",
           "definitions",
-          "agency-demands");
+          "agency-demands",
+          "office-files",
+          "office-reasons",
+          "quality-flags",
+          "office-agencies",
+          "rejected-rows");
 
   static final String SETTLEMENT = "settlement";
   static final String PROVINCE = "province";
   static final String AGENCY = "agency";
+  static final String OFFICE = "office";
   private static final String COMPILED = "/org/tashil/reports/templates/";
   private static final String STYLES = "/org/tashil/reports/styles.jrtx";
 
@@ -93,7 +99,7 @@ public final class Templates {
   }
 
   private static List<String> names() {
-    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE, AGENCY), TABLES.stream()).toList();
+    return Stream.concat(Stream.of(SETTLEMENT, PROVINCE, AGENCY, OFFICE), TABLES.stream()).toList();
   }
 
   private static JRTemplate loadStyles() {

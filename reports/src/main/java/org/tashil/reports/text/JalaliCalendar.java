@@ -23,6 +23,7 @@ public final class JalaliCalendar {
   private final SimpleDateFormat shortMonthFormat;
   private final SimpleDateFormat dateFormat;
   private final SimpleDateFormat numericDateFormat;
+  private final SimpleDateFormat monthNameFormat;
 
   public JalaliCalendar(Language language) {
     this.locale =
@@ -34,6 +35,7 @@ public final class JalaliCalendar {
     this.shortMonthFormat = format("MMM yy");
     this.dateFormat = format("d MMMM y");
     this.numericDateFormat = format("yyyy/MM/dd");
+    this.monthNameFormat = format("MMMM");
   }
 
   private SimpleDateFormat format(String pattern) {
@@ -50,6 +52,23 @@ public final class JalaliCalendar {
   /** A short label for chart axes: "آبان ۰۵" / "Aban 05". */
   public String shortMonth(ReportPeriod period) {
     return shortMonthFormat.format(firstDay(period));
+  }
+
+  /**
+   * A Jalali month as a day of it is named: "مهر" / "Mehr"; Esfand with its year ("اسفند ۱۴۰۳"),
+   * whose length the year decides.
+   */
+  public String monthOf(int year, int month) {
+    Date first = firstDay(new ReportPeriod(year, month));
+    return month == 12 ? monthFormat.format(first) : monthNameFormat.format(first);
+  }
+
+  /** The days of a Jalali month: 31 (months 1–6), 30 (7–11), 29 or 30 (12). */
+  public int lengthOfMonth(int year, int month) {
+    Calendar calendar = Calendar.getInstance(UTC, locale);
+    calendar.clear();
+    calendar.set(year, month - 1, 1);
+    return calendar.getActualMaximum(Calendar.DAY_OF_MONTH);
   }
 
   /** A Gregorian day written in the Jalali calendar: "۶ آذر ۱۴۰۵" / "6 Azar 1405". */

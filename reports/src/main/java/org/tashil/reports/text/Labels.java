@@ -48,6 +48,11 @@ public final class Labels {
     }
   }
 
+  /** Whether the bundle has the label. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
   /** A label with {@link MessageFormat} arguments; numbers print in the language's digits. */
   public String format(String key, Object... arguments) {
     return new MessageFormat(text(key), locale).format(arguments);

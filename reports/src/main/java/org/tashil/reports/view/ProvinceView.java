@@ -71,6 +71,7 @@ public final class ProvinceView {
             .toList());
     parameters.put("FILES_DUE", wording.filesDue("quality.expected.province"));
     wording.definitions(parameters, Definition.PROVINCE);
+    parameters.put("FLAG_ROWS", OfficeView.flagRows(report.qualityFlags(), wording));
     return parameters;
   }
 

@@ -121,7 +121,9 @@ class TestRecords {
   void aPeriodHasEachAgencysReportOnce() {
     AgencyReport agency = ReportFixtures.waterCompany();
     assertThatThrownBy(
-            () -> new PeriodReports(ReportFixtures.province(), List.of(), List.of(agency, agency)))
+            () ->
+                new PeriodReports(
+                    ReportFixtures.province(), List.of(), List.of(agency, agency), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("agency water_wastewater given twice");
   }

@@ -208,7 +208,8 @@ class TestAgencyReport {
                 new PeriodReports(
                     ReportFixtures.province(),
                     List.of(ReportFixtures.mashali()),
-                    List.of(ReportFixtures.waterCompany())));
+                    List.of(ReportFixtures.waterCompany()),
+                    List.of()));
     assertThat(period.reports())
         .extracting(RenderedReport::file)
         .containsExactly(

@@ -30,7 +30,7 @@ class TestPeriodRenderer {
   }
 
   @Test
-  void writesTheProvinceEverySettlementTheirTablesAndAnIndexWithPagesAndChecksums(
+  void writesTheProvinceEverySettlementEveryOfficeTheirTablesAndAnIndexWithPagesAndChecksums(
       @TempDir Path reports) throws IOException {
     RenderedPeriod period =
         periodRenderer.render(
@@ -38,7 +38,9 @@ class TestPeriodRenderer {
             ReportFixtures.context(Language.PERSIAN),
             new PeriodReports(
                 ReportFixtures.province(),
-                List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali())));
+                List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()),
+                List.of(),
+                List.of(ReportFixtures.hasirabadOffice())));
 
     Path folder = reports.resolve("1405-08");
     assertThat(period.folder()).isEqualTo(folder.toString());
@@ -50,7 +52,8 @@ class TestPeriodRenderer {
     assertThat(folder.resolve("index.html")).isRegularFile();
 
     List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
-    assertThat(lines).hasSize(7);
+    assertThat(folder.resolve("offices/OF-01.pdf")).isRegularFile();
+    assertThat(lines).hasSize(9);
     assertThat(lines.get(0)).isEqualTo("file,kind,key,pages,sha256");
     assertThat(lines.get(1)).startsWith("province.pdf,province,,");
     assertThat(lines.get(2)).startsWith("province.xlsx,province,,10,");
@@ -58,6 +61,8 @@ class TestPeriodRenderer {
     assertThat(lines.get(4)).startsWith("settlements/AHV-001.xlsx,settlement,AHV-001,10,");
     assertThat(lines.get(5)).startsWith("settlements/AHV-007.pdf,settlement,AHV-007,");
     assertThat(lines.get(6)).startsWith("settlements/AHV-007.xlsx,settlement,AHV-007,10,");
+    assertThat(lines.get(7)).startsWith("offices/OF-01.pdf,office,OF-01,");
+    assertThat(lines.get(8)).startsWith("offices/OF-01.xlsx,office,OF-01,");
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
       byte[] bytes = Files.readAllBytes(folder.resolve(cells[0]));
@@ -94,12 +99,17 @@ class TestPeriodRenderer {
     periodRenderer.render(
         reports,
         context,
-        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+        new PeriodReports(
+            ReportFixtures.province(), List.of(ReportFixtures.mashali()), List.of(), List.of()));
     RenderedPeriod again =
         periodRenderer.render(
             reports,
             context,
-            new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+            new PeriodReports(
+                ReportFixtures.province(),
+                List.of(ReportFixtures.mashali()),
+                List.of(),
+                List.of()));
     try (Stream<Path> files = Files.walk(reports)) {
       assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
           .containsExactlyInAnyOrder(
@@ -121,7 +131,8 @@ class TestPeriodRenderer {
     periodRenderer.render(
         reports,
         ReportFixtures.context(Language.PERSIAN),
-        new PeriodReports(ReportFixtures.province(), List.of(ReportFixtures.mashali())));
+        new PeriodReports(
+            ReportFixtures.province(), List.of(ReportFixtures.mashali()), List.of(), List.of()));
     var expected = Files.getPosixFilePermissions(Files.createFile(elsewhere.resolve("new")));
     Path folder = reports.resolve("1405-08");
     for (String file :
@@ -176,7 +187,9 @@ class TestPeriodRenderer {
                     ReportFixtures.context(Language.PERSIAN),
                     new PeriodReports(
                         ReportFixtures.province(),
-                        List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()))))
+                        List.of(ReportFixtures.hasirabad(), ReportFixtures.mashali()),
+                        List.of(),
+                        List.of())))
         .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessage("cannot write 1405-08/province.pdf");
     // Nothing is written after the render has failed: what was under way ended before it.
@@ -196,7 +209,9 @@ class TestPeriodRenderer {
                     ReportFixtures.context(Language.PERSIAN),
                     new PeriodReports(
                         ReportFixtures.province(),
-                        List.of(ReportFixtures.mashali(), ReportFixtures.mashali()))))
+                        List.of(ReportFixtures.mashali(), ReportFixtures.mashali()),
+                        List.of(),
+                        List.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("settlement AHV-007 given twice");
   }

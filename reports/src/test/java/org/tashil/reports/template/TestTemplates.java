@@ -27,7 +27,7 @@ class TestTemplates {
   @Test
   void everyTemplateCompilesInBothLanguages() throws Exception {
     var templates = TemplateCompiler.templates(SOURCE);
-    assertThat(templates).hasSize(Templates.TABLES.size() + 3);
+    assertThat(templates).hasSize(Templates.TABLES.size() + 4); // and the main reports
     for (Path template : templates) {
       for (Language language : Language.values()) {
         JasperReport report = TemplateCompiler.compile(template, language);
@@ -45,7 +45,8 @@ class TestTemplates {
       JasperPrint small = renderer.fill(ReportFixtures.mashali(), context);
       JasperPrint province = renderer.fill(ReportFixtures.province(), context);
       JasperPrint agency = renderer.fill(ReportFixtures.waterCompany(), context);
-      for (JasperPrint print : new JasperPrint[] {settlement, small, province, agency}) {
+      JasperPrint office = renderer.fill(ReportFixtures.hasirabadOffice(), context);
+      for (JasperPrint print : new JasperPrint[] {settlement, small, province, agency, office}) {
         assertThat(print.getPages()).isNotEmpty();
         assertThat(PrintedText.strings(print))
             .isNotEmpty()
