@@ -58,11 +58,6 @@ record MartRow(Row row) {
     return values == null ? java.util.List.of() : values.stream().map(String::valueOf).toList();
   }
 
-  /** Whether the row has the column: rows an earlier Tashil wrote may lack a newer one. */
-  boolean has(MartColumn column) {
-    return java.util.Arrays.asList(row.schema().fieldNames()).contains(column.name());
-  }
-
   /** A share the mart computed, over {@code households} households (the suppression's count). */
   Share share(MartColumn column, long households) {
     Double value = number(column);
