@@ -79,10 +79,18 @@ class TestPeriodRenderer {
     }
     assertThat(period.reports())
         .extracting(RenderedReport::file)
-        .containsExactly("province.pdf", "settlements/AHV-001.pdf", "settlements/AHV-007.pdf");
+        .containsExactly(
+            "province.pdf",
+            "settlements/AHV-001.pdf",
+            "settlements/AHV-007.pdf",
+            "offices/OF-01.pdf");
     assertThat(period.tables())
         .extracting(RenderedReport::file)
-        .containsExactly("province.xlsx", "settlements/AHV-001.xlsx", "settlements/AHV-007.xlsx");
+        .containsExactly(
+            "province.xlsx",
+            "settlements/AHV-001.xlsx",
+            "settlements/AHV-007.xlsx",
+            "offices/OF-01.xlsx");
     // Every report, whatever its kind, has its tables beside its PDF.
     assertThat(period.tables())
         .extracting(RenderedReport::file)
