@@ -103,6 +103,7 @@ final class IndexPage {
     Formats formats = new Formats(language, context.suppressionThreshold());
     JalaliCalendar calendar = new JalaliCalendar(language);
     Map<ReportKind, Map<String, List<RenderedReport>>> byKind = byKindAndKey(files);
+    Map<String, String> names = names(period, language);
 
     StringBuilder html = new StringBuilder(64 * 1024);
     String title = labels.format("index.title", calendar.month(context.period()));
@@ -146,7 +147,10 @@ final class IndexPage {
           (key, written) -> {
             html.append("<li>");
             if (!key.isEmpty()) {
-              html.append("<span class=\"key\">").append(escape(key)).append("</span> ");
+              String name = names.get(kind.code() + "/" + key);
+              html.append("<span class=\"key\">")
+                  .append(escape(name == null ? key : name + " (" + key + ")"))
+                  .append("</span> ");
             }
             links(html, written);
             html.append("</li>\n");
@@ -259,6 +263,20 @@ final class IndexPage {
       html.append(file.substring(file.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT));
       html.append("</a>");
     }
+  }
+
+  /** The agencies' and offices' names in the page's language, by {@code kind/key}. */
+  private static Map<String, String> names(PeriodReports period, Language language) {
+    Map<String, String> names = new java.util.HashMap<>();
+    for (var agency : period.agencies()) {
+      names.put(
+          ReportKind.AGENCY.code() + "/" + agency.agencyId(),
+          agency.performance().agency().in(language));
+    }
+    for (var office : period.offices()) {
+      names.put(ReportKind.OFFICE.code() + "/" + office.officeId(), office.office().in(language));
+    }
+    return names;
   }
 
   private static Map<ReportKind, Map<String, List<RenderedReport>>> byKindAndKey(

@@ -50,6 +50,10 @@ class TestPeriodRenderer {
     assertThat(folder.resolve("settlements/AHV-007.pdf")).isRegularFile();
     assertThat(period.page()).isEqualTo(folder.resolve("index.html").toString());
     assertThat(folder.resolve("index.html")).isRegularFile();
+    // The index names the office whose report it links, in the report's language.
+    String office = ReportFixtures.hasirabadOffice().office().persian();
+    assertThat(Files.readString(folder.resolve("index.html")))
+        .contains(IndexPage.escape(office + " (OF-01)"));
 
     List<String> lines = Files.readAllLines(folder.resolve("index.csv"));
     assertThat(folder.resolve("offices/OF-01.pdf")).isRegularFile();
