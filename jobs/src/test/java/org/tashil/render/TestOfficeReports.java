@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -65,8 +66,13 @@ class TestOfficeReports {
       assertThat(reports.resolve("offices/" + office + ".pdf")).isRegularFile();
       assertThat(index).contains("offices/" + office + ".pdf,office," + office + ",");
     }
+    // One PDF, and its XLSX beside it, for each active office, and none for another.
     try (var files = Files.list(reports.resolve("offices"))) {
-      assertThat(files).hasSize(active.size());
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(
+              active.stream()
+                  .flatMap(office -> Stream.of(office + ".pdf", office + ".xlsx"))
+                  .toList());
     }
   }
 

@@ -375,8 +375,8 @@ class TestWarehouse {
     for (String[] table : now.tables()) {
       after.put(table[1], now.read(table[1]).count());
     }
-    // Every table keeps its rows; the tables this version adds are the province's category mart
-    // and the office feedback's marts.
+    // Every table keeps its rows; the tables this version adds are the province's category mart,
+    // the agencies' trend and the office feedback's marts.
     assertThat(after).containsAllEntriesOf(before);
     assertThat(after.keySet())
         .containsExactlyInAnyOrderElementsOf(
@@ -384,6 +384,7 @@ class TestWarehouse {
                     before.keySet().stream(),
                     Stream.of(
                         "marts/province_category_month",
+                        "marts/agency_trend",
                         "marts/quarantined_rows",
                         "marts/office_agency_month",
                         "marts/office_reasons",
