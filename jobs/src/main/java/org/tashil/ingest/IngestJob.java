@@ -276,7 +276,7 @@ public final class IngestJob {
       if (arrivedBefore != null) {
         arrived = ArrivalDay.earlier(arrived, ArrivalDay.of(0, arrivedBefore, period));
       }
-      out.add(submission.withFirstSeenOn(seen).withArrivedOn(arrived));
+      out.add(submission.seen(seen, arrived));
     }
     out.sort(java.util.Comparator.comparing(Submission::file));
     return out;

@@ -61,7 +61,11 @@ public record Submission(
     return notes.stream().map(note -> note.message(locale)).collect(Collectors.joining("; "));
   }
 
-  public Submission withFirstSeenOn(LocalDate date) {
+  /**
+   * The same submission, first seen by a run on {@code firstSeen}, arrived in the inbox on {@code
+   * arrived}.
+   */
+  public Submission seen(LocalDate firstSeen, LocalDate arrived) {
     return new Submission(
         period,
         officeId,
@@ -78,28 +82,7 @@ public record Submission(
         notes,
         droppedColumns,
         ignoredColumns,
-        date,
-        arrivedOn);
-  }
-
-  public Submission withArrivedOn(LocalDate date) {
-    return new Submission(
-        period,
-        officeId,
-        dataset,
-        file,
-        sha256,
-        format,
-        encoding,
-        delimiter,
-        rowsRead,
-        rowsAccepted,
-        rowsQuarantined,
-        status,
-        notes,
-        droppedColumns,
-        ignoredColumns,
-        firstSeenOn,
-        date);
+        firstSeen,
+        arrived);
   }
 }

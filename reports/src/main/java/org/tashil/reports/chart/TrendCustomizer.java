@@ -29,11 +29,16 @@ import org.jfree.data.category.CategoryDataset;
  * (the latest) show their values: the highest above its point, the lowest below, the one between
  * beside it, so that close values do not cover one another.
  */
-public final class TrendCustomizer extends ReportChartCustomizer {
+public class TrendCustomizer extends ReportChartCustomizer {
 
   @Override
   double headroom() {
     return 0.2;
+  }
+
+  /** The series' colours, in the order of the dataset's series: new, resolved, open. */
+  java.awt.Paint[] paints() {
+    return new java.awt.Paint[] {ChartPalette.NEW, ChartPalette.RESOLVED, ChartPalette.OPEN};
   }
 
   @Override
@@ -52,7 +57,7 @@ public final class TrendCustomizer extends ReportChartCustomizer {
     plot.setRangeAxisLocation(
         rightToLeft ? AxisLocation.BOTTOM_OR_RIGHT : AxisLocation.BOTTOM_OR_LEFT);
     if (plot.getRenderer() instanceof LineAndShapeRenderer lines) {
-      java.awt.Paint[] paints = {ChartPalette.NEW, ChartPalette.RESOLVED, ChartPalette.OPEN};
+      java.awt.Paint[] paints = paints();
       for (int series = 0; series < paints.length; series++) {
         lines.setSeriesPaint(series, paints[series]);
         lines.setSeriesStroke(series, new BasicStroke(1.6f));
