@@ -2,7 +2,6 @@ package org.tashil.render;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -210,9 +209,8 @@ public final class ReportInputs {
 
   private static LocalDate filesDue(List<MartRow> offices, Period period) {
     for (MartRow office : offices) {
-      var schema = office.row().schema();
-      if (schema != null
-          && Arrays.asList(schema.fieldNames()).contains(OfficeMonth.DUE_ON.name())
+      if (office.row().schema() != null
+          && office.has(OfficeMonth.DUE_ON)
           && office.date(OfficeMonth.DUE_ON) != null) {
         return office.date(OfficeMonth.DUE_ON);
       }
