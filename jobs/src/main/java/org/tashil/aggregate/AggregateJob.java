@@ -8,8 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.tashil.aggregate.intermediate.AsOfStates;
-import org.tashil.aggregate.intermediate.PackedAsOfStates;
+import org.tashil.aggregate.intermediate.CarriedStates;
 import org.tashil.aggregate.marts.AgencyMonth;
 import org.tashil.aggregate.marts.AgencyTrend;
 import org.tashil.aggregate.marts.CategoryMonth;
@@ -49,16 +48,34 @@ public final class AggregateJob {
   /** The marts' names ({@code marts/<name>}), in the order they are written. */
   public static final List<String> MARTS = Mart.names();
 
+  /** Every table an aggregate writes: the states, then the marts. */
+  public static final List<String> TABLES = tables();
+
   private final SparkSession spark;
   private final Registry registry;
   private final Warehouse warehouse;
   private final int onTimeDays;
+  private final boolean fromScratch;
 
   public AggregateJob(SparkSession spark, Registry registry, Warehouse warehouse, int onTimeDays) {
+    this(spark, registry, warehouse, onTimeDays, false);
+  }
+
+  /**
+   * @param fromScratch pick each period's states from every version instead of carrying them from
+   *     the previous period's ({@link CarriedStates})
+   */
+  public AggregateJob(
+      SparkSession spark,
+      Registry registry,
+      Warehouse warehouse,
+      int onTimeDays,
+      boolean fromScratch) {
     this.spark = spark;
     this.registry = registry;
     this.warehouse = warehouse;
     this.onTimeDays = onTimeDays;
+    this.fromScratch = fromScratch;
   }
 
   /**
@@ -66,7 +83,11 @@ public final class AggregateJob {
    * written, by table ({@code marts/<mart>}, and the period's {@code submissions} it read), which
    * render can take as they are instead of reading them back.
    */
-  public record Result(Period period, Map<String, Long> millis, Map<String, List<Row>> tables) {}
+  public record Result(
+      Period period,
+      Map<String, Long> millis,
+      Map<String, List<Row>> tables,
+      Map<String, Boolean> statesCarried) {}
 
   /**
    * Aggregates the period of {@code ingested}: what ingest committed of the period's small tables,
@@ -96,21 +117,19 @@ public final class AggregateJob {
             .settlements()
             .select(SettlementMonth.SETTLEMENT_ID.col(), SettlementMonth.COUNTY_EN.col());
 
-    // Each pick first numbers its versions' sources (a small job): the three side by side. The
-    // demands as the previous period's figures read them open this period's balance.
-    AsOfStates asOf = new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED);
-    List<Dataset<Row>> states =
-        Parallel.all(
-            List.of(
-                () -> asOf.flaggedHouseholdsAsOfPeriod(period),
-                () -> asOf.demandsAsOfPeriod(period),
-                () -> asOf.demandsAsOfPeriod(period.minusMonths(1))));
-    Dataset<Row> households = states.get(0).join(placement, "settlement_id");
+    // The states at the period's end, carried from the previous period's or picked from every
+    // version, written with the marts; and the previous period's demands, that its balance opens
+    // with.
+    CarriedStates.States states =
+        new CarriedStates(warehouse, registry, fromScratch).advance(period);
+    Dataset<Row> households = states.households().join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.
     Dataset<Row> demands =
         DemandIndicators.withFlags(
-                states.get(1).join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
+                states
+                    .demands()
+                    .join(frames.agencies().select("agency_id", "sla_days"), "agency_id"),
                 period)
             .where(DemandIndicators.counted())
             .drop("closed_on", "sla_days")
@@ -120,7 +139,7 @@ public final class AggregateJob {
     Dataset<Row> activities = ingested.table("clean/activities").join(placement, "settlement_id");
     Dataset<Row> previousDemands =
         states
-            .get(2)
+            .previousDemands()
             .join(frames.agencies().select("agency_id"), "agency_id")
             .join(placement, "settlement_id");
     Dataset<Row> levels =
@@ -232,7 +251,8 @@ public final class AggregateJob {
     return new Result(
         period,
         java.util.Collections.unmodifiableMap(millis),
-        java.util.Collections.unmodifiableMap(tables));
+        java.util.Collections.unmodifiableMap(tables),
+        states.carried());
   }
 
   /** A mart written: its rows, kept for render and for the marts made of them, and its time. */
@@ -257,6 +277,12 @@ public final class AggregateJob {
     Dataset<Row> computed = rows.get();
     List<Row> written = warehouse.replacePeriodInMemory("marts/" + mart, period, computed);
     return new Written(written, computed.schema(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static List<String> tables() {
+    List<String> tables = new java.util.ArrayList<>(CarriedStates.tables());
+    MARTS.forEach(mart -> tables.add("marts/" + mart));
+    return List.copyOf(tables);
   }
 
   private void requireIngested() {

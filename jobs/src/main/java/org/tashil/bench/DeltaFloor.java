@@ -30,14 +30,12 @@ public final class DeltaFloor {
 
   /**
    * The tables a monthly run replaces a period in, by the stage that writes them, in its order:
-   * ingest's, then aggregate's marts.
+   * ingest's, then aggregate's states and marts.
    */
   public static Map<String, List<String>> stages() {
-    List<String> marts = new ArrayList<>();
-    AggregateJob.MARTS.forEach(mart -> marts.add("marts/" + mart));
     Map<String, List<String>> stages = new LinkedHashMap<>();
     stages.put("ingest", IngestJob.TABLES);
-    stages.put("aggregate", List.copyOf(marts));
+    stages.put("aggregate", AggregateJob.TABLES);
     return java.util.Collections.unmodifiableMap(stages);
   }
 

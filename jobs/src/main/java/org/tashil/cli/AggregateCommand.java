@@ -13,6 +13,7 @@ import org.tashil.run.PeriodRunBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tashil aggregate --period P}: the indicator marts of a period. */
@@ -32,6 +33,13 @@ public final class AggregateCommand implements Callable<Integer> {
   @Mixin PeriodsOption periodsOption;
   @Mixin OnTimeOption onTimeOption;
 
+  @Option(
+      names = "--from-scratch",
+      description =
+          "Pick each period's household and demand states from every version received, instead"
+              + " of carrying them from the previous period's, and write them anew.")
+  boolean fromScratch;
+
   @Override
   public Integer call() throws Exception {
     int onTimeDays = onTimeOption.onTimeDays();
@@ -44,6 +52,9 @@ public final class AggregateCommand implements Callable<Integer> {
                 storage,
                 sparkOptions)
             .onTimeDays(onTimeDays);
+    if (fromScratch) {
+      builder.fromScratch();
+    }
     try (PeriodRun run = builder.open()) {
       PrintWriter out = spec.commandLine().getOut();
       for (Period period : periodsOption.periods().periods()) {
@@ -51,10 +62,11 @@ public final class AggregateCommand implements Callable<Integer> {
         AggregateJob.Result aggregated = result.aggregated().orElseThrow();
         out.printf(
             Locale.ROOT,
-            "aggregate %s: %d marts in %.1f s%n",
+            "aggregate %s: %d marts in %.1f s; states %s%n",
             period,
             aggregated.millis().size(),
-            result.seconds());
+            result.seconds(),
+            states(aggregated, period));
         for (Map.Entry<String, Long> mart : aggregated.millis().entrySet()) {
           out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
         }
@@ -63,5 +75,20 @@ public final class AggregateCommand implements Callable<Integer> {
       out.flush();
     }
     return Tashil.OK;
+  }
+
+  /** Where each state came from: carried from the previous period's, or every version. */
+  private static String states(AggregateJob.Result aggregated, Period period) {
+    java.util.List<String> said = new java.util.ArrayList<>();
+    aggregated
+        .statesCarried()
+        .forEach(
+            (table, carried) ->
+                said.add(
+                    table
+                        + (carried
+                            ? " carried from " + period.minusMonths(1)
+                            : " picked from every version")));
+    return String.join(", ", said);
   }
 }

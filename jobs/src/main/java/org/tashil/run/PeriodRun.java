@@ -92,7 +92,8 @@ public final class PeriodRun implements AutoCloseable {
             settings.maxFileSize,
             settings.onTimeDays,
             settings.language,
-            settings.suppressBelow);
+            settings.suppressBelow,
+            settings.fromScratch);
     this.hadoop = HadoopConf.withoutSpark();
     this.lock =
         WarehouseLock.acquire(
@@ -191,9 +192,10 @@ public final class PeriodRun implements AutoCloseable {
       LastWords lastWords)
       throws Exception {
     Progress progress = Progress.toStderr(Progress.stderrIsTerminal());
-    // Progress steps of a whole run: the ingest's writes, the marts, 2 render steps. (Counted
+    // Progress steps of a whole run: the ingest's writes, the states and marts, 2 render steps.
+    // (Counted
     // here: the no-op path must not load the jobs' classes, whose loggers start log4j.)
-    progress.expect(IngestJob.TABLES.size() + AggregateJob.MARTS.size() + 2);
+    progress.expect(IngestJob.TABLES.size() + AggregateJob.TABLES.size() + 2);
     long started = System.nanoTime();
     try {
       progress.stage(

@@ -38,6 +38,7 @@ public final class PeriodRunBuilder {
   Path reference;
   Map<String, String> outputSettings;
   boolean force;
+  boolean fromScratch;
 
   /**
    * @param periods the periods the command runs, as the lock and the log name them
@@ -119,6 +120,12 @@ public final class PeriodRunBuilder {
   /** For {@code run}: run every period, changed or not. */
   public PeriodRunBuilder force() {
     this.force = true;
+    return this;
+  }
+
+  /** Aggregate picks each period's states from every version, not from the previous period's. */
+  public PeriodRunBuilder fromScratch() {
+    this.fromScratch = true;
     return this;
   }
 

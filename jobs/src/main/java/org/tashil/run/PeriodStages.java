@@ -32,7 +32,8 @@ final class PeriodStages {
 
   /**
    * What the stages need besides Spark: the registry, the warehouse, and each stage's settings
-   * (null or 0 for a stage the command does not run).
+   * (null or 0 for a stage the command does not run); {@code fromScratch}: aggregate picks the
+   * states from every version.
    */
   record Settings(
       Registry registry,
@@ -41,7 +42,8 @@ final class PeriodStages {
       long maxFileSize,
       int onTimeDays,
       Language language,
-      int suppressBelow) {
+      int suppressBelow,
+      boolean fromScratch) {
 
     Settings {
       Objects.requireNonNull(registry, "registry");
@@ -181,6 +183,7 @@ final class PeriodStages {
       PeriodRun.Command command, AggregateJob.Result result) {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("marts", (long) result.millis().size());
+    counts.put("states_carried", result.statesCarried().values().stream().filter(c -> c).count());
     switch (command) {
       case RUN -> result.millis().forEach((mart, millis) -> counts.put(mart + "_ms", millis));
       case INGEST, AGGREGATE, RENDER -> {}
@@ -199,7 +202,9 @@ final class PeriodStages {
 
   private AggregateJob aggregateJob() {
     if (aggregate == null) {
-      aggregate = new AggregateJob(spark, settings.registry(), warehouse, settings.onTimeDays());
+      aggregate =
+          new AggregateJob(
+              spark, settings.registry(), warehouse, settings.onTimeDays(), settings.fromScratch());
     }
     return aggregate;
   }

@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
 final class Discovery {
 
   /** The layers whose tables {@code query} registers as {@code <layer>_<table>} views. */
-  static final List<String> LAYERS = List.of("clean", "quarantine", "marts");
+  static final List<String> LAYERS = List.of("clean", "quarantine", "state", "marts");
 
   private final Configuration hadoop;
   private final String root;

@@ -49,7 +49,7 @@ final class TableColumns {
                 + " folder "
                 + tablePath
                 + " aside and write every period again ("
-                + (table.startsWith("marts/")
+                + (table.startsWith("marts/") || table.startsWith("state/")
                     ? "tashil aggregate --period FIRST..LAST"
                     : "tashil run --period FIRST..LAST --force, from the inbox")
                 + "), which makes the table anew with the columns of this version.");

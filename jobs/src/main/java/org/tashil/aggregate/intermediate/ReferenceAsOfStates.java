@@ -2,11 +2,9 @@ package org.tashil.aggregate.intermediate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,11 +32,7 @@ public final class ReferenceAsOfStates extends AbstractAsOfStates {
   Dataset<Row> latest(VersionedEntity entity, Period period) {
     WindowSpec newestFirst =
         Window.partitionBy(entity.key().stream().map(name -> col(name)).toArray(Column[]::new))
-            .orderBy(
-                col(entity.dateColumn()).desc(),
-                col(Tables.PERIOD).desc(),
-                col("source_file").desc(),
-                col("source_line").desc());
+            .orderBy(entity.newestFirst(Tables.PERIOD).toArray(Column[]::new));
     return entity
         .versions(warehouse, period)
         .withColumn(NEWEST_FIRST, row_number().over(newestFirst))
@@ -56,13 +50,7 @@ public final class ReferenceAsOfStates extends AbstractAsOfStates {
       columns.add(col("source_file"));
       columns.add(col("source_line"));
     }
-    for (String name : entity.carried()) {
-      Optional<List<String>> values = entity.closedList(name, registry);
-      columns.add(
-          values.isPresent()
-              ? when(col(name).isin(values.get().toArray()), col(name)).as(name)
-              : col(name));
-    }
+    entity.carried().forEach(name -> columns.add(entity.carriedValue(name, registry)));
     return columns;
   }
 }

@@ -2,6 +2,7 @@ package org.tashil.aggregate.intermediate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,29 @@ record VersionedEntity(
         .read(table())
         .where(col(Tables.PERIOD).leq(lit(period.toString())))
         .where(col(dateColumn).leq(lit(period.lastDay())));
+  }
+
+  /**
+   * The order that picks a version, greatest first (see {@link AsOfStates}): date, the period the
+   * version was sent with (named {@code periodColumn} where it is read), source file, source line.
+   */
+  List<org.apache.spark.sql.Column> newestFirst(String periodColumn) {
+    return List.of(
+        col(dateColumn).desc(),
+        col(periodColumn).desc(),
+        col("source_file").desc(),
+        col("source_line").desc());
+  }
+
+  /**
+   * A carried column as a picked version carries it: a value of a closed list that is not in the
+   * list is null.
+   */
+  org.apache.spark.sql.Column carriedValue(String name, Registry registry) {
+    Optional<List<String>> values = closedList(name, registry);
+    return values.isPresent()
+        ? when(col(name).isin(values.get().toArray()), col(name)).as(name)
+        : col(name);
   }
 
   /** A carried column's definition in the dataset's schema. */

@@ -1,0 +1,318 @@
+package org.tashil.aggregate.intermediate;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.tashil.aggregate.HouseholdIndicators;
+import org.tashil.calendar.Period;
+import org.tashil.ingest.FileChecker;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Parallel;
+import org.tashil.warehouse.Tables;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * The as-of states carried from month to month ({@code state/households}, {@code state/demands},
+ * partitioned by the period they are the state at the end of), so that a month's aggregate reads
+ * its predecessor's state and its own rows, not every version since the first month.
+ *
+ * <p>Period P's state is the pick, by the order of {@link AsOfStates}, over P−1's state and the
+ * rows sent with P. That is the pick over every version because ingest accepts no date after its
+ * period's end: a version sent with an earlier period is dated on or before that period's end, so
+ * P−1's state has already weighed it.
+ *
+ * <p>A state row keeps its version's date, period ({@code source_period}), file and line, which
+ * order it against the next month's rows. A demand closed before the period began counts in no
+ * figure of the period or of any later one: it stays in the state <em>retired</em>, its key and
+ * order only, so that a late copy of an older version of it still loses to the version that closed
+ * it.
+ *
+ * <p>A state is used only when it was made from the clean files the warehouse holds now: each row
+ * carries its {@code basis}, a checksum of the clean table's files of every period up to its own
+ * and of the registry's lists that close its values. A period ingested again (late or corrected
+ * files) thus leaves every later state unusable until the periods after it are aggregated again, in
+ * order, each from the one before; a period whose predecessor's state is missing or unusable, or an
+ * aggregate {@code --from-scratch}, picks the period's state from every version ({@link
+ * PackedAsOfStates}), the reference the carried states are held equal to.
+ */
+public final class CarriedStates {
+
+  /** The column of the version's period in a state, beside the state's own {@code period}. */
+  static final String SOURCE_PERIOD = "source_period";
+
+  /** Whether a demand is retired: closed before the period began, its payload left out. */
+  public static final String RETIRED = "retired";
+
+  /** The checksum of what the state was made from. */
+  public static final String BASIS = "basis";
+
+  private static final List<String> CLOSED_STATUSES = List.of("resolved", "rejected", "withdrawn");
+  private static final String NEWEST_FIRST = "newest_first";
+
+  /** Bumped when what a state holds changes, so that states written before are not used. */
+  private static final String FORMAT = "tashil state 1";
+
+  private final Warehouse warehouse;
+  private final Registry registry;
+  private final boolean fromScratch;
+
+  /**
+   * @param fromScratch pick every period's state from every version, not from its predecessor's
+   */
+  public CarriedStates(Warehouse warehouse, Registry registry, boolean fromScratch) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.fromScratch = fromScratch;
+  }
+
+  /** The state tables, in the order they are written. */
+  public static List<String> tables() {
+    return List.of(table(VersionedEntity.HOUSEHOLDS), table(VersionedEntity.DEMANDS));
+  }
+
+  /**
+   * The period's states, as the marts read them: each household's survey, with its flags ({@link
+   * HouseholdIndicators#withFlags}); each demand's state that a figure of the period may count; and
+   * the previous period's demand states (that the month's balance opens with), in the columns of
+   * {@link AsOfStates.Source#DROPPED}.
+   *
+   * @param households the households as of the period, flagged
+   * @param demands the demands as of the period, retired ones left out
+   * @param previousDemands the demands as of the period before, retired ones left out
+   * @param carried by entity's table, whether its state was carried from the previous period's
+   */
+  public record States(
+      Dataset<Row> households,
+      Dataset<Row> demands,
+      Dataset<Row> previousDemands,
+      java.util.Map<String, Boolean> carried) {}
+
+  /**
+   * Makes the period's states, writes them (in the caller's group of commits) and returns them read
+   * back, with the previous period's demands.
+   */
+  public States advance(Period period) {
+    List<Advanced> advanced =
+        Parallel.all(
+            List.of(
+                () -> advance(VersionedEntity.HOUSEHOLDS, period),
+                () -> advance(VersionedEntity.DEMANDS, period)));
+    Advanced households = advanced.get(0);
+    Advanced demands = advanced.get(1);
+    Dataset<Row> previousDemands =
+        demands.before() != null
+            ? live(demands.before()).select(dropped(VersionedEntity.DEMANDS))
+            : new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED)
+                .demandsAsOfPeriod(period.minusMonths(1));
+    java.util.Map<String, Boolean> carried = new java.util.LinkedHashMap<>();
+    carried.put(table(VersionedEntity.HOUSEHOLDS), households.before() != null);
+    carried.put(table(VersionedEntity.DEMANDS), demands.before() != null);
+    return new States(
+        HouseholdIndicators.withFlags(
+            households.state().select(dropped(VersionedEntity.HOUSEHOLDS))),
+        live(demands.state()).select(dropped(VersionedEntity.DEMANDS)),
+        previousDemands,
+        java.util.Collections.unmodifiableMap(carried));
+  }
+
+  /**
+   * An entity's state as of the period, as written and read back, and its predecessor's when the
+   * state was carried from it (null when picked from every version).
+   */
+  private record Advanced(Dataset<Row> state, Dataset<Row> before) {}
+
+  private Advanced advance(VersionedEntity entity, Period period) {
+    Dataset<Row> before = fromScratch ? null : usable(entity, period.minusMonths(1));
+    Dataset<Row> state =
+        before == null ? everyVersion(entity, period) : carry(entity, before, period);
+    if (entity == VersionedEntity.DEMANDS) {
+      state = retire(state, period);
+    }
+    String table = table(entity);
+    warehouse.replacePeriod(
+        table,
+        period,
+        state
+            .withColumn(BASIS, lit(basis(entity, period)))
+            .withColumn(Tables.PERIOD, lit(period.toString())));
+    return new Advanced(stateColumns(warehouse.readPeriod(table, period), entity), before);
+  }
+
+  /**
+   * The entity's state as of the period when it is there and was made from the clean files and
+   * registry of now; otherwise null.
+   */
+  private Dataset<Row> usable(VersionedEntity entity, Period period) {
+    String table = table(entity);
+    if (!warehouse.exists(table)) {
+      return null;
+    }
+    Dataset<Row> state = warehouse.readPeriod(table, period);
+    List<Row> basis = state.select(BASIS).limit(1).collectAsList();
+    if (basis.isEmpty() || !basis.get(0).getString(0).equals(basis(entity, period))) {
+      return null;
+    }
+    return stateColumns(state, entity);
+  }
+
+  /** The columns of a state row, without the state's period and basis. */
+  private static Dataset<Row> stateColumns(Dataset<Row> state, VersionedEntity entity) {
+    return state.select(order(entity, SOURCE_PERIOD, entity == VersionedEntity.DEMANDS));
+  }
+
+  /**
+   * The state as of the period from the state before and the period's own rows: for each key sent
+   * in the period, the newest of its state before and its versions sent; every other key as it
+   * stood.
+   */
+  private Dataset<Row> carry(VersionedEntity entity, Dataset<Row> before, Period period) {
+    List<Column> sent = new ArrayList<>();
+    entity.key().forEach(name -> sent.add(col(name)));
+    sent.add(col(entity.dateColumn()));
+    sent.add(col(Tables.PERIOD).as(SOURCE_PERIOD));
+    sent.add(col("source_file"));
+    sent.add(col("source_line"));
+    entity.carried().forEach(name -> sent.add(entity.carriedValue(name, registry)));
+    if (entity == VersionedEntity.DEMANDS) {
+      sent.add(lit(false).as(RETIRED));
+    }
+    Dataset<Row> rows =
+        warehouse
+            .readPeriod(entity.table(), period)
+            .where(col(entity.dateColumn()).leq(lit(period.lastDay())))
+            .select(sent.toArray(Column[]::new));
+    String[] key = entity.key().toArray(String[]::new);
+    Dataset<Row> touched = broadcast(rows.select(keyColumns(entity)).distinct());
+    Dataset<Row> candidates = before.join(touched, toSeq(key), "left_semi").unionByName(rows);
+    Dataset<Row> newest =
+        candidates
+            .withColumn(
+                NEWEST_FIRST,
+                row_number()
+                    .over(
+                        Window.partitionBy(keyColumns(entity))
+                            .orderBy(entity.newestFirst(SOURCE_PERIOD).toArray(Column[]::new))))
+            .where(col(NEWEST_FIRST).equalTo(1))
+            .drop(NEWEST_FIRST);
+    return before.join(touched, toSeq(key), "left_anti").unionByName(newest);
+  }
+
+  /** The entity's state as of the period picked from every version up to it. */
+  private Dataset<Row> everyVersion(VersionedEntity entity, Period period) {
+    Dataset<Row> picked =
+        new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+            .latest(entity, period)
+            .withColumnRenamed(Tables.PERIOD, SOURCE_PERIOD);
+    return entity == VersionedEntity.DEMANDS ? picked.withColumn(RETIRED, lit(false)) : picked;
+  }
+
+  /**
+   * Retires the demands closed before the period began: they count in no figure of it or of a later
+   * period (registered on or before their closing day, not open), until a newer version of them
+   * comes. Their key and order stay; their payload goes.
+   */
+  private static Dataset<Row> retire(Dataset<Row> demands, Period period) {
+    Column retired =
+        col(RETIRED)
+            .or(
+                col("status")
+                    .isin(CLOSED_STATUSES.toArray())
+                    .and(col("closed_on").lt(lit(period.firstDay())))
+                    .and(col("registered_on").lt(lit(period.firstDay()))));
+    List<Column> columns = new ArrayList<>();
+    VersionedEntity entity = VersionedEntity.DEMANDS;
+    for (String name : demands.columns()) {
+      if (entity.carried().contains(name)) {
+        columns.add(when(not(retired), col(name)).as(name));
+      } else if (name.equals(RETIRED)) {
+        columns.add(retired.as(RETIRED));
+      } else {
+        columns.add(col(name));
+      }
+    }
+    return demands.select(columns.toArray(Column[]::new));
+  }
+
+  /** The states a figure may count: every household's; the demands not retired. */
+  private static Dataset<Row> live(Dataset<Row> state) {
+    return List.of(state.columns()).contains(RETIRED) ? state.where(not(col(RETIRED))) : state;
+  }
+
+  /** The key and the carried columns, as {@link AsOfStates.Source#DROPPED} returns them. */
+  private static Column[] dropped(VersionedEntity entity) {
+    List<Column> columns = new ArrayList<>();
+    entity.key().forEach(name -> columns.add(col(name)));
+    entity.carried().forEach(name -> columns.add(col(name)));
+    return columns.toArray(Column[]::new);
+  }
+
+  /** A state's columns in order: key, date, version period, file, line, carried, retired. */
+  private static Column[] order(VersionedEntity entity, String periodColumn, boolean retired) {
+    List<Column> columns = new ArrayList<>();
+    entity.key().forEach(name -> columns.add(col(name)));
+    columns.add(col(entity.dateColumn()));
+    columns.add(col(periodColumn));
+    columns.add(col("source_file"));
+    columns.add(col("source_line"));
+    entity.carried().forEach(name -> columns.add(col(name)));
+    if (retired) {
+      columns.add(col(RETIRED));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
+  private static Column[] keyColumns(VersionedEntity entity) {
+    return entity.key().stream().map(name -> col(name)).toArray(Column[]::new);
+  }
+
+  private static scala.collection.immutable.Seq<String> toSeq(String[] names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+  }
+
+  /**
+   * What the entity's state as of the period is made from: the format of states, the entity's
+   * columns, the registry's lists that close its values, and the clean table's files of every
+   * period up to it (each named from its partition folder on, so that a warehouse copied elsewhere
+   * keeps its states). Ingest writes a period's rows into new files, so any period ingested again
+   * changes the basis of its state and every later one.
+   */
+  String basis(VersionedEntity entity, Period period) {
+    StringBuilder text = new StringBuilder(FORMAT).append('\n');
+    text.append("key ").append(entity.key()).append('\n');
+    text.append("date ").append(entity.dateColumn()).append('\n');
+    for (String name : entity.carried()) {
+      text.append("carried ").append(name);
+      entity.closedList(name, registry).ifPresent(values -> text.append(' ').append(values));
+      text.append('\n');
+    }
+    TreeSet<String> files = new TreeSet<>();
+    if (warehouse.exists(entity.table())) {
+      for (String file : warehouse.files(entity.table())) {
+        String relative = file.substring(file.lastIndexOf(Tables.PERIOD + "="));
+        String of = relative.substring(Tables.PERIOD.length() + 1, relative.indexOf('/'));
+        if (of.compareTo(period.toString()) <= 0) {
+          files.add(relative);
+        }
+      }
+    }
+    files.forEach(file -> text.append("file ").append(file).append('\n'));
+    return FileChecker.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String table(VersionedEntity entity) {
+    return "state/" + entity.dataset().tableName();
+  }
+}

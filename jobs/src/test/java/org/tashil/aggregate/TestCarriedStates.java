@@ -1,0 +1,233 @@
+package org.tashil.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tashil.Fixtures;
+import org.tashil.SparkTests;
+import org.tashil.aggregate.intermediate.CarriedStates;
+import org.tashil.calendar.Period;
+import org.tashil.generate.GeneratorSettings;
+import org.tashil.generate.InboxGenerator;
+import org.tashil.ingest.FileChecker;
+import org.tashil.ingest.IngestJob;
+import org.tashil.ingest.IngestedRows;
+import org.tashil.reference.Registry;
+import org.tashil.warehouse.Warehouse;
+
+/**
+ * The states carried from month to month give the marts and states that picking every period's
+ * states from every version gives ({@code aggregate --from-scratch}), over a generated messy
+ * province whose files arrive late and whose old months are run again; and a hand-made one where a
+ * late copy of an older version of a demand closed long ago must still lose to the version that
+ * closed it.
+ */
+class TestCarriedStates {
+
+  private static final List<Period> PERIODS =
+      Period.range(Period.parse("1405-03"), Period.parse("1405-07"));
+
+  @TempDir static Path temp;
+  private static Path inbox;
+  private static Registry registry;
+  private static Warehouse carried;
+  private static Warehouse fromScratch;
+
+  /** Whether each aggregate of the story carried both states, in the order they ran. */
+  private static final List<String> aggregates = new ArrayList<>();
+
+  /**
+   * Months 1405-03..07 run in order while one office's 1405-04 demands file and another's 1405-05
+   * households file are held back; then they arrive: 1405-07 is aggregated at once (its
+   * predecessor's state no longer stands on the warehouse's files), then 1405-04..07 again in
+   * order, as {@code run} re-runs them. A copy is then aggregated from scratch, month by month.
+   */
+  @BeforeAll
+  static void runTheStory() throws IOException {
+    registry = Fixtures.registry();
+    inbox = temp.resolve("inbox");
+    new InboxGenerator(registry, new GeneratorSettings(PERIODS, 0.05, 7, 0.3)).generate(inbox);
+    Path held = temp.resolve("held");
+    List<Path> late = new ArrayList<>();
+    late.add(holdBack(Period.parse("1405-04"), "demands", 0, held));
+    late.add(holdBack(Period.parse("1405-05"), "households", 3, held));
+
+    carried = new Warehouse(SparkTests.session(), temp.resolve("carried").toString());
+    for (Period period : PERIODS) {
+      ingest(carried, period);
+      aggregate(carried, period, false);
+    }
+    for (Path file : late) {
+      Path back = inbox.resolve(held.relativize(file));
+      Files.createDirectories(back.getParent());
+      Files.move(file, back);
+    }
+    ingest(carried, Period.parse("1405-04"));
+    ingest(carried, Period.parse("1405-05"));
+    aggregate(carried, Period.parse("1405-07"), false);
+    for (Period period : PERIODS.subList(1, PERIODS.size())) {
+      aggregate(carried, period, false);
+    }
+
+    Path copy = org.tashil.LocalFolders.copy(temp.resolve("carried"), temp.resolve("from-scratch"));
+    fromScratch = new Warehouse(SparkTests.session(), copy.toString());
+    for (Period period : PERIODS) {
+      aggregate(fromScratch, period, true);
+    }
+  }
+
+  /** Moves the {@code n}th office's file of the dataset for the period out of the inbox. */
+  private static Path holdBack(Period period, String dataset, int n, Path held) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(inbox.resolve(period.toString()))) {
+      files =
+          walk.filter(file -> file.getFileName().toString().startsWith(dataset + "."))
+              .sorted()
+              .toList();
+    }
+    assertThat(files).as(period + " " + dataset).hasSizeGreaterThan(n);
+    Path file = files.get(n);
+    Path target = held.resolve(inbox.relativize(file));
+    Files.createDirectories(target.getParent());
+    return Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void ingest(Warehouse warehouse, Period period) throws IOException {
+    new IngestJob(
+            SparkTests.session(),
+            registry,
+            inbox.toString(),
+            warehouse,
+            FileChecker.DEFAULT_MAX_FILE_SIZE)
+        .run(period, period.lastDay().plusDays(3));
+  }
+
+  private static void aggregate(Warehouse warehouse, Period period, boolean scratch) {
+    AggregateJob.Result result =
+        new AggregateJob(SparkTests.session(), registry, warehouse, 10, scratch)
+            .run(IngestedRows.read(warehouse, period));
+    if (!scratch) {
+      aggregates.add(period + " " + result.statesCarried().values());
+    }
+  }
+
+  @Test
+  void eachMonthCarriesItsStatesUnlessThoseBeforeStandOnFilesSinceReplaced() {
+    assertThat(aggregates)
+        .containsExactly(
+            // In order: the first month has no state before it.
+            "1405-03 [false, false]",
+            "1405-04 [true, true]",
+            "1405-05 [true, true]",
+            "1405-06 [true, true]",
+            "1405-07 [true, true]",
+            // 1405-04 and 1405-05 ingested again: 1405-06's states stood on their old files.
+            "1405-07 [false, false]",
+            // Run again in order, each from the one before.
+            "1405-04 [true, true]",
+            "1405-05 [true, true]",
+            "1405-06 [true, true]",
+            "1405-07 [true, true]");
+  }
+
+  @Test
+  void everyMartAndStateOfEveryMonthIsWhatEveryVersionGives() {
+    List<String> tables = new ArrayList<>(CarriedStates.tables());
+    AggregateJob.MARTS.forEach(mart -> tables.add("marts/" + mart));
+    for (String table : tables) {
+      for (Period period : PERIODS) {
+        List<Row> expected = fromScratch.readPeriod(table, period).collectAsList();
+        List<Row> actual = carried.readPeriod(table, period).collectAsList();
+        assertThat(actual)
+            .as(table + " " + period)
+            .hasSameSizeAs(expected)
+            .containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+    // The late files changed what was counted: the comparison covers a re-run that mattered.
+    assertThat(carried.readPeriod("state/demands", Period.parse("1405-07")).count()).isPositive();
+  }
+
+  @Test
+  void aLateCopyOfAnOlderVersionOfADemandClosedLongAgoStillLoses(@TempDir Path root)
+      throws IOException {
+    Path reference = IndicatorWarehouse.FIXTURE.resolve("reference");
+    Registry fixture = Registry.load(reference);
+    String header =
+        "demand_id,settlement_id,registered_on,category,agency_id,households_affected,priority,"
+            + "status,referred_on,closed_on,updated_on";
+    Path box = root.resolve("inbox");
+    write(
+        box.resolve("1405-05/OF-A/demands.csv"),
+        header,
+        "K-REVIVED,T-001,1405/05/03,water,ag-w,11,normal,resolved,1405/05/04,1405/05/20,"
+            + "1405/05/20",
+        "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,resolved,1405/05/03,1405/05/25,"
+            + "1405/05/25");
+    write(
+        box.resolve("1405-06/OF-A/demands.csv"),
+        header,
+        "K-OTHER,T-001,1405/06/02,water,ag-w,1,normal,registered,,,1405/06/02");
+    write(
+        box.resolve("1405-07/OF-A/demands.csv"),
+        header,
+        // Sent again late: K-CLOSED as it stood before it was resolved, which must not reopen it.
+        "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,registered,,,1405/05/10",
+        // Reopened this month: newer than the version that closed it.
+        "K-REVIVED,T-001,1405/05/03,water,ag-w,11,normal,in_progress,1405/05/04,,1405/07/03");
+    Warehouse warehouse = new Warehouse(SparkTests.session(), root.resolve("w").toString());
+    IngestJob ingest =
+        new IngestJob(
+            SparkTests.session(),
+            fixture,
+            box.toString(),
+            warehouse,
+            FileChecker.DEFAULT_MAX_FILE_SIZE);
+    List<Map.Entry<Period, List<Boolean>>> carriedEach = new ArrayList<>();
+    for (String month : List.of("1405-05", "1405-06", "1405-07")) {
+      Period period = Period.parse(month);
+      ingest.run(period, period.lastDay().plusDays(3));
+      AggregateJob.Result result =
+          new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+              .run(IngestedRows.read(warehouse, period));
+      carriedEach.add(Map.entry(period, List.copyOf(result.statesCarried().values())));
+    }
+    assertThat(carriedEach.get(2).getValue()).as("1405-07's states carried").contains(true);
+    // Retired in 1405-06 (closed in 1405-05), K-CLOSED stays retired: its key and order only.
+    List<Row> closed =
+        warehouse
+            .readPeriod("state/demands", Period.parse("1405-07"))
+            .where("demand_id = 'K-CLOSED'")
+            .collectAsList();
+    assertThat(closed).hasSize(1);
+    assertThat(closed.get(0).<Boolean>getAs(CarriedStates.RETIRED)).isTrue();
+    assertThat(closed.get(0).<String>getAs("status")).isNull();
+    assertThat(closed.get(0).getAs("updated_on").toString()).isEqualTo("2026-08-16");
+    Row t001 =
+        warehouse
+            .readPeriod("marts/settlement_month", Period.parse("1405-07"))
+            .where("settlement_id = 'T-001'")
+            .collectAsList()
+            .get(0);
+    // Open at 1405-07's end: K-OTHER and the reopened K-REVIVED, not K-CLOSED.
+    assertThat(t001.<Integer>getAs("demands_open")).isEqualTo(2);
+    assertThat(t001.<Integer>getAs("demands_late_added")).isEqualTo(1);
+  }
+
+  private static void write(Path file, String... lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+  }
+}
