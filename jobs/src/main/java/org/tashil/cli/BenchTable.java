@@ -42,6 +42,21 @@ final class BenchTable {
         pdfs / Math.max(render, 1e-3),
         run.peakHeapMb(),
         heap);
+    List<String> spills = new ArrayList<>();
+    for (RunRecord.Stage stage : run.stages()) {
+      Long memory = stage.counts().get("spilled_memory_bytes");
+      Long disk = stage.counts().get("spilled_disk_bytes");
+      if (memory != null && disk != null) {
+        spills.add(
+            String.format(
+                Locale.ROOT,
+                "%s %.1f MiB from memory, %.1f MiB to disk",
+                stage.name().toString().toLowerCase(Locale.ROOT),
+                memory / 1048576.0,
+                disk / 1048576.0));
+      }
+    }
+    out.println("spilled: " + String.join("; ", spills));
     for (RunRecord.Stage stage : run.stages()) {
       if (stage.name() == RunRecord.StageName.AGGREGATE) {
         List<String> marts = new ArrayList<>();

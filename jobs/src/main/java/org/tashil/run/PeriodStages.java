@@ -112,6 +112,7 @@ final class PeriodStages {
   private final Warehouse warehouse;
   private final ReportFolder reports;
   private final Progress progress;
+  private final org.tashil.spark.Spills spills;
   private IngestJob ingest;
   private AggregateJob aggregate;
   private RenderJob render;
@@ -126,6 +127,7 @@ final class PeriodStages {
     this.reports = reports;
     this.progress = Objects.requireNonNull(progress, "progress");
     this.warehouse = new Warehouse(spark, settings.warehouse(), progress);
+    this.spills = org.tashil.spark.Spills.count(spark);
   }
 
   /**
@@ -139,11 +141,12 @@ final class PeriodStages {
     Optional<IngestJob.Result> ingested = Optional.empty();
     Optional<AggregateJob.Result> aggregated = Optional.empty();
     Optional<RenderJob.Result> rendered = Optional.empty();
+    long[] spilled = {spills.memoryBytes(), spills.diskBytes()};
     if (command.stages().contains(RunRecord.StageName.INGEST)) {
       progress.stage("ingest " + period);
       long started = System.nanoTime();
       IngestJob.Result result = ingestJob().run(period, day);
-      log.stage(RunRecord.StageName.INGEST, started, result.counts());
+      log.stage(RunRecord.StageName.INGEST, started, withSpills(result.counts(), spilled));
       ingested = Optional.of(result);
     }
     if (command.stages().contains(RunRecord.StageName.AGGREGATE)) {
@@ -154,7 +157,10 @@ final class PeriodStages {
               .map(IngestJob.Result::rows)
               .orElseGet(() -> IngestedRows.read(warehouse, period));
       AggregateJob.Result result = aggregateJob().run(rows);
-      log.stage(RunRecord.StageName.AGGREGATE, started, aggregateCounts(command, result));
+      log.stage(
+          RunRecord.StageName.AGGREGATE,
+          started,
+          withSpills(aggregateCounts(command, result), spilled));
       aggregated = Optional.of(result);
     }
     if (command.stages().contains(RunRecord.StageName.RENDER)) {
@@ -189,6 +195,19 @@ final class PeriodStages {
       case INGEST, AGGREGATE, RENDER -> {}
     }
     return counts;
+  }
+
+  /**
+   * A stage's counts with what its tasks spilled since {@code spilled} (memory and disk bytes, as
+   * counted then), which the benchmark reports; {@code spilled} moves on to now.
+   */
+  private Map<String, Long> withSpills(Map<String, Long> counts, long[] spilled) {
+    Map<String, Long> with = new LinkedHashMap<>(counts);
+    with.put("spilled_memory_bytes", spills.memoryBytes() - spilled[0]);
+    with.put("spilled_disk_bytes", spills.diskBytes() - spilled[1]);
+    spilled[0] = spills.memoryBytes();
+    spilled[1] = spills.diskBytes();
+    return with;
   }
 
   private IngestJob ingestJob() {
