@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A Delta table's log, read in this process with Delta Kernel: a version's schema, partition
  * columns and files, found by number or by time. None of it starts a Spark job: a monthly run
- * touches twenty-two tables, and loading each one's state through Spark's Delta Lake would cost
+ * touches twenty-four tables, and loading each one's state through Spark's Delta Lake would cost
  * more than its own work. The data files are read and written by Spark ({@link Warehouse}); this
  * class only reads their list. Commits are {@link DeltaCommits}.
  */
