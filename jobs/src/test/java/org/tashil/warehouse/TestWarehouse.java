@@ -376,7 +376,7 @@ class TestWarehouse {
       after.put(table[1], now.read(table[1]).count());
     }
     // Every table keeps its rows; the tables this version adds are the province's category mart,
-    // the agencies' trend and the office feedback's marts.
+    // the agencies' trend, the office feedback's marts and the carried states.
     assertThat(after).containsAllEntriesOf(before);
     assertThat(after.keySet())
         .containsExactlyInAnyOrderElementsOf(
@@ -388,7 +388,9 @@ class TestWarehouse {
                         "marts/quarantined_rows",
                         "marts/office_agency_month",
                         "marts/office_reasons",
-                        "marts/quality_flags"))
+                        "marts/quality_flags",
+                        "state/households",
+                        "state/demands"))
                 .toList());
     assertThat(root.resolve("warehouse/" + CommittedVersions.FOLDER)).isDirectory();
   }
