@@ -79,15 +79,17 @@ public final class AggregateJob {
   }
 
   /**
-   * What one aggregate wrote: the milliseconds each mart took to compute and write, and the rows
-   * written, by table ({@code marts/<mart>}, and the period's {@code submissions} it read), which
-   * render can take as they are instead of reading them back.
+   * What one aggregate wrote: whether each state was carried and the milliseconds the states took
+   * to make and write; the milliseconds each mart took to compute and write, and the rows written,
+   * by table ({@code marts/<mart>}, and the period's {@code submissions} it read), which render can
+   * take as they are instead of reading them back.
    */
   public record Result(
       Period period,
       Map<String, Long> millis,
       Map<String, List<Row>> tables,
-      Map<String, Boolean> statesCarried) {}
+      Map<String, Boolean> statesCarried,
+      long statesMillis) {}
 
   /**
    * Aggregates the period of {@code ingested}: what ingest committed of the period's small tables,
@@ -252,7 +254,8 @@ public final class AggregateJob {
         period,
         java.util.Collections.unmodifiableMap(millis),
         java.util.Collections.unmodifiableMap(tables),
-        states.carried());
+        states.carried(),
+        statesMillis);
   }
 
   /** A mart written: its rows, kept for render and for the marts made of them, and its time. */

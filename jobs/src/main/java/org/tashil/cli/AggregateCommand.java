@@ -67,6 +67,7 @@ public final class AggregateCommand implements Callable<Integer> {
             aggregated.millis().size(),
             result.seconds(),
             states(aggregated, period));
+        out.printf(Locale.ROOT, "  %-17s %6.1f s%n", "(states)", aggregated.statesMillis() / 1e3);
         for (Map.Entry<String, Long> mart : aggregated.millis().entrySet()) {
           out.printf(Locale.ROOT, "  %-17s %6.1f s%n", mart.getKey(), mart.getValue() / 1e3);
         }
