@@ -124,6 +124,7 @@ public final class AggregateJob {
     // with.
     CarriedStates.States states =
         new CarriedStates(warehouse, registry, fromScratch).advance(period);
+    long statesMillis = (System.nanoTime() - started) / 1_000_000;
     Dataset<Row> households = states.households().join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.
