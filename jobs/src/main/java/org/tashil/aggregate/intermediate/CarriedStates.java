@@ -9,7 +9,10 @@ import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -98,7 +101,7 @@ public final class CarriedStates {
       Dataset<Row> households,
       Dataset<Row> demands,
       Dataset<Row> previousDemands,
-      java.util.Map<String, Boolean> carried) {}
+      Map<String, Boolean> carried) {}
 
   /**
    * Makes the period's states, writes them (in the caller's group of commits) and returns them read
@@ -117,7 +120,7 @@ public final class CarriedStates {
             ? live(demands.before()).select(dropped(VersionedEntity.DEMANDS))
             : new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED)
                 .demandsAsOfPeriod(period.minusMonths(1));
-    java.util.Map<String, Boolean> carried = new java.util.LinkedHashMap<>();
+    Map<String, Boolean> carried = new LinkedHashMap<>();
     carried.put(table(VersionedEntity.HOUSEHOLDS), households.before() != null);
     carried.put(table(VersionedEntity.DEMANDS), demands.before() != null);
     return new States(
@@ -125,7 +128,7 @@ public final class CarriedStates {
             households.state().select(dropped(VersionedEntity.HOUSEHOLDS))),
         live(demands.state()).select(dropped(VersionedEntity.DEMANDS)),
         previousDemands,
-        java.util.Collections.unmodifiableMap(carried));
+        Collections.unmodifiableMap(carried));
   }
 
   /**
