@@ -182,8 +182,9 @@ final class PeriodStages {
   }
 
   /**
-   * The figures a record keeps of an aggregate: the number of marts, and in a whole run's record
-   * each mart's milliseconds too, which the benchmark reads (aggregate alone prints them instead).
+   * The figures a record keeps of an aggregate: the number of marts and of states carried, and in a
+   * whole run's record the states' and each mart's milliseconds too, which the benchmark reads
+   * (aggregate alone prints them instead).
    */
   private static Map<String, Long> aggregateCounts(
       PeriodRun.Command command, AggregateJob.Result result) {
@@ -191,7 +192,10 @@ final class PeriodStages {
     counts.put("marts", (long) result.millis().size());
     counts.put("states_carried", result.statesCarried().values().stream().filter(c -> c).count());
     switch (command) {
-      case RUN -> result.millis().forEach((mart, millis) -> counts.put(mart + "_ms", millis));
+      case RUN -> {
+        counts.put("states_ms", result.statesMillis());
+        result.millis().forEach((mart, millis) -> counts.put(mart + "_ms", millis));
+      }
       case INGEST, AGGREGATE, RENDER -> {}
     }
     return counts;

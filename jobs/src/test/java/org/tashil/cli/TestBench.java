@@ -64,6 +64,8 @@ class TestBench {
     // The timed run carried both states from 1405-07; the aggregate from scratch carried none.
     assertThat(aggregateCounts(records.get(0)).get("states_carried")).isEqualTo(2L);
     assertThat(aggregateCounts(records.get(2)).get("states_carried")).isZero();
+    assertThat(bench.out())
+        .containsPattern("aggregate by mart \\(compute and commit\\): states [0-9.]+ s");
     assertThat(Files.list(base.resolve("reports/1405-08")).count()).isGreaterThan(100);
   }
 
