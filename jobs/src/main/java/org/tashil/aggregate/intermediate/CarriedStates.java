@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +22,7 @@ import org.tashil.aggregate.HouseholdIndicators;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.FileChecker;
 import org.tashil.reference.Registry;
+import org.tashil.run.BuildInfo;
 import org.tashil.warehouse.Parallel;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
@@ -43,13 +43,13 @@ import org.tashil.warehouse.Warehouse;
  * order only, so that a late copy of an older version of it still loses to the version that closed
  * it.
  *
- * <p>A state is used only when it was made from the clean files the warehouse holds now: each row
- * carries its {@code basis}, a checksum of the clean table's files of every period up to its own
- * and of the registry's lists that close its values. A period ingested again (late or corrected
- * files) thus leaves every later state unusable until the periods after it are aggregated again, in
- * order, each from the one before; a period whose predecessor's state is missing or unusable, or an
- * aggregate {@code --from-scratch}, picks the period's state from every version ({@link
- * PackedAsOfStates}), the reference the carried states are held equal to.
+ * <p>A state is used only when it was made from the clean rows the warehouse holds now: each row
+ * carries its {@code basis}, a checksum of what those rows are a function of ({@link #basis}): the
+ * files ingested for every period up to its own, the registry and the program. A period ingested
+ * again with other files thus leaves every later state unusable until the periods after it are
+ * aggregated again, in order, each from the one before; a period whose predecessor's state is
+ * missing or unusable, or an aggregate {@code --from-scratch}, picks the period's state from every
+ * version ({@link PackedAsOfStates}), the reference the carried states are held equal to.
  */
 public final class CarriedStates {
 
@@ -286,32 +286,36 @@ public final class CarriedStates {
   }
 
   /**
-   * What the entity's state as of the period is made from: the format of states, the entity's
-   * columns, the registry's lists that close its values, and the clean table's files of every
-   * period up to it (each named from its partition folder on, so that a warehouse copied elsewhere
-   * keeps its states). Ingest writes a period's rows into new files, so any period ingested again
-   * changes the basis of its state and every later one.
+   * What the entity's state as of the period is made from, said so that the same inputs give the
+   * same checksum in any warehouse: the format of states, the program's version, the entity's
+   * columns, the registry, and the files ingested into the clean table for every period up to it,
+   * each by its office, name, checksum, status and rows accepted ({@code submissions}). Ingest's
+   * rows are a function of these, so a period ingested again with other files, or the same files
+   * under another registry or program, changes the basis of its state and every later one.
    */
   String basis(VersionedEntity entity, Period period) {
     StringBuilder text = new StringBuilder(FORMAT).append('\n');
+    text.append("program ").append(BuildInfo.program().get("version")).append('\n');
     text.append("key ").append(entity.key()).append('\n');
     text.append("date ").append(entity.dateColumn()).append('\n');
-    for (String name : entity.carried()) {
-      text.append("carried ").append(name);
-      entity.closedList(name, registry).ifPresent(values -> text.append(' ').append(values));
-      text.append('\n');
-    }
-    TreeSet<String> files = new TreeSet<>();
-    if (warehouse.exists(entity.table())) {
-      for (String file : warehouse.files(entity.table())) {
-        String relative = file.substring(file.lastIndexOf(Tables.PERIOD + "="));
-        String of = relative.substring(Tables.PERIOD.length() + 1, relative.indexOf('/'));
-        if (of.compareTo(period.toString()) <= 0) {
-          files.add(relative);
-        }
+    entity.carried().forEach(name -> text.append("carried ").append(name).append('\n'));
+    text.append("settlements ").append(registry.settlements()).append('\n');
+    text.append("offices ").append(registry.offices()).append('\n');
+    text.append("agencies ").append(registry.agencies()).append('\n');
+    List<String> files = new ArrayList<>();
+    if (warehouse.exists("submissions")) {
+      for (Row row :
+          warehouse
+              .read("submissions")
+              .where(col(Tables.PERIOD).leq(lit(period.toString())))
+              .where(col("dataset").equalTo(entity.dataset().tableName()))
+              .select(Tables.PERIOD, Tables.OFFICE_ID, "file", "sha256", "status", "rows_accepted")
+              .collectAsList()) {
+        files.add(row.mkString("file ", " ", ""));
       }
     }
-    files.forEach(file -> text.append("file ").append(file).append('\n'));
+    Collections.sort(files);
+    files.forEach(file -> text.append(file).append('\n'));
     return FileChecker.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
