@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -108,11 +109,12 @@ public final class CarriedStates {
    * back, with the previous period's demands.
    */
   public States advance(Period period) {
+    List<Row> submitted = submitted(period);
     List<Advanced> advanced =
         Parallel.all(
             List.of(
-                () -> advance(VersionedEntity.HOUSEHOLDS, period),
-                () -> advance(VersionedEntity.DEMANDS, period)));
+                () -> advance(VersionedEntity.HOUSEHOLDS, period, submitted),
+                () -> advance(VersionedEntity.DEMANDS, period, submitted)));
     Advanced households = advanced.get(0);
     Advanced demands = advanced.get(1);
     Dataset<Row> previousDemands =
@@ -137,8 +139,12 @@ public final class CarriedStates {
    */
   private record Advanced(Dataset<Row> state, Dataset<Row> before) {}
 
-  private Advanced advance(VersionedEntity entity, Period period) {
-    Dataset<Row> before = fromScratch ? null : usable(entity, period.minusMonths(1));
+  private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
+    Dataset<Row> before =
+        fromScratch
+            ? null
+            : usable(
+                entity, period.minusMonths(1), basis(entity, period.minusMonths(1), submitted));
     Dataset<Row> state =
         before == null ? everyVersion(entity, period) : carry(entity, before, period);
     if (entity == VersionedEntity.DEMANDS) {
@@ -149,23 +155,23 @@ public final class CarriedStates {
         table,
         period,
         state
-            .withColumn(BASIS, lit(basis(entity, period)))
+            .withColumn(BASIS, lit(basis(entity, period, submitted)))
             .withColumn(Tables.PERIOD, lit(period.toString())));
     return new Advanced(stateColumns(warehouse.readPeriod(table, period), entity), before);
   }
 
   /**
-   * The entity's state as of the period when it is there and was made from the clean files and
-   * registry of now; otherwise null.
+   * The entity's state as of the period when it is there and was made from what its rows are a
+   * function of now ({@code basis}); otherwise null.
    */
-  private Dataset<Row> usable(VersionedEntity entity, Period period) {
+  private Dataset<Row> usable(VersionedEntity entity, Period period, String basis) {
     String table = table(entity);
     if (!warehouse.exists(table)) {
       return null;
     }
     Dataset<Row> state = warehouse.readPeriod(table, period);
-    List<Row> basis = state.select(BASIS).limit(1).collectAsList();
-    if (basis.isEmpty() || !basis.get(0).getString(0).equals(basis(entity, period))) {
+    List<Row> stored = state.select(BASIS).limit(1).collectAsList();
+    if (stored.isEmpty() || !stored.get(0).getString(0).equals(basis)) {
       return null;
     }
     return stateColumns(state, entity);
@@ -173,7 +179,7 @@ public final class CarriedStates {
 
   /** The columns of a state row, without the state's period and basis. */
   private static Dataset<Row> stateColumns(Dataset<Row> state, VersionedEntity entity) {
-    return state.select(order(entity, SOURCE_PERIOD, entity == VersionedEntity.DEMANDS));
+    return state.select(stateColumns(entity, col(SOURCE_PERIOD), name -> col(name), col(RETIRED)));
   }
 
   /**
@@ -182,21 +188,16 @@ public final class CarriedStates {
    * stood.
    */
   private Dataset<Row> carry(VersionedEntity entity, Dataset<Row> before, Period period) {
-    List<Column> sent = new ArrayList<>();
-    entity.key().forEach(name -> sent.add(col(name)));
-    sent.add(col(entity.dateColumn()));
-    sent.add(col(Tables.PERIOD).as(SOURCE_PERIOD));
-    sent.add(col("source_file"));
-    sent.add(col("source_line"));
-    entity.carried().forEach(name -> sent.add(entity.carriedValue(name, registry)));
-    if (entity == VersionedEntity.DEMANDS) {
-      sent.add(lit(false).as(RETIRED));
-    }
     Dataset<Row> rows =
         warehouse
             .readPeriod(entity.table(), period)
             .where(col(entity.dateColumn()).leq(lit(period.lastDay())))
-            .select(sent.toArray(Column[]::new));
+            .select(
+                stateColumns(
+                    entity,
+                    col(Tables.PERIOD).as(SOURCE_PERIOD),
+                    name -> entity.carriedValue(name, registry),
+                    lit(false).as(RETIRED)));
     String[] key = entity.key().toArray(String[]::new);
     Dataset<Row> touched = broadcast(rows.select(keyColumns(entity)).distinct());
     Dataset<Row> candidates = before.join(touched, toSeq(key), "left_semi").unionByName(rows);
@@ -262,17 +263,24 @@ public final class CarriedStates {
     return columns.toArray(Column[]::new);
   }
 
-  /** A state's columns in order: key, date, version period, file, line, carried, retired. */
-  private static Column[] order(VersionedEntity entity, String periodColumn, boolean retired) {
+  /**
+   * A state's columns in order: key, date, the version's period, file, line, the carried columns,
+   * and for demands whether retired; each as given, for a state read or the rows sent made one.
+   */
+  private static Column[] stateColumns(
+      VersionedEntity entity,
+      Column sourcePeriod,
+      Function<String, Column> carried,
+      Column retired) {
     List<Column> columns = new ArrayList<>();
     entity.key().forEach(name -> columns.add(col(name)));
     columns.add(col(entity.dateColumn()));
-    columns.add(col(periodColumn));
+    columns.add(sourcePeriod);
     columns.add(col("source_file"));
     columns.add(col("source_line"));
-    entity.carried().forEach(name -> columns.add(col(name)));
-    if (retired) {
-      columns.add(col(RETIRED));
+    entity.carried().forEach(name -> columns.add(carried.apply(name)));
+    if (entity == VersionedEntity.DEMANDS) {
+      columns.add(retired);
     }
     return columns.toArray(Column[]::new);
   }
@@ -293,7 +301,7 @@ public final class CarriedStates {
    * rows are a function of these, so a period ingested again with other files, or the same files
    * under another registry or program, changes the basis of its state and every later one.
    */
-  String basis(VersionedEntity entity, Period period) {
+  String basis(VersionedEntity entity, Period period, List<Row> submitted) {
     StringBuilder text = new StringBuilder(FORMAT).append('\n');
     text.append("program ").append(BuildInfo.program().get("version")).append('\n');
     text.append("key ").append(entity.key()).append('\n');
@@ -303,20 +311,32 @@ public final class CarriedStates {
     text.append("offices ").append(registry.offices()).append('\n');
     text.append("agencies ").append(registry.agencies()).append('\n');
     List<String> files = new ArrayList<>();
-    if (warehouse.exists("submissions")) {
-      for (Row row :
-          warehouse
-              .read("submissions")
-              .where(col(Tables.PERIOD).leq(lit(period.toString())))
-              .where(col("dataset").equalTo(entity.dataset().tableName()))
-              .select(Tables.PERIOD, Tables.OFFICE_ID, "file", "sha256", "status", "rows_accepted")
-              .collectAsList()) {
+    for (Row row : submitted) {
+      if (row.getString(0).equals(entity.dataset().tableName())
+          && row.getString(1).compareTo(period.toString()) <= 0) {
         files.add(row.mkString("file ", " ", ""));
       }
     }
     Collections.sort(files);
     files.forEach(file -> text.append(file).append('\n'));
     return FileChecker.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * What {@link #basis} reads of {@code submissions} for both entities' states of the period and of
+   * the one before, in one read: each file's dataset, period, office, name, checksum, status and
+   * rows accepted, up to the period.
+   */
+  private List<Row> submitted(Period period) {
+    if (!warehouse.exists("submissions")) {
+      return List.of();
+    }
+    return warehouse
+        .read("submissions")
+        .where(col(Tables.PERIOD).leq(lit(period.toString())))
+        .select(
+            "dataset", Tables.PERIOD, Tables.OFFICE_ID, "file", "sha256", "status", "rows_accepted")
+        .collectAsList();
   }
 
   private static String table(VersionedEntity entity) {
