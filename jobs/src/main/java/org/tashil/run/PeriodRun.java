@@ -193,8 +193,7 @@ public final class PeriodRun implements AutoCloseable {
       throws Exception {
     Progress progress = Progress.toStderr(Progress.stderrIsTerminal());
     // Progress steps of a whole run: the ingest's writes, the states and marts, 2 render steps.
-    // (Counted
-    // here: the no-op path must not load the jobs' classes, whose loggers start log4j.)
+    // (Counted here: the no-op path must not load the jobs' classes, whose loggers start log4j.)
     progress.expect(IngestJob.TABLES.size() + AggregateJob.TABLES.size() + 2);
     long started = System.nanoTime();
     try {
