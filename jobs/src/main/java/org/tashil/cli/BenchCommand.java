@@ -75,7 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--heap",
       paramLabel = "SIZE",
       defaultValue = "4g",
-      description = "Maximum heap of the timed run (-Xmx). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Maximum heap (-Xmx) of the JVMs that prepare the earlier months and of the timed ones."
+              + " Default: ${DEFAULT-VALUE}.")
   String heap;
 
   @Option(
@@ -127,8 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
       Path preparing = base.resolve("preparing");
       org.tashil.LocalFolders.delete(preparing);
       List<String> into = storage(inbox, preparing);
-      if (tashil("4g", concat(List.of("ingest", "--period", earlier), into)) != 0
-          || tashil("4g", concat(List.of("aggregate", "--period", earlier), into)) != 0) {
+      if (tashil(heap, concat(List.of("ingest", "--period", earlier), into)) != 0
+          || tashil(heap, concat(List.of("aggregate", "--period", earlier), into)) != 0) {
         out.println("bench: preparing the months before " + period + " failed");
         return Tashil.FAILED;
       }
