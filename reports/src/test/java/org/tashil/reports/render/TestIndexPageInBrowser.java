@@ -68,6 +68,10 @@ class TestIndexPageInBrowser {
         "--no-sandbox", // as root, in a container
         "--disable-gpu",
         "--disable-dev-shm-usage",
+        // Wide enough for the whole table: headless Chromium's default window (780 px) leaves the
+        // last column (on the left, right to left) outside the window, where WebDriver's click does
+        // not reach it.
+        "--window-size=1280,1024",
         "--user-data-dir=" + profile);
     browser = new ChromeDriver(service, options);
   }
