@@ -40,17 +40,25 @@ import org.tashil.warehouse.Warehouse;
  *
  * <p>A state row keeps its version's date, period ({@code source_period}), file and line, which
  * order it against the next month's rows. A demand closed before the period began counts in no
- * figure of the period or of any later one: it stays in the state <em>retired</em>, its key and
- * order only, so that a late copy of an older version of it still loses to the version that closed
- * it.
+ * figure of the period or of any later one: it is <em>retired</em>. The period it retires in keeps
+ * its key and order, without its payload, so that a late copy of an older version of it still loses
+ * to the version that closed it; the periods after it hold it no more. A period's partition of
+ * {@code state/demands} thus holds the demands a figure may count (not retired) and those retired
+ * in it; the demands retired by the period's end are those retired in the partitions from the
+ * state's {@code carried_since} (the period whose state was picked from every version, and lists
+ * every demand retired by then) to the period's own, less those a newer version brought back. A
+ * month's aggregate reads, of those, only the keys sent in it: its cost does not grow with the
+ * demands closed in all the years before.
  *
  * <p>A state is used only when it was made from the clean rows the warehouse holds now: each row
  * carries its {@code basis}, a checksum of what those rows are a function of ({@link #basis}): the
- * files ingested for every period up to its own, the registry and the program. A period ingested
- * again with other files thus leaves every later state unusable until the periods after it are
- * aggregated again, in order, each from the one before; a period whose predecessor's state is
- * missing or unusable, or an aggregate {@code --from-scratch}, picks the period's state from every
- * version ({@link PackedAsOfStates}), the reference the carried states are held equal to.
+ * files ingested for every period up to its own, the registry and the program; for demands, every
+ * partition from {@code carried_since} on must match too, as the retired demands come from them. A
+ * period ingested again with other files thus leaves every later state unusable until the periods
+ * after it are aggregated again, in order, each from the one before; a period whose predecessor's
+ * state is missing or unusable, or an aggregate {@code --from-scratch}, picks the period's state
+ * from every version ({@link PackedAsOfStates}), the reference the carried states are held equal
+ * to.
  */
 public final class CarriedStates {
 
@@ -63,11 +71,17 @@ public final class CarriedStates {
   /** The checksum of what the state was made from. */
   public static final String BASIS = "basis";
 
+  /**
+   * The period whose state was picked from every version, which this one is carried from (its own
+   * when picked so): where the retired demands a carried state stands on begin.
+   */
+  public static final String CARRIED_SINCE = "carried_since";
+
   private static final List<String> CLOSED_STATUSES = List.of("resolved", "rejected", "withdrawn");
   private static final String NEWEST_FIRST = "newest_first";
 
   /** Bumped when what a state holds changes, so that states written before are not used. */
-  private static final String FORMAT = "tashil state 1";
+  private static final String FORMAT = "tashil state 2";
 
   private final Warehouse warehouse;
   private final Registry registry;
@@ -140,13 +154,9 @@ public final class CarriedStates {
   private record Advanced(Dataset<Row> state, Dataset<Row> before) {}
 
   private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
-    Dataset<Row> before =
-        fromScratch
-            ? null
-            : usable(
-                entity, period.minusMonths(1), basis(entity, period.minusMonths(1), submitted));
+    Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
     Dataset<Row> state =
-        before == null ? everyVersion(entity, period) : carry(entity, before, period);
+        before == null ? everyVersion(entity, period) : carry(entity, before.rows(), period);
     if (entity == VersionedEntity.DEMANDS) {
       state = retire(state, period);
     }
@@ -155,26 +165,67 @@ public final class CarriedStates {
         table,
         period,
         state
+            .withColumn(CARRIED_SINCE, lit(before == null ? period.toString() : before.since()))
             .withColumn(BASIS, lit(basis(entity, period, submitted)))
             .withColumn(Tables.PERIOD, lit(period.toString())));
-    return new Advanced(stateColumns(warehouse.readPeriod(table, period), entity), before);
+    return new Advanced(
+        stateColumns(warehouse.readPeriod(table, period), entity),
+        before == null ? null : before.rows());
   }
 
   /**
-   * The entity's state as of the period when it is there and was made from what its rows are a
-   * function of now ({@code basis}); otherwise null.
+   * A state a period's is carried from: its rows (for demands, with those retired since {@code
+   * since}) and the period its chain of carried states begins at.
    */
-  private Dataset<Row> usable(VersionedEntity entity, Period period, String basis) {
+  private record Before(Dataset<Row> rows, String since) {}
+
+  /**
+   * The entity's state as of the period when it is there and was made from what its rows are a
+   * function of now ({@code basis}), and for demands so were the partitions its retired demands
+   * come from; otherwise null.
+   */
+  private Before usable(VersionedEntity entity, Period period, List<Row> submitted) {
     String table = table(entity);
     if (!warehouse.exists(table)) {
       return null;
     }
     Dataset<Row> state = warehouse.readPeriod(table, period);
-    List<Row> stored = state.select(BASIS).limit(1).collectAsList();
-    if (stored.isEmpty() || !stored.get(0).getString(0).equals(basis)) {
+    if (!List.of(state.columns()).contains(CARRIED_SINCE)) {
+      return null; // a state of an earlier format
+    }
+    List<Row> stored = state.select(BASIS, CARRIED_SINCE).limit(1).collectAsList();
+    if (stored.isEmpty() || !stored.get(0).getString(0).equals(basis(entity, period, submitted))) {
       return null;
     }
-    return stateColumns(state, entity);
+    String since = stored.get(0).getString(1);
+    if (entity != VersionedEntity.DEMANDS || since.equals(period.toString())) {
+      return new Before(stateColumns(state, entity), since);
+    }
+    Dataset<Row> chain =
+        warehouse
+            .read(table)
+            .where(
+                col(Tables.PERIOD)
+                    .geq(lit(since))
+                    .and(col(Tables.PERIOD).leq(lit(period.toString()))));
+    List<Row> earlier =
+        chain
+            .where(col(Tables.PERIOD).lt(lit(period.toString())))
+            .select(Tables.PERIOD, BASIS)
+            .distinct()
+            .collectAsList();
+    for (Row partition : earlier) {
+      if (!partition
+          .getString(1)
+          .equals(basis(entity, Period.parse(partition.getString(0)), submitted))) {
+        return null;
+      }
+    }
+    return new Before(
+        stateColumns(
+            chain.where(col(Tables.PERIOD).equalTo(lit(period.toString())).or(col(RETIRED))),
+            entity),
+        since);
   }
 
   /** The columns of a state row, without the state's period and basis. */
@@ -185,7 +236,7 @@ public final class CarriedStates {
   /**
    * The state as of the period from the state before and the period's own rows: for each key sent
    * in the period, the newest of its state before and its versions sent; every other key as it
-   * stood.
+   * stood. A key whose newest is a retired demand stays retired, in the period that retired it.
    */
   private Dataset<Row> carry(VersionedEntity entity, Dataset<Row> before, Period period) {
     Dataset<Row> rows =
@@ -211,7 +262,7 @@ public final class CarriedStates {
                             .orderBy(entity.newestFirst(SOURCE_PERIOD).toArray(Column[]::new))))
             .where(col(NEWEST_FIRST).equalTo(1))
             .drop(NEWEST_FIRST);
-    return before.join(touched, toSeq(key), "left_anti").unionByName(newest);
+    return live(before).join(touched, toSeq(key), "left_anti").unionByName(live(newest));
   }
 
   /** The entity's state as of the period picked from every version up to it. */
@@ -226,16 +277,15 @@ public final class CarriedStates {
   /**
    * Retires the demands closed before the period began: they count in no figure of it or of a later
    * period (registered on or before their closing day, not open), until a newer version of them
-   * comes. Their key and order stay; their payload goes.
+   * comes. Their key and order stay, in the period's partition; their payload goes. The demands
+   * given are the state's live ones: those retired before stay in the partitions that retired them.
    */
   private static Dataset<Row> retire(Dataset<Row> demands, Period period) {
     Column retired =
-        col(RETIRED)
-            .or(
-                col("status")
-                    .isin(CLOSED_STATUSES.toArray())
-                    .and(col("closed_on").lt(lit(period.firstDay())))
-                    .and(col("registered_on").lt(lit(period.firstDay()))));
+        col("status")
+            .isin(CLOSED_STATUSES.toArray())
+            .and(col("closed_on").lt(lit(period.firstDay())))
+            .and(col("registered_on").lt(lit(period.firstDay())));
     List<Column> columns = new ArrayList<>();
     VersionedEntity entity = VersionedEntity.DEMANDS;
     for (String name : demands.columns()) {
