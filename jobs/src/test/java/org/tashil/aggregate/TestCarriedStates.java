@@ -286,6 +286,43 @@ class TestCarriedStates {
         assertThat(t001.<Integer>getAs("demands_late_added")).isEqualTo(1);
       }
     }
+
+    // 1405-05 ingested without its file and 1405-06 aggregated again: 1405-06's partition no longer
+    // holds K-CLOSED. With the file back, 1405-08's state matches the files again, but the
+    // partition its retired demands come from does not: 1405-09 must not be carried from it, or the
+    // late copy below would reopen K-CLOSED.
+    Path held = root.resolve("held.csv");
+    Path may = box.resolve("1405-05/OF-A/demands.csv");
+    Files.move(may, held);
+    for (String month : List.of("1405-05", "1405-06")) {
+      Period period = Period.parse(month);
+      if (month.equals("1405-05")) {
+        ingest.run(period, period.lastDay().plusDays(3));
+      }
+      new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+          .run(IngestedRows.read(warehouse, period));
+    }
+    assertThat(demand(warehouse, "1405-06", "K-CLOSED")).isEmpty();
+    Files.move(held, may);
+    ingest.run(Period.parse("1405-05"), Period.parse("1405-05").lastDay().plusDays(3));
+    write(
+        box.resolve("1405-09/OF-A/demands.csv"),
+        header,
+        "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,registered,,,1405/05/12");
+    Period september = Period.parse("1405-09");
+    ingest.run(september, september.lastDay().plusDays(3));
+    AggregateJob.Result result =
+        new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+            .run(IngestedRows.read(warehouse, september));
+    assertThat(result.statesCarried().get("state/demands")).as("1405-09 carried").isFalse();
+    assertThat(
+            warehouse
+                .readPeriod("marts/settlement_month", september)
+                .where("settlement_id = 'T-001'")
+                .collectAsList()
+                .get(0)
+                .<Integer>getAs("demands_open"))
+        .isEqualTo(2);
   }
 
   private static List<Row> demand(Warehouse warehouse, String period, String id) {

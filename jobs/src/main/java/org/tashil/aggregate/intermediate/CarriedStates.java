@@ -2,7 +2,9 @@ package org.tashil.aggregate.intermediate;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
 import org.tashil.aggregate.HouseholdIndicators;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.FileChecker;
@@ -156,7 +159,7 @@ public final class CarriedStates {
   private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
     Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
     Dataset<Row> state =
-        before == null ? everyVersion(entity, period) : carry(entity, before.rows(), period);
+        before == null ? everyVersion(entity, period) : carry(entity, before, period);
     if (entity == VersionedEntity.DEMANDS) {
       state = retire(state, period);
     }
@@ -170,14 +173,21 @@ public final class CarriedStates {
             .withColumn(Tables.PERIOD, lit(period.toString())));
     return new Advanced(
         stateColumns(warehouse.readPeriod(table, period), entity),
-        before == null ? null : before.rows());
+        before == null ? null : before.previous());
   }
 
   /**
-   * A state a period's is carried from: its rows (for demands, with those retired since {@code
-   * since}) and the period its chain of carried states begins at.
+   * A state a period's is carried from: the previous period's partition, for demands the demands
+   * retired in the partitions before it since {@code since} (their key and order; null without
+   * any), and the period its chain of carried states begins at.
    */
-  private record Before(Dataset<Row> rows, String since) {}
+  private record Before(Dataset<Row> previous, Dataset<Row> retiredEarlier, String since) {
+
+    /** Every row the state before holds: the previous partition's and the earlier retired. */
+    Dataset<Row> rows() {
+      return retiredEarlier == null ? previous : previous.unionByName(retiredEarlier);
+    }
+  }
 
   /**
    * The entity's state as of the period when it is there and was made from what its rows are a
@@ -198,33 +208,39 @@ public final class CarriedStates {
       return null;
     }
     String since = stored.get(0).getString(1);
+    Dataset<Row> previous = stateColumns(state, entity);
     if (entity != VersionedEntity.DEMANDS || since.equals(period.toString())) {
-      return new Before(stateColumns(state, entity), since);
+      return new Before(previous, null, since);
     }
-    Dataset<Row> chain =
+    Dataset<Row> earlier =
         warehouse
             .read(table)
             .where(
                 col(Tables.PERIOD)
                     .geq(lit(since))
-                    .and(col(Tables.PERIOD).leq(lit(period.toString()))));
-    List<Row> earlier =
-        chain
-            .where(col(Tables.PERIOD).lt(lit(period.toString())))
-            .select(Tables.PERIOD, BASIS)
-            .distinct()
-            .collectAsList();
-    for (Row partition : earlier) {
-      if (!partition
-          .getString(1)
-          .equals(basis(entity, Period.parse(partition.getString(0)), submitted))) {
-        return null;
-      }
+                    .and(col(Tables.PERIOD).lt(lit(period.toString()))));
+    // Each row against its partition's basis now: a comparison a row, not a hash of its text.
+    List<Column> bases = new ArrayList<>();
+    for (Period earlierPeriod : Period.range(Period.parse(since), period.minusMonths(1))) {
+      bases.add(lit(earlierPeriod.toString()));
+      bases.add(lit(basis(entity, earlierPeriod, submitted)));
     }
+    Column basisNow = element_at(map(bases.toArray(Column[]::new)), col(Tables.PERIOD));
+    if (!earlier.where(not(col(BASIS).eqNullSafe(basisNow))).select(Tables.PERIOD).isEmpty()) {
+      return null;
+    }
+    // A retired row's payload is null: only its key and order are read, of the years of them.
+    StructType schema = state.schema();
     return new Before(
-        stateColumns(
-            chain.where(col(Tables.PERIOD).equalTo(lit(period.toString())).or(col(RETIRED))),
-            entity),
+        previous,
+        earlier
+            .where(col(RETIRED))
+            .select(
+                stateColumns(
+                    entity,
+                    col(SOURCE_PERIOD),
+                    name -> lit(null).cast(schema.apply(name).dataType()).as(name),
+                    col(RETIRED))),
         since);
   }
 
@@ -238,7 +254,7 @@ public final class CarriedStates {
    * in the period, the newest of its state before and its versions sent; every other key as it
    * stood. A key whose newest is a retired demand stays retired, in the period that retired it.
    */
-  private Dataset<Row> carry(VersionedEntity entity, Dataset<Row> before, Period period) {
+  private Dataset<Row> carry(VersionedEntity entity, Before before, Period period) {
     Dataset<Row> rows =
         warehouse
             .readPeriod(entity.table(), period)
@@ -251,7 +267,8 @@ public final class CarriedStates {
                     lit(false).as(RETIRED)));
     String[] key = entity.key().toArray(String[]::new);
     Dataset<Row> touched = broadcast(rows.select(keyColumns(entity)).distinct());
-    Dataset<Row> candidates = before.join(touched, toSeq(key), "left_semi").unionByName(rows);
+    Dataset<Row> candidates =
+        before.rows().join(touched, toSeq(key), "left_semi").unionByName(rows);
     Dataset<Row> newest =
         candidates
             .withColumn(
@@ -262,7 +279,7 @@ public final class CarriedStates {
                             .orderBy(entity.newestFirst(SOURCE_PERIOD).toArray(Column[]::new))))
             .where(col(NEWEST_FIRST).equalTo(1))
             .drop(NEWEST_FIRST);
-    return live(before).join(touched, toSeq(key), "left_anti").unionByName(live(newest));
+    return live(before.previous()).join(touched, toSeq(key), "left_anti").unionByName(live(newest));
   }
 
   /** The entity's state as of the period picked from every version up to it. */
