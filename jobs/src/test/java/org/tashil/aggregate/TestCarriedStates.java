@@ -315,14 +315,41 @@ class TestCarriedStates {
         new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
             .run(IngestedRows.read(warehouse, september));
     assertThat(result.statesCarried().get("state/demands")).as("1405-09 carried").isFalse();
-    assertThat(
-            warehouse
-                .readPeriod("marts/settlement_month", september)
-                .where("settlement_id = 'T-001'")
-                .collectAsList()
-                .get(0)
-                .<Integer>getAs("demands_open"))
-        .isEqualTo(2);
+    assertThat(openAtT001(warehouse, september)).isEqualTo(2);
+
+    // 1405-10 carried from 1405-09, picked from every version; then 1405-05..09 made again in
+    // order, 1405-09 now carried from 1405-08: its partition no longer holds K-CLOSED, which
+    // 1405-10's chain begins at. 1405-11 must not be carried from 1405-10.
+    Period october = Period.parse("1405-10");
+    Files.createDirectories(box.resolve("1405-10/OF-A")); // nothing sent
+    ingest.run(october, october.lastDay().plusDays(3));
+    new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+        .run(IngestedRows.read(warehouse, october));
+    for (Period period : Period.range(Period.parse("1405-05"), september)) {
+      new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+          .run(IngestedRows.read(warehouse, period));
+    }
+    assertThat(demand(warehouse, "1405-09", "K-CLOSED")).isEmpty();
+    write(
+        box.resolve("1405-11/OF-A/demands.csv"),
+        header,
+        "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,registered,,,1405/05/14");
+    Period november = Period.parse("1405-11");
+    ingest.run(november, november.lastDay().plusDays(3));
+    result =
+        new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
+            .run(IngestedRows.read(warehouse, november));
+    assertThat(result.statesCarried().get("state/demands")).as("1405-11 carried").isFalse();
+    assertThat(openAtT001(warehouse, november)).isEqualTo(2);
+  }
+
+  private static int openAtT001(Warehouse warehouse, Period period) {
+    return warehouse
+        .readPeriod("marts/settlement_month", period)
+        .where("settlement_id = 'T-001'")
+        .collectAsList()
+        .get(0)
+        .<Integer>getAs("demands_open");
   }
 
   private static List<Row> demand(Warehouse warehouse, String period, String id) {

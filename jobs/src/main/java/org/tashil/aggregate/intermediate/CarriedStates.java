@@ -219,14 +219,18 @@ public final class CarriedStates {
                 col(Tables.PERIOD)
                     .geq(lit(since))
                     .and(col(Tables.PERIOD).lt(lit(period.toString()))));
-    // Each row against its partition's basis now: a comparison a row, not a hash of its text.
+    // Each row against its partition's basis now (a comparison a row, not a hash of its text), and
+    // against the chain: a partition since then made again from its own predecessor, or picked from
+    // every version, no longer holds what this chain's retired demands stand on.
     List<Column> bases = new ArrayList<>();
     for (Period earlierPeriod : Period.range(Period.parse(since), period.minusMonths(1))) {
       bases.add(lit(earlierPeriod.toString()));
       bases.add(lit(basis(entity, earlierPeriod, submitted)));
     }
     Column basisNow = element_at(map(bases.toArray(Column[]::new)), col(Tables.PERIOD));
-    if (!earlier.where(not(col(BASIS).eqNullSafe(basisNow))).select(Tables.PERIOD).isEmpty()) {
+    Column stale =
+        not(col(BASIS).eqNullSafe(basisNow)).or(not(col(CARRIED_SINCE).eqNullSafe(lit(since))));
+    if (!earlier.where(stale).select(Tables.PERIOD).isEmpty()) {
       return null;
     }
     // A retired row's payload is null: only its key and order are read, of the years of them.
