@@ -129,10 +129,22 @@ public final class BenchCommand implements Callable<Integer> {
       Path preparing = base.resolve("preparing");
       org.tashil.LocalFolders.delete(preparing);
       List<String> into = storage(inbox, preparing);
-      if (tashil(heap, concat(List.of("ingest", "--period", earlier), into)) != 0
-          || tashil(heap, concat(List.of("aggregate", "--period", earlier), into)) != 0) {
-        out.println("bench: preparing the months before " + period + " failed");
-        return Tashil.FAILED;
+      for (String step : List.of("ingest", "aggregate")) {
+        int status = tashil(heap, concat(List.of(step, "--period", earlier), into));
+        if (status != 0) {
+          // 137: killed by a signal 9, which on a machine short of memory is the kernel's.
+          out.println(
+              "bench: preparing the months before "
+                  + period
+                  + " failed: "
+                  + step
+                  + " exited with "
+                  + status
+                  + (status == 137
+                      ? " (killed; out of memory? --heap and TASHIL_HEAP bound each JVM's heap)"
+                      : ""));
+          return Tashil.FAILED;
+        }
       }
       Files.createDirectories(prepared);
       Files.move(preparing, earlierWarehouse);
