@@ -56,12 +56,12 @@ import org.tashil.warehouse.Warehouse;
  * <p>A state is used only when it was made from the clean rows the warehouse holds now: each row
  * carries its {@code basis}, a checksum of what those rows are a function of ({@link #basis}): the
  * files ingested for every period up to its own, the registry and the program; for demands, every
- * partition from {@code carried_since} on must match too, as the retired demands come from them. A
- * period ingested again with other files thus leaves every later state unusable until the periods
- * after it are aggregated again, in order, each from the one before; a period whose predecessor's
- * state is missing or unusable, or an aggregate {@code --from-scratch}, picks the period's state
- * from every version ({@link PackedAsOfStates}), the reference the carried states are held equal
- * to.
+ * partition from {@code carried_since} on must match too, and still be of that chain, as the
+ * retired demands come from them. A period ingested again with other files thus leaves every later
+ * state unusable until the periods after it are aggregated again, in order, each from the one
+ * before; a period whose predecessor's state is missing or unusable, or an aggregate {@code
+ * --from-scratch}, picks the period's state from every version ({@link PackedAsOfStates}), the
+ * reference the carried states are held equal to.
  */
 public final class CarriedStates {
 
