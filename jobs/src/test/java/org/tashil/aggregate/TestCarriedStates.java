@@ -251,9 +251,7 @@ class TestCarriedStates {
     for (String month : List.of("1405-05", "1405-06", "1405-07", "1405-08")) {
       Period period = Period.parse(month);
       ingest.run(period, period.lastDay().plusDays(3));
-      AggregateJob.Result result =
-          new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-              .run(IngestedRows.read(warehouse, period));
+      AggregateJob.Result result = aggregate(fixture, warehouse, period);
       carriedEach.add(Map.entry(period, result.statesCarried().get("state/demands")));
     }
     // The fixture sends no surveys: only the demands have a state to carry.
@@ -274,12 +272,7 @@ class TestCarriedStates {
         .singleElement()
         .satisfies(row -> assertThat(row.<String>getAs("status")).isEqualTo("in_progress"));
     for (String month : List.of("1405-07", "1405-08")) {
-      Row t001 =
-          warehouse
-              .readPeriod("marts/settlement_month", Period.parse(month))
-              .where("settlement_id = 'T-001'")
-              .collectAsList()
-              .get(0);
+      Row t001 = t001(warehouse, Period.parse(month));
       // Open at the month's end: K-OTHER and the reopened K-REVIVED, not K-CLOSED.
       assertThat(t001.<Integer>getAs("demands_open")).as(month).isEqualTo(2);
       if (month.equals("1405-07")) {
@@ -299,8 +292,7 @@ class TestCarriedStates {
       if (month.equals("1405-05")) {
         ingest.run(period, period.lastDay().plusDays(3));
       }
-      new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-          .run(IngestedRows.read(warehouse, period));
+      aggregate(fixture, warehouse, period);
     }
     assertThat(demand(warehouse, "1405-06", "K-CLOSED")).isEmpty();
     Files.move(held, may);
@@ -311,11 +303,9 @@ class TestCarriedStates {
         "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,registered,,,1405/05/12");
     Period september = Period.parse("1405-09");
     ingest.run(september, september.lastDay().plusDays(3));
-    AggregateJob.Result result =
-        new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-            .run(IngestedRows.read(warehouse, september));
+    AggregateJob.Result result = aggregate(fixture, warehouse, september);
     assertThat(result.statesCarried().get("state/demands")).as("1405-09 carried").isFalse();
-    assertThat(openAtT001(warehouse, september)).isEqualTo(2);
+    assertThat(t001(warehouse, september).<Integer>getAs("demands_open")).isEqualTo(2);
 
     // 1405-10 carried from 1405-09, picked from every version; then 1405-05..09 made again in
     // order, 1405-09 now carried from 1405-08: its partition no longer holds K-CLOSED, which
@@ -323,11 +313,9 @@ class TestCarriedStates {
     Period october = Period.parse("1405-10");
     Files.createDirectories(box.resolve("1405-10/OF-A")); // nothing sent
     ingest.run(october, october.lastDay().plusDays(3));
-    new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-        .run(IngestedRows.read(warehouse, october));
+    aggregate(fixture, warehouse, october);
     for (Period period : Period.range(Period.parse("1405-05"), september)) {
-      new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-          .run(IngestedRows.read(warehouse, period));
+      aggregate(fixture, warehouse, period);
     }
     assertThat(demand(warehouse, "1405-09", "K-CLOSED")).isEmpty();
     write(
@@ -336,20 +324,24 @@ class TestCarriedStates {
         "K-CLOSED,T-001,1405/05/02,water,ag-w,7,normal,registered,,,1405/05/14");
     Period november = Period.parse("1405-11");
     ingest.run(november, november.lastDay().plusDays(3));
-    result =
-        new AggregateJob(SparkTests.session(), fixture, warehouse, 10)
-            .run(IngestedRows.read(warehouse, november));
+    result = aggregate(fixture, warehouse, november);
     assertThat(result.statesCarried().get("state/demands")).as("1405-11 carried").isFalse();
-    assertThat(openAtT001(warehouse, november)).isEqualTo(2);
+    assertThat(t001(warehouse, november).<Integer>getAs("demands_open")).isEqualTo(2);
   }
 
-  private static int openAtT001(Warehouse warehouse, Period period) {
+  private static AggregateJob.Result aggregate(
+      Registry registry, Warehouse warehouse, Period period) {
+    return new AggregateJob(SparkTests.session(), registry, warehouse, 10)
+        .run(IngestedRows.read(warehouse, period));
+  }
+
+  /** The settlement T-001's row of {@code settlement_month}. */
+  private static Row t001(Warehouse warehouse, Period period) {
     return warehouse
         .readPeriod("marts/settlement_month", period)
         .where("settlement_id = 'T-001'")
         .collectAsList()
-        .get(0)
-        .<Integer>getAs("demands_open");
+        .get(0);
   }
 
   private static List<Row> demand(Warehouse warehouse, String period, String id) {
