@@ -22,7 +22,9 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 import org.tashil.reports.model.Language;
 import org.tashil.reports.tables.Cell;
 import org.tashil.reports.tables.Table;
@@ -47,43 +49,69 @@ final class TableWorkbook {
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("a workbook has at least one table");
     }
-    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+    try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
       Styles styles = new Styles(workbook);
       Set<String> names = new HashSet<>();
       for (Table table : tables) {
         if (!names.add(table.sheet().toLowerCase(Locale.ROOT))) {
           throw new IllegalArgumentException("two tables named " + table.sheet());
         }
-        write(workbook.createSheet(table.sheet()), table, language, styles);
+        DeferredSXSSFSheet sheet = workbook.createSheet(table.sheet());
+        layout(sheet, table, language, styles);
+        sheet.setRowGenerator(rows -> write(rows, table, styles));
       }
-      properties(workbook.getProperties(), metadata, generatedOn);
+      properties(workbook.getXSSFWorkbook().getProperties(), metadata, generatedOn);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-      workbook.write(bytes);
+      // Nothing of a report goes through a temporary file, not even the workbook's frame.
+      workbook.writeAvoidingTempFiles(bytes);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a workbook in memory", e);
     }
   }
 
-  private static void write(Sheet sheet, Table table, Language language, Styles styles) {
+  /**
+   * What comes before a sheet's rows: its direction, the frozen header, each column's width (the
+   * widest of its values, as shown) and its cells' styles, which the workbook writes ahead of every
+   * sheet's rows.
+   */
+  private static void layout(Sheet sheet, Table table, Language language, Styles styles) {
     sheet.setRightToLeft(language.rightToLeft());
-    int[] widths = new int[table.headers().size()];
-    Row header = sheet.createRow(0);
-    for (int column = 0; column < widths.length; column++) {
-      String text = table.headers().get(column);
-      org.apache.poi.ss.usermodel.Cell cell = header.createCell(column);
-      cell.setCellValue(text);
-      cell.setCellStyle(styles.header);
-      widths[column] = textWidth(text);
-    }
     sheet.createFreezePane(0, 1);
+    int[] widths = new int[table.headers().size()];
+    for (int column = 0; column < widths.length; column++) {
+      widths[column] = textWidth(table.headers().get(column));
+    }
+    for (List<Cell> values : table.rows()) {
+      for (int column = 0; column < widths.length; column++) {
+        Cell value = values.get(column);
+        widths[column] = Math.max(widths[column], value.accept(WIDTH));
+        if (value instanceof Cell.Decimal decimal) {
+          styles.decimal(decimal.places());
+        }
+      }
+    }
+    for (int column = 0; column < widths.length; column++) {
+      sheet.setColumnWidth(column, Math.min(WIDEST, Math.max(6, widths[column] + 2)) * 256);
+    }
+  }
+
+  /**
+   * A sheet's rows, made as the workbook is written: streamed a window of rows at a time rather
+   * than held as a document of XML objects, which took most of a long report's workbook time.
+   */
+  private static void write(Sheet sheet, Table table, Styles styles) {
+    Row header = sheet.createRow(0);
+    for (int column = 0; column < table.headers().size(); column++) {
+      org.apache.poi.ss.usermodel.Cell cell = header.createCell(column);
+      cell.setCellValue(table.headers().get(column));
+      cell.setCellStyle(styles.header);
+    }
     int index = 1;
     for (List<Cell> values : table.rows()) {
       Row row = sheet.createRow(index++);
-      for (int column = 0; column < widths.length; column++) {
-        Cell value = values.get(column);
-        set(row.createCell(column), value, styles);
-        widths[column] = Math.max(widths[column], value.accept(WIDTH));
+      for (int column = 0; column < table.headers().size(); column++) {
+        set(row.createCell(column), values.get(column), styles);
       }
     }
     index++;
@@ -91,9 +119,6 @@ final class TableWorkbook {
       org.apache.poi.ss.usermodel.Cell cell = sheet.createRow(index++).createCell(0);
       cell.setCellValue(note);
       cell.setCellStyle(styles.note);
-    }
-    for (int column = 0; column < widths.length; column++) {
-      sheet.setColumnWidth(column, Math.min(WIDEST, Math.max(6, widths[column] + 2)) * 256);
     }
   }
 
@@ -203,7 +228,7 @@ final class TableWorkbook {
 
   /** The workbook's cell styles, each made once (a workbook holds at most 64,000). */
   private static final class Styles {
-    private final XSSFWorkbook workbook;
+    private final Workbook workbook;
     final CellStyle header;
     final CellStyle count;
     final CellStyle percent;
@@ -211,7 +236,7 @@ final class TableWorkbook {
     final CellStyle note;
     private final Map<Integer, CellStyle> decimals = new HashMap<>();
 
-    Styles(XSSFWorkbook workbook) {
+    Styles(Workbook workbook) {
       this.workbook = workbook;
       Font bold = workbook.createFont();
       bold.setBold(true);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
@@ -12,6 +14,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.tashil.reports.ReportFixtures;
@@ -258,6 +263,51 @@ class TestTableWorkbook {
       }
     }
     return cells;
+  }
+
+  /**
+   * A long follow-up list goes out a window of rows at a time, every row in its place, and no part
+   * of it (or of the workbook's frame) through a temporary file, where a report's rows would
+   * outlive the render.
+   */
+  @Test
+  void aLongTableIsWrittenWhole_withoutATemporaryFile() throws IOException {
+    int count = 5_000;
+    List<List<Cell>> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      rows.add(List.of(new Cell.Text("D-" + i), new Cell.Count(i), new Cell.Decimal(i / 8.0, 2)));
+    }
+    Table table = new Table("فهرست", List.of("شناسه", "روز", "میانه"), rows, List.of("یادداشت"));
+    TempFile.setTempFileCreationStrategy(
+        new TempFileCreationStrategy() {
+          @Override
+          public File createTempFile(String prefix, String suffix) {
+            throw new AssertionError("a temporary file " + prefix + suffix);
+          }
+
+          @Override
+          public File createTempDirectory(String prefix) {
+            throw new AssertionError("a temporary folder " + prefix);
+          }
+        });
+    byte[] bytes;
+    try {
+      bytes =
+          TableWorkbook.xlsx(List.of(table), Language.PERSIAN, METADATA, LocalDate.of(2026, 11, 1));
+    } finally {
+      TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+    }
+    try (Workbook workbook = read(bytes)) {
+      Sheet sheet = workbook.getSheet("فهرست");
+      assertThat(sheet.getLastRowNum()).isEqualTo(count + 2);
+      Row last = sheet.getRow(count);
+      assertThat(last.getCell(0).getStringCellValue()).isEqualTo("D-" + (count - 1));
+      assertThat(last.getCell(1).getNumericCellValue()).isEqualTo(count - 1);
+      assertThat(last.getCell(2).getNumericCellValue()).isEqualTo((count - 1) / 8.0);
+      assertThat(last.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+      assertThat(sheet.getRow(count + 2).getCell(0).getStringCellValue()).isEqualTo("یادداشت");
+      assertThat(sheet.getColumnWidth(0)).isEqualTo(8 * 256);
+    }
   }
 
   @Test
