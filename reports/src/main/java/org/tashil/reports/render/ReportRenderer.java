@@ -32,8 +32,13 @@ public final class ReportRenderer {
   private final JasperReportsContext context;
 
   public ReportRenderer(Templates templates) {
+    this(templates, ReportsContext.create());
+  }
+
+  /** A renderer with other JasperReports settings than Tashil's ({@link ReportsContext}). */
+  ReportRenderer(Templates templates, JasperReportsContext context) {
     this.templates = templates;
-    this.context = ReportsContext.create();
+    this.context = context;
   }
 
   /** A renderer over the templates compiled at build time. */

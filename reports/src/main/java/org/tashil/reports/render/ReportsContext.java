@@ -4,13 +4,15 @@ import net.sf.jasperreports.charts.util.ChartRenderableFactory;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.util.JRTextMeasurerUtil;
 import org.tashil.reports.chart.TextLayoutChartRendererFactory;
 
 /**
  * The JasperReports settings of Tashil's reports, kept in their own context rather than in a global
  * {@code jasperreports.properties}: charts draw through the text-layout renderer (Persian labels
- * shaped, vector), and a font name that is not registered fails the fill instead of falling back
- * silently.
+ * shaped, vector), a font name that is not registered fails the fill instead of falling back
+ * silently, and each text field remembers what it measured ({@link
+ * RememberingTextMeasurerFactory}).
  */
 final class ReportsContext {
 
@@ -28,6 +30,9 @@ final class ReportsContext {
         TextLayoutChartRendererFactory.class.getName());
     context.setProperty(CHART_RENDER_TYPE, TextLayoutChartRendererFactory.RENDER_TYPE);
     context.setProperty(IGNORE_MISSING_FONT, "false");
+    context.setProperty(
+        JRTextMeasurerUtil.PROPERTY_TEXT_MEASURER_FACTORY,
+        RememberingTextMeasurerFactory.class.getName());
     return context;
   }
 }
