@@ -28,9 +28,10 @@ import net.sf.jasperreports.engine.util.JRTextMeasurerFactory;
  * report's fields go with its fill), not by measurer. What a measurement depends on is in the key:
  * the field's width and height, the text and its attributes (font, size, weight, language), the
  * field's style as evaluated for the row (a conditional style is another style object, with its own
- * padding and paragraph), where the text resumes, the height left and whether it may overflow. A
- * measured text is not changed once returned (each measurement makes a new one), so one can be
- * handed out again.
+ * padding and paragraph), where the text resumes and whether it may overflow. The height left below
+ * the field is not in the key but beside the measurement ({@link Measured}): a text measured whole
+ * is handed out again wherever at least that height is left. A measured text is not changed once
+ * returned (each measurement makes a new one), so one can be handed out again.
  */
 public final class RememberingTextMeasurerFactory implements JRTextMeasurerFactory {
 
