@@ -1,6 +1,7 @@
 package org.tashil.ingest;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -209,6 +210,11 @@ public final class FileChecker {
   }
 
   /** The SHA-256 of {@code bytes} in hex: a file's checksum, the one way Tashil computes it. */
+  /** A new SHA-256 digest, for a checksum of text fed in parts. */
+  public static MessageDigest sha256Digest() {
+    return FileScan.sha256Digest();
+  }
+
   public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(FileScan.sha256Digest().digest(bytes));
   }

@@ -64,8 +64,9 @@ final class DeltaLog {
    *
    * @param path absolute, as Hadoop's file systems take it
    * @param add the log's entry for it, which its removal copies
+   * @param partitionValues its partition columns' values
    */
-  record DataFile(String path, Row add) {}
+  record DataFile(String path, Row add, Map<String, String> partitionValues) {}
 
   /** The Kernel engine that reads the logs, which {@link DeltaCommits} commits with too. */
   Engine engine() {
@@ -191,7 +192,7 @@ final class DeltaLog {
                       + path
                       + "; Tashil reads a file's partition values from its folders");
             }
-            files.add(new DataFile(path, KernelInternals.add(file)));
+            files.add(new DataFile(path, KernelInternals.add(file), values));
           }
         }
       }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +36,7 @@ public final class Warehouse {
   private final Repair repair;
   private final CommitGroups groups;
   private final PeriodReplacement replacement;
+  private final ParquetFooters footers;
 
   public Warehouse(SparkSession spark, String root) {
     this(spark, root, Progress.NONE);
@@ -46,6 +49,7 @@ public final class Warehouse {
     this.progress = Objects.requireNonNull(progress, "progress");
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     this.log = new DeltaLog(hadoop);
+    this.footers = new ParquetFooters(hadoop);
     CommitFiles commitFiles = new CommitFiles(hadoop);
     DeltaCommits commits = new DeltaCommits(log, commitFiles);
     this.discovery = new Discovery(hadoop, this.root);
@@ -169,6 +173,42 @@ public final class Warehouse {
     Dataset<Row> rows = readPeriod(table, period);
     return spark.createDataFrame(
         Projections.interpreted(spark.sparkContext(), rows::collectAsList), rows.schema());
+  }
+
+  /**
+   * A small frame's rows, collected with interpreted projections: a few thousand rows of a table's
+   * many small files, such as {@code submissions} over the years.
+   */
+  public List<Row> collectSmall(Dataset<Row> rows) {
+    return Projections.interpreted(spark.sparkContext(), rows::collectAsList);
+  }
+
+  /**
+   * Whether every row of the table's partitions from {@code first} to {@code last} holds, in each
+   * text column given, the value given for its period, read from the Parquet footers' statistics of
+   * the files rather than from their rows: for columns a write gives one value, such as a state's
+   * basis. False when a footer does not show one value of such a column (no statistics kept).
+   */
+  public boolean holdsInEveryRow(
+      String table, Period first, Period last, Map<String, Function<Period, String>> expected) {
+    for (DeltaLog.DataFile file : state(table, null).files()) {
+      Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
+      if (period.compareTo(first) < 0 || period.compareTo(last) > 0) {
+        continue;
+      }
+      ParquetMetadata footer = footers.footer(file.path());
+      for (Map.Entry<String, Function<Period, String>> column : expected.entrySet()) {
+        ParquetFooters.Constant constant = ParquetFooters.constant(footer, column.getKey());
+        boolean holds =
+            constant instanceof ParquetFooters.NoRows
+                || (constant instanceof ParquetFooters.One one
+                    && one.value().equals(column.getValue().apply(period)));
+        if (!holds) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The current version's data files of a table: Parquet files another engine can read. */

@@ -207,6 +207,35 @@ class TestCarriedStates {
         .isNotEqualTo(mayBeforeLateFiles);
   }
 
+  /**
+   * A month inside a chain of carried demand states picked again from every version begins a chain
+   * of its own: the months after it that still stand on the old chain's retired demands are not
+   * carried from, and the month picked from every version instead gives the same marts.
+   */
+  @Test
+  void aMonthOfTheChainPickedAgainFromEveryVersionEndsTheChainAfterIt(@TempDir Path root)
+      throws IOException {
+    Path copy = org.tashil.LocalFolders.copy(temp.resolve("carried"), root.resolve("warehouse"));
+    Warehouse warehouse = new Warehouse(SparkTests.session(), copy.toString());
+    Period april = Period.parse("1405-04");
+    Period june = Period.parse("1405-06");
+    new AggregateJob(SparkTests.session(), registry, warehouse, 10, true)
+        .run(IngestedRows.read(warehouse, april));
+    AggregateJob.Result result =
+        new AggregateJob(SparkTests.session(), registry, warehouse, 10, false)
+            .run(IngestedRows.read(warehouse, june));
+    // 1405-05's states still stand on the files; its demands' chain began at 1405-03, and its
+    // 1405-04 partition is no longer of that chain. Households have no chain.
+    assertThat(result.statesCarried())
+        .containsExactly(Map.entry("state/households", true), Map.entry("state/demands", false));
+    for (String mart : AggregateJob.MARTS) {
+      List<Row> expected = fromScratch.readPeriod("marts/" + mart, june).collectAsList();
+      assertThat(warehouse.readPeriod("marts/" + mart, june).collectAsList())
+          .as(mart)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
   @Test
   void aLateCopyOfAnOlderVersionOfADemandClosedLongAgoStillLoses(@TempDir Path root)
       throws IOException {

@@ -162,6 +162,53 @@ class TestWarehouse {
     assertThat(warehouse.version("clean/t")).isZero();
   }
 
+  /**
+   * A column a write gives one value in every row (a state's basis) is checked from the files'
+   * footers: the value each period expects in every file, with a second value, a null or another
+   * value refused, and the periods outside the range not looked at.
+   */
+  @Test
+  void aColumnOfOneValueAWriteIsCheckedFromTheFooters(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    Period june = Period.parse("1405-06");
+    Period may = Period.parse("1405-05");
+    // Several files a period: each must hold the value.
+    warehouse.replacePeriod(
+        "state/t",
+        may,
+        rows(row("الف", 1, "OF-01", may), row("الف", 2, "OF-02", may)),
+        Tables.OFFICE_ID);
+    warehouse.replacePeriod(
+        "state/t",
+        june,
+        rows(row("ب", 1, "OF-01", june), row("پ", 2, "OF-01", june)),
+        Tables.OFFICE_ID);
+    warehouse.replacePeriod(
+        "state/t",
+        JULY,
+        rows(row("ت", 1, "OF-01", JULY), row(null, 2, "OF-01", JULY)),
+        Tables.OFFICE_ID);
+    warehouse.replacePeriod(
+        "state/t", AUGUST, rows(row("ث", 1, "OF-01", AUGUST)), Tables.OFFICE_ID);
+    Map<Period, String> expected = Map.of(may, "الف", june, "ب", JULY, "ت", AUGUST, "ث");
+    Map<String, java.util.function.Function<Period, String>> name = Map.of("name", expected::get);
+
+    assertThat(warehouse.holdsInEveryRow("state/t", may, may, name)).isTrue();
+    assertThat(warehouse.holdsInEveryRow("state/t", AUGUST, AUGUST, name)).isTrue();
+    assertThat(warehouse.holdsInEveryRow("state/t", Period.parse("1405-01"), may, name)).isTrue();
+    // Two values in one file; a null beside the value; every period, with those among them.
+    assertThat(warehouse.holdsInEveryRow("state/t", june, june, name)).isFalse();
+    assertThat(warehouse.holdsInEveryRow("state/t", JULY, JULY, name)).isFalse();
+    assertThat(warehouse.holdsInEveryRow("state/t", may, AUGUST, name)).isFalse();
+    // Another value than the one expected; a column that is not a text; a column not there.
+    assertThat(warehouse.holdsInEveryRow("state/t", may, may, Map.of("name", any -> "ب")))
+        .isFalse();
+    assertThat(warehouse.holdsInEveryRow("state/t", AUGUST, AUGUST, Map.of("members", any -> "1")))
+        .isFalse();
+    assertThat(warehouse.holdsInEveryRow("state/t", AUGUST, AUGUST, Map.of("basis", any -> "ث")))
+        .isFalse();
+  }
+
   @Test
   void anEmptyPeriodReadsAsNoRowsAndCommitsNothing(@TempDir Path root) {
     Warehouse warehouse = new Warehouse(spark, root.toString());

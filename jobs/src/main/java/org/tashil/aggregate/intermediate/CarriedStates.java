@@ -2,16 +2,17 @@ package org.tashil.aggregate.intermediate;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ import org.tashil.warehouse.Warehouse;
  * in it; the demands retired by the period's end are those retired in the partitions from the
  * state's {@code carried_since} (the period whose state was picked from every version, and lists
  * every demand retired by then) to the period's own, less those a newer version brought back. A
- * month's aggregate reads, of those, only the keys sent in it: its cost does not grow with the
- * demands closed in all the years before.
+ * month's aggregate reads of those only their key and order, and carries those of the keys sent in
+ * it: what it reads grows with the demands closed in the years before, what it writes does not.
  *
  * <p>A state is used only when it was made from the clean rows the warehouse holds now: each row
  * carries its {@code basis}, a checksum of what those rows are a function of ({@link #basis}): the
@@ -61,7 +62,9 @@ import org.tashil.warehouse.Warehouse;
  * state unusable until the periods after it are aggregated again, in order, each from the one
  * before; a period whose predecessor's state is missing or unusable, or an aggregate {@code
  * --from-scratch}, picks the period's state from every version ({@link PackedAsOfStates}), the
- * reference the carried states are held equal to.
+ * reference the carried states are held equal to. A write gives a partition's rows one basis and
+ * one {@code carried_since}, so the earlier partitions' are read from their files' footers, not
+ * from their rows.
  */
 public final class CarriedStates {
 
@@ -212,6 +215,17 @@ public final class CarriedStates {
     if (entity != VersionedEntity.DEMANDS || since.equals(period.toString())) {
       return new Before(previous, null, since);
     }
+    // Each earlier partition's basis against what it is now, and its chain: a partition since made
+    // again from its own predecessor, or picked from every version, no longer holds what this
+    // chain's retired demands stand on. A write gives each column one value, which the files'
+    // footers show without their rows being read.
+    Period first = Period.parse(since);
+    Period last = period.minusMonths(1);
+    Map<Period, String> bases = bases(entity, first, last, submitted);
+    if (!warehouse.holdsInEveryRow(
+        table, first, last, Map.of(BASIS, bases::get, CARRIED_SINCE, any -> since))) {
+      return null;
+    }
     Dataset<Row> earlier =
         warehouse
             .read(table)
@@ -219,20 +233,6 @@ public final class CarriedStates {
                 col(Tables.PERIOD)
                     .geq(lit(since))
                     .and(col(Tables.PERIOD).lt(lit(period.toString()))));
-    // Each row against its partition's basis now (a comparison a row, not a hash of its text), and
-    // against the chain: a partition since then made again from its own predecessor, or picked from
-    // every version, no longer holds what this chain's retired demands stand on.
-    List<Column> bases = new ArrayList<>();
-    for (Period earlierPeriod : Period.range(Period.parse(since), period.minusMonths(1))) {
-      bases.add(lit(earlierPeriod.toString()));
-      bases.add(lit(basis(entity, earlierPeriod, submitted)));
-    }
-    Column basisNow = element_at(map(bases.toArray(Column[]::new)), col(Tables.PERIOD));
-    Column stale =
-        not(col(BASIS).eqNullSafe(basisNow)).or(not(col(CARRIED_SINCE).eqNullSafe(lit(since))));
-    if (!earlier.where(stale).select(Tables.PERIOD).isEmpty()) {
-      return null;
-    }
     // A retired row's payload is null: only its key and order are read, of the years of them.
     StructType schema = state.schema();
     return new Before(
@@ -373,24 +373,58 @@ public final class CarriedStates {
    * under another registry or program, changes the basis of its state and every later one.
    */
   String basis(VersionedEntity entity, Period period, List<Row> submitted) {
-    StringBuilder text = new StringBuilder(FORMAT).append('\n');
-    text.append("program ").append(BuildInfo.program().get("version")).append('\n');
-    text.append("key ").append(entity.key()).append('\n');
-    text.append("date ").append(entity.dateColumn()).append('\n');
-    entity.carried().forEach(name -> text.append("carried ").append(name).append('\n'));
-    text.append("settlements ").append(registry.settlements()).append('\n');
-    text.append("offices ").append(registry.offices()).append('\n');
-    text.append("agencies ").append(registry.agencies()).append('\n');
-    List<String> files = new ArrayList<>();
+    return bases(entity, period, period, submitted).get(period);
+  }
+
+  /**
+   * The {@link #basis} of the entity's state as of each period from {@code first} to {@code last},
+   * in one pass over the files: a file's line begins with its dataset and period, so the text of a
+   * period's basis, its files sorted, is the text of the period before's and the period's own
+   * files.
+   */
+  Map<Period, String> bases(
+      VersionedEntity entity, Period first, Period last, List<Row> submitted) {
+    StringBuilder header = new StringBuilder(FORMAT).append('\n');
+    header.append("program ").append(BuildInfo.program().get("version")).append('\n');
+    header.append("key ").append(entity.key()).append('\n');
+    header.append("date ").append(entity.dateColumn()).append('\n');
+    entity.carried().forEach(name -> header.append("carried ").append(name).append('\n'));
+    header.append("settlements ").append(registry.settlements()).append('\n');
+    header.append("offices ").append(registry.offices()).append('\n');
+    header.append("agencies ").append(registry.agencies()).append('\n');
+    List<Row> files = new ArrayList<>();
     for (Row row : submitted) {
       if (row.getString(0).equals(entity.dataset().tableName())
-          && row.getString(1).compareTo(period.toString()) <= 0) {
-        files.add(row.mkString("file ", " ", ""));
+          && row.getString(1).compareTo(last.toString()) <= 0) {
+        files.add(row);
       }
     }
-    Collections.sort(files);
-    files.forEach(file -> text.append(file).append('\n'));
-    return FileChecker.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    files.sort(Comparator.comparing(CarriedStates::fileLine));
+    MessageDigest digest = FileChecker.sha256Digest();
+    digest.update(header.toString().getBytes(StandardCharsets.UTF_8));
+    Map<Period, String> bases = new LinkedHashMap<>();
+    int next = 0;
+    for (Period period : Period.range(first, last)) {
+      while (next < files.size()
+          && files.get(next).getString(1).compareTo(period.toString()) <= 0) {
+        digest.update((fileLine(files.get(next++)) + '\n').getBytes(StandardCharsets.UTF_8));
+      }
+      bases.put(period, HexFormat.of().formatHex(copy(digest).digest()));
+    }
+    return bases;
+  }
+
+  /** A file's line of a basis: dataset, period, office, name, checksum, status, rows accepted. */
+  private static String fileLine(Row submitted) {
+    return submitted.mkString("file ", " ", "");
+  }
+
+  private static MessageDigest copy(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests here can be copied", e);
+    }
   }
 
   /**
@@ -402,12 +436,18 @@ public final class CarriedStates {
     if (!warehouse.exists("submissions")) {
       return List.of();
     }
-    return warehouse
-        .read("submissions")
-        .where(col(Tables.PERIOD).leq(lit(period.toString())))
-        .select(
-            "dataset", Tables.PERIOD, Tables.OFFICE_ID, "file", "sha256", "status", "rows_accepted")
-        .collectAsList();
+    return warehouse.collectSmall(
+        warehouse
+            .read("submissions")
+            .where(col(Tables.PERIOD).leq(lit(period.toString())))
+            .select(
+                "dataset",
+                Tables.PERIOD,
+                Tables.OFFICE_ID,
+                "file",
+                "sha256",
+                "status",
+                "rows_accepted"));
   }
 
   private static String table(VersionedEntity entity) {
