@@ -1,9 +1,5 @@
 package org.tashil.aggregate;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.input_file_name;
-import static org.apache.spark.sql.functions.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,25 +205,6 @@ class TestCarriedStates {
     assertThat(
             carried.readPeriod("marts/settlement_month", Period.parse("1405-05")).collectAsList())
         .isNotEqualTo(mayBeforeLateFiles);
-  }
-
-  /**
-   * The retired demands of every partition are in files of their own, which a later month's read of
-   * them picks by the files' statistics.
-   */
-  @Test
-  void theRetiredDemandsAreInFilesOfTheirOwn() {
-    for (Warehouse warehouse : List.of(carried, fromScratch)) {
-      Dataset<Row> files =
-          warehouse
-              .read("state/demands")
-              .groupBy(input_file_name().as("file"))
-              .agg(
-                  countDistinct(col(CarriedStates.RETIRED)).as("values"),
-                  max(col(CarriedStates.RETIRED)).as("retired"));
-      assertThat(files.where(col("values").notEqual(1)).collectAsList()).isEmpty();
-      assertThat(files.where(col("retired")).count()).isPositive();
-    }
   }
 
   /**

@@ -23,7 +23,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.tashil.aggregate.HouseholdIndicators;
 import org.tashil.calendar.Period;
 import org.tashil.ingest.FileChecker;
@@ -52,9 +51,8 @@ import org.tashil.warehouse.Warehouse;
  * in it; the demands retired by the period's end are those retired in the partitions from the
  * state's {@code carried_since} (the period whose state was picked from every version, and lists
  * every demand retired by then) to the period's own, less those a newer version brought back. A
- * month's aggregate reads of those only their key and order, from the files that hold retired
- * demands alone, and carries those of the keys sent in it: what it reads grows with the demands
- * closed in the years before, what it writes does not.
+ * month's aggregate reads of those only their key and order, and carries those of the keys sent in
+ * it: what it reads grows with the demands closed in the years before, what it writes does not.
  *
  * <p>A state is used only when it was made from the clean rows the warehouse holds now: each row
  * carries its {@code basis}, a checksum of what those rows are a function of ({@link #basis}): the
@@ -165,25 +163,17 @@ public final class CarriedStates {
     Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
     Dataset<Row> state =
         before == null ? everyVersion(entity, period) : carry(entity, before, period);
-    Dataset<Row> demands = null;
     if (entity == VersionedEntity.DEMANDS) {
-      demands = retire(state, period).persist(StorageLevel.MEMORY_AND_DISK());
-      state = retiredApart(demands);
+      state = retire(state, period);
     }
     String table = table(entity);
-    try {
-      warehouse.replacePeriod(
-          table,
-          period,
-          state
-              .withColumn(CARRIED_SINCE, lit(before == null ? period.toString() : before.since()))
-              .withColumn(BASIS, lit(basis(entity, period, submitted)))
-              .withColumn(Tables.PERIOD, lit(period.toString())));
-    } finally {
-      if (demands != null) {
-        demands.unpersist(false);
-      }
-    }
+    warehouse.replacePeriod(
+        table,
+        period,
+        state
+            .withColumn(CARRIED_SINCE, lit(before == null ? period.toString() : before.since()))
+            .withColumn(BASIS, lit(basis(entity, period, submitted)))
+            .withColumn(Tables.PERIOD, lit(period.toString())));
     return new Advanced(
         stateColumns(warehouse.readPeriod(table, period), entity),
         before == null ? null : before.previous());
@@ -329,16 +319,6 @@ public final class CarriedStates {
       }
     }
     return demands.select(columns.toArray(Column[]::new));
-  }
-
-  /**
-   * The demands' state with the retired ones in files of their own: the months after read the
-   * retired demands of this partition only, and skip the other files by their footers' statistics
-   * without reading their rows. The state is held (by the caller) so that the two halves' write
-   * picks it once.
-   */
-  private static Dataset<Row> retiredApart(Dataset<Row> demands) {
-    return demands.where(not(col(RETIRED))).unionByName(demands.where(col(RETIRED)).coalesce(1));
   }
 
   /** The states a figure may count: every household's; the demands not retired. */
