@@ -209,12 +209,12 @@ public final class FileChecker {
     }
   }
 
-  /** The SHA-256 of {@code bytes} in hex: a file's checksum, the one way Tashil computes it. */
   /** A new SHA-256 digest, for a checksum of text fed in parts. */
   public static MessageDigest sha256Digest() {
     return FileScan.sha256Digest();
   }
 
+  /** The SHA-256 of {@code bytes} in hex: a file's checksum, the one way Tashil computes it. */
   public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(FileScan.sha256Digest().digest(bytes));
   }

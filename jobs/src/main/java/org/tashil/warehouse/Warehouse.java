@@ -176,14 +176,6 @@ public final class Warehouse {
   }
 
   /**
-   * A small frame's rows, collected with interpreted projections: a few thousand rows of a table's
-   * many small files, such as {@code submissions} over the years.
-   */
-  public List<Row> collectSmall(Dataset<Row> rows) {
-    return Projections.interpreted(spark.sparkContext(), rows::collectAsList);
-  }
-
-  /**
    * Whether every row of the table's partitions from {@code first} to {@code last} holds, in each
    * text column given, the value given for its period, read from the Parquet footers' statistics of
    * the files rather than from their rows: for columns a write gives one value, such as a state's

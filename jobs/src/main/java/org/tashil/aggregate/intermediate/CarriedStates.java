@@ -436,18 +436,12 @@ public final class CarriedStates {
     if (!warehouse.exists("submissions")) {
       return List.of();
     }
-    return warehouse.collectSmall(
-        warehouse
-            .read("submissions")
-            .where(col(Tables.PERIOD).leq(lit(period.toString())))
-            .select(
-                "dataset",
-                Tables.PERIOD,
-                Tables.OFFICE_ID,
-                "file",
-                "sha256",
-                "status",
-                "rows_accepted"));
+    return warehouse
+        .read("submissions")
+        .where(col(Tables.PERIOD).leq(lit(period.toString())))
+        .select(
+            "dataset", Tables.PERIOD, Tables.OFFICE_ID, "file", "sha256", "status", "rows_accepted")
+        .collectAsList();
   }
 
   private static String table(VersionedEntity entity) {
