@@ -37,13 +37,18 @@ public final class LocalFileSystemWithoutForks extends LocalFileSystem {
   /** The Hadoop setting that makes {@code file:} paths use this class. */
   public static final String SETTING = "fs.file.impl";
 
-  /** The settings that make {@code file:} paths use these classes, and the classes. */
+  /**
+   * The settings that make {@code file:} paths use these classes, and the classes; and Delta
+   * Kernel's log store for them, {@link LocalLogListing}.
+   */
   public static java.util.Map<String, String> settings() {
     return java.util.Map.of(
         SETTING,
         LocalFileSystemWithoutForks.class.getName(),
         ForFileContext.SETTING,
-        ForFileContext.class.getName());
+        ForFileContext.class.getName(),
+        LocalLogListing.SETTING,
+        LocalLogListing.class.getName());
   }
 
   /**

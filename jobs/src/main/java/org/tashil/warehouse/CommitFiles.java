@@ -13,10 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.tashil.spark.FolderNames;
 
 /**
  * A table's commit files, read as files rather than through Kernel: the number of the last one
@@ -27,6 +28,9 @@ import org.apache.hadoop.fs.Path;
 final class CommitFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A commit file's name: its version, in twenty digits. */
+  private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.json");
 
   private final Configuration hadoop;
 
@@ -55,9 +59,8 @@ final class CommitFiles {
     Path log = new Path(table, "_delta_log");
     try {
       long last = -1;
-      for (FileStatus file : log.getFileSystem(hadoop).listStatus(log)) {
-        String name = file.getPath().getName();
-        if (name.matches("\\d{20}\\.json")) {
+      for (String name : FolderNames.of(log.getFileSystem(hadoop), log)) {
+        if (COMMIT.matcher(name).matches()) {
           last = Math.max(last, Long.parseLong(name.substring(0, 20)));
         }
       }
