@@ -167,10 +167,16 @@ public final class CarriedStates {
       state = retire(state, period);
     }
     String table = table(entity);
+    // The carried state is a union of the state before and the period's pick, each in partitions
+    // of its own: written as it comes, a partition has a file for each of them (six at scale 1).
+    // The months after read the demands' partitions of every month since the chain began, at a
+    // cost by file, not by row: at most as many files as the pick's parallelism.
+    int files = Integer.parseInt(warehouse.spark().conf().get("spark.sql.shuffle.partitions"));
     warehouse.replacePeriod(
         table,
         period,
         state
+            .coalesce(files)
             .withColumn(CARRIED_SINCE, lit(before == null ? period.toString() : before.since()))
             .withColumn(BASIS, lit(basis(entity, period, submitted)))
             .withColumn(Tables.PERIOD, lit(period.toString())));
