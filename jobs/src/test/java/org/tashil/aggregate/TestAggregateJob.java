@@ -415,6 +415,28 @@ class TestAggregateJob {
         .isEqualTo(3);
   }
 
+  /**
+   * The aggregate reads every earlier period's submissions and the demands' states since their
+   * chain began, at a cost by file: a period's submissions are one file, and a state carried from
+   * the month before (a union of it and the period's pick) is no more files than the pick's
+   * parallelism.
+   */
+  @Test
+  void aPeriodsSubmissionsAndStatesAreWrittenInFewFiles() {
+    int parallelism =
+        Integer.parseInt(SparkTests.session().conf().get("spark.sql.shuffle.partitions"));
+    for (String period : List.of("1405-06", "1405-07", "1405-08")) {
+      String folder = "/period=" + period + "/";
+      assertThat(warehouse.files("submissions")).filteredOn(f -> f.contains(folder)).hasSize(1);
+      for (String state : List.of("state/households", "state/demands")) {
+        assertThat(warehouse.files(state))
+            .as(state + " " + period)
+            .filteredOn(f -> f.contains(folder))
+            .hasSizeBetween(1, parallelism);
+      }
+    }
+  }
+
   @Test
   void reAggregatingGivesTheSameRows() {
     long before = warehouse.read("marts/settlement_month").where("period = '1405-08'").count();
