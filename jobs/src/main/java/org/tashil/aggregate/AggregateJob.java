@@ -318,16 +318,14 @@ public final class AggregateJob {
         && warehouse.exists(Mart.OFFICE_MONTH.table())) {
       settlements =
           QualityFlags.inputs(
-                  warehouse
-                      .read(Mart.SETTLEMENT_MONTH.table())
-                      .where(QualityFlags.historyPeriods(period)),
+                  warehouse.readPeriods(
+                      Mart.SETTLEMENT_MONTH.table(), QualityFlags.historyPeriods(period)),
                   QualityFlags.SETTLEMENT_INPUTS)
               .collectAsList();
       offices =
           QualityFlags.inputs(
-                  warehouse
-                      .read(Mart.OFFICE_MONTH.table())
-                      .where(QualityFlags.historyPeriods(period)),
+                  warehouse.readPeriods(
+                      Mart.OFFICE_MONTH.table(), QualityFlags.historyPeriods(period)),
                   QualityFlags.OFFICE_INPUTS)
               .collectAsList();
     }
@@ -358,7 +356,7 @@ public final class AggregateJob {
     Dataset<Row> earlier = null;
     for (String mart : List.of(SettlementMonth.NAME, ProvinceMonth.NAME)) {
       if (warehouse.exists("marts/" + mart)) {
-        Dataset<Row> rows = warehouse.read("marts/" + mart).where(Trend.earlierPeriods(period));
+        Dataset<Row> rows = warehouse.readPeriods("marts/" + mart, Trend.earlierPeriods(period));
         rows =
             mart.equals(SettlementMonth.NAME) ? Trend.ofSettlements(rows) : Trend.ofProvince(rows);
         earlier = earlier == null ? rows : earlier.unionByName(rows);
@@ -376,7 +374,7 @@ public final class AggregateJob {
     if (!warehouse.exists(table)) {
       return List.of();
     }
-    return AgencyTrend.ofAgencies(warehouse.read(table).where(Trend.earlierPeriods(period)))
+    return AgencyTrend.ofAgencies(warehouse.readPeriods(table, Trend.earlierPeriods(period)))
         .collectAsList();
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 import org.tashil.run.Progress;
 
 /**
@@ -168,6 +169,16 @@ public final class Warehouse {
     return read(table, Map.entry(Tables.PERIOD, period.toString()));
   }
 
+  /**
+   * The rows of a table's periods in {@code periods}: only their files are read, picked from the
+   * log. A month's run reads a window of the months before it, and Spark would otherwise look at
+   * every month's files before it keeps the window's.
+   */
+  public Dataset<Row> readPeriods(String table, PeriodRange periods) {
+    DeltaLog.State state = state(table, null);
+    return read(table, state, state.files().stream().filter(file -> in(file, periods)).toList());
+  }
+
   /** The period's rows of a small table, read into memory: a frame of local rows. */
   public Dataset<Row> readPeriodInMemory(String table, Period period) {
     Dataset<Row> rows = readPeriod(table, period);
@@ -183,11 +194,12 @@ public final class Warehouse {
    */
   public boolean holdsInEveryRow(
       String table, Period first, Period last, Map<String, Function<Period, String>> expected) {
+    PeriodRange periods = new PeriodRange(first, last);
     for (DeltaLog.DataFile file : state(table, null).files()) {
-      Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
-      if (period.compareTo(first) < 0 || period.compareTo(last) > 0) {
+      if (!in(file, periods)) {
         continue;
       }
+      Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
       ParquetMetadata footer = footers.footer(file.path());
       for (Map.Entry<String, Function<Period, String>> column : expected.entrySet()) {
         ParquetFooters.Constant constant = ParquetFooters.constant(footer, column.getKey());
@@ -210,15 +222,26 @@ public final class Warehouse {
 
   private Dataset<Row> read(String table, Map.Entry<String, String> partition) {
     DeltaLog.State state = state(table, partition);
-    if (state.files().isEmpty()) {
+    return read(table, state, state.files());
+  }
+
+  /** The rows of some files of a version, with the version's columns. */
+  private Dataset<Row> read(String table, DeltaLog.State state, List<DeltaLog.DataFile> files) {
+    if (files.isEmpty()) {
       return spark.createDataFrame(List.of(), state.schema());
     }
     return spark
         .read()
         .schema(state.schema())
         .option("basePath", path(table))
-        .parquet(state.files().stream().map(DeltaLog.DataFile::path).toArray(String[]::new))
+        .parquet(files.stream().map(DeltaLog.DataFile::path).toArray(String[]::new))
         .select(TableColumns.columns(state.schema()));
+  }
+
+  /** Whether a file of a table partitioned by period holds rows of one of {@code periods}. */
+  private static boolean in(DeltaLog.DataFile file, PeriodRange periods) {
+    Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
+    return period.compareTo(periods.first()) >= 0 && period.compareTo(periods.last()) <= 0;
   }
 
   /** The version of a table readers read. */

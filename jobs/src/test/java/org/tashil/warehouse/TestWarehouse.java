@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tashil.SparkTests;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 
 /**
  * The warehouse's tables are Delta tables whichever side reads or writes them: what Tashil commits
@@ -207,6 +208,36 @@ class TestWarehouse {
         .isFalse();
     assertThat(warehouse.holdsInEveryRow("state/t", AUGUST, AUGUST, Map.of("basis", any -> "ث")))
         .isFalse();
+  }
+
+  @Test
+  void aRangeOfPeriodsIsReadFromItsFilesAlone(@TempDir Path root) {
+    Warehouse warehouse = new Warehouse(spark, root.toString());
+    Period may = Period.parse("1405-05");
+    Period june = Period.parse("1405-06");
+    for (Period period : List.of(may, june, JULY, AUGUST)) {
+      warehouse.replacePeriod(
+          "marts/t",
+          period,
+          rows(row("الف", 1, "OF-01", period), row("ب", 2, "OF-02", period)),
+          Tables.OFFICE_ID);
+    }
+    // A period's file of an earlier version: replaced, on the disk, in no range's read.
+    warehouse.replacePeriod("marts/t", june, rows(row("پ", 3, "OF-01", june)), Tables.OFFICE_ID);
+
+    Dataset<Row> read = warehouse.readPeriods("marts/t", new PeriodRange(june, JULY));
+    assertThat(read.inputFiles())
+        .hasSize(3)
+        .allMatch(file -> file.contains("period=1405-06") || file.contains("period=1405-07"));
+    assertThat(read.select("name", "period").orderBy("period", "name").collectAsList())
+        .map(Row::toString)
+        .containsExactly("[پ,1405-06]", "[الف,1405-07]", "[ب,1405-07]");
+    assertThat(warehouse.readPeriods("marts/t", new PeriodRange(AUGUST, AUGUST)).count())
+        .isEqualTo(2);
+    assertThat(warehouse.readPeriods("marts/t", PeriodRange.parse("1404-01..1405-04")).columns())
+        .contains("name", "period");
+    assertThat(warehouse.readPeriods("marts/t", PeriodRange.parse("1404-01..1405-04")).count())
+        .isZero();
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.tashil.aggregate.HouseholdIndicators;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 import org.tashil.ingest.FileChecker;
 import org.tashil.reference.Registry;
 import org.tashil.run.BuildInfo;
@@ -232,13 +233,7 @@ public final class CarriedStates {
         table, first, last, Map.of(BASIS, bases::get, CARRIED_SINCE, any -> since))) {
       return null;
     }
-    Dataset<Row> earlier =
-        warehouse
-            .read(table)
-            .where(
-                col(Tables.PERIOD)
-                    .geq(lit(since))
-                    .and(col(Tables.PERIOD).lt(lit(period.toString()))));
+    Dataset<Row> earlier = warehouse.readPeriods(table, new PeriodRange(first, last));
     // A retired row's payload is null: only its key and order are read, of the years of them.
     StructType schema = state.schema();
     return new Before(

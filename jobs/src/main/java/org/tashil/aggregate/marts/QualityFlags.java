@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 import org.tashil.reports.model.Arrival;
 import org.tashil.schema.OfficeDataset;
 
@@ -180,11 +181,8 @@ public final class QualityFlags {
   private QualityFlags() {}
 
   /** The periods compared with {@code period}: the 12 before it. */
-  public static Column historyPeriods(Period period) {
-    Column column = MartColumns.PERIOD.col();
-    return column
-        .geq(lit(period.minusMonths(HISTORY).toString()))
-        .and(column.lt(lit(period.toString())));
+  public static PeriodRange historyPeriods(Period period) {
+    return new PeriodRange(period.minusMonths(HISTORY), period.minusMonths(1));
   }
 
   /**

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.tashil.calendar.Period;
+import org.tashil.calendar.PeriodRange;
 
 /**
  * {@code trend}: for each settlement and the province, the figures of the last 12 periods, as each
@@ -66,10 +67,8 @@ public final class Trend {
   private Trend() {}
 
   /** The earlier periods the trend reads: the 11 before {@code period}. */
-  public static Column earlierPeriods(Period period) {
-    String first = period.minusMonths(PERIODS - 1).toString();
-    Column column = MartColumns.PERIOD.col();
-    return column.geq(lit(first)).and(column.lt(lit(period.toString())));
+  public static PeriodRange earlierPeriods(Period period) {
+    return new PeriodRange(period.minusMonths(PERIODS - 1), period.minusMonths(1));
   }
 
   /** The trend's rows (without their period) of {@code settlement_month} rows. */
