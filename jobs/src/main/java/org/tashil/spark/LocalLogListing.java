@@ -55,7 +55,9 @@ public final class LocalLogListing extends HDFSLogStore {
         continue;
       }
       try {
-        statuses.add(local.getFileStatus(new Path(folder, name)));
+        // The name as a path of its own, as Hadoop's listing takes it: one with a colon is a name,
+        // not a scheme.
+        statuses.add(local.getFileStatus(new Path(folder, new Path(null, null, name))));
       } catch (FileNotFoundException deletedMeanwhile) {
         // Kernel's log cleanup, or a killed writer's temporary file, may remove it between the two.
       }

@@ -171,8 +171,9 @@ public final class Warehouse {
 
   /**
    * The rows of a table's periods in {@code periods}: only their files are read, picked from the
-   * log. A month's run reads a window of the months before it, and Spark would otherwise look at
-   * every month's files before it keeps the window's.
+   * log by their {@code period} partition (every table Tashil writes has it). A month's run reads a
+   * window of the months before it, and Spark would otherwise look at every month's files before it
+   * keeps the window's.
    */
   public Dataset<Row> readPeriods(String table, PeriodRange periods) {
     DeltaLog.State state = state(table, null);

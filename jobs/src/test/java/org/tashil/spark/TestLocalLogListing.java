@@ -34,9 +34,9 @@ class TestLocalLogListing {
 
   /**
    * Every kind of file a log folder holds (commits, Delta's checksums, checkpoints, the last
-   * checkpoint's pointer, Hadoop's checksum of each, a writer's temporary file, a folder, a link),
-   * listed from every name in it and from names between and around them: the same files with the
-   * same statuses as Hadoop's listing.
+   * checkpoint's pointer, Hadoop's checksum of each, a writer's temporary file, a folder, a link, a
+   * name with a colon), listed from every name in it and from names between and around them: the
+   * same files with the same statuses as Hadoop's listing.
    */
   @Test
   void listsWhatHadoopsListingLists() throws Exception {
@@ -55,6 +55,7 @@ class TestLocalLogListing {
     Files.writeString(log.resolve("_last_checkpoint"), "{\"version\":20}");
     Files.writeString(log.resolve("._last_checkpoint.crc"), "c");
     Files.writeString(log.resolve(".00000000000000000023.json.0f3a.tmp"), "{");
+    Files.writeString(log.resolve("00000000000000000015.json:Zone.Identifier"), "z");
     Files.createDirectories(log.resolve("_commits"));
     Files.createSymbolicLink(
         log.resolve("00000000000000000030.json"), log.resolve("00000000000000000022.json"));
@@ -77,8 +78,12 @@ class TestLocalLogListing {
     ours.listFrom(new Path(log.toUri() + "/."), configuration)
         .forEachRemaining(status -> fromTheStart.add(status.getPath().getName()));
     assertThat(fromTheStart)
-        .hasSize(1 + 23 + 23 + 3 + 3)
-        .contains(".00000000000000000023.json.0f3a.tmp", "_commits", "00000000000000000030.json")
+        .hasSize(1 + 23 + 23 + 3 + 3 + 1)
+        .contains(
+            ".00000000000000000023.json.0f3a.tmp",
+            "_commits",
+            "00000000000000000030.json",
+            "00000000000000000015.json:Zone.Identifier")
         .noneMatch(name -> name.endsWith(".crc") && name.startsWith("."))
         .isSorted();
   }
