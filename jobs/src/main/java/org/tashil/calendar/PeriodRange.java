@@ -29,6 +29,11 @@ public record PeriodRange(Period first, Period last) {
         Period.parse(trimmed.substring(0, dots)), Period.parse(trimmed.substring(dots + 2)));
   }
 
+  /** Whether {@code period} is one of the range's. */
+  public boolean contains(Period period) {
+    return period.compareTo(first) >= 0 && period.compareTo(last) <= 0;
+  }
+
   /** Every period of the range, in order. */
   public List<Period> periods() {
     return Period.range(first, last);

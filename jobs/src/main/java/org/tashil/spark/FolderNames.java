@@ -3,7 +3,6 @@ package org.tashil.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,27 +20,20 @@ public final class FolderNames {
 
   /** The folder's names, sorted; {@link FileNotFoundException} when it is not there. */
   public static String[] of(FileSystem fileSystem, Path folder) throws IOException {
-    if (!(fileSystem instanceof LocalFileSystem local)) {
+    String[] names =
+        fileSystem instanceof LocalFileSystem local ? local.pathToFile(folder).list() : null;
+    if (names == null) {
+      // Another file system; or, as Hadoop's listing answers it, a local folder that is not there
+      // or a file, which lists as itself.
       return Arrays.stream(fileSystem.listStatus(folder))
           .map(status -> status.getPath().getName())
           .sorted()
           .toArray(String[]::new);
     }
-    java.io.File localFolder = local.pathToFile(folder);
-    String[] names = localFolder.list();
-    if (names == null) {
-      // As Hadoop's listing: a folder that is not there, or a file, which lists as itself.
-      FileStatus[] statuses = local.listStatus(folder);
-      return Arrays.stream(statuses)
-          .map(s -> s.getPath().getName())
-          .sorted()
-          .toArray(String[]::new);
-    }
-    return Arrays.stream(names).filter(name -> !isChecksum(name)).sorted().toArray(String[]::new);
-  }
-
-  /** Hadoop's {@code ChecksumFileSystem.isChecksumFile}, on the name alone. */
-  static boolean isChecksum(String name) {
-    return name.startsWith(".") && name.endsWith(".crc");
+    // Hadoop's ChecksumFileSystem.isChecksumFile, on the name alone.
+    return Arrays.stream(names)
+        .filter(name -> !(name.startsWith(".") && name.endsWith(".crc")))
+        .sorted()
+        .toArray(String[]::new);
   }
 }

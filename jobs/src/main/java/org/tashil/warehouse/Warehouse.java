@@ -177,7 +177,8 @@ public final class Warehouse {
    */
   public Dataset<Row> readPeriods(String table, PeriodRange periods) {
     DeltaLog.State state = state(table, null);
-    return read(table, state, state.files().stream().filter(file -> in(file, periods)).toList());
+    return read(
+        table, state, state.files().stream().filter(f -> periods.contains(period(f))).toList());
   }
 
   /** The period's rows of a small table, read into memory: a frame of local rows. */
@@ -197,10 +198,10 @@ public final class Warehouse {
       String table, Period first, Period last, Map<String, Function<Period, String>> expected) {
     PeriodRange periods = new PeriodRange(first, last);
     for (DeltaLog.DataFile file : state(table, null).files()) {
-      if (!in(file, periods)) {
+      Period period = period(file);
+      if (!periods.contains(period)) {
         continue;
       }
-      Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
       ParquetMetadata footer = footers.footer(file.path());
       for (Map.Entry<String, Function<Period, String>> column : expected.entrySet()) {
         ParquetFooters.Constant constant = ParquetFooters.constant(footer, column.getKey());
@@ -239,10 +240,9 @@ public final class Warehouse {
         .select(TableColumns.columns(state.schema()));
   }
 
-  /** Whether a file of a table partitioned by period holds rows of one of {@code periods}. */
-  private static boolean in(DeltaLog.DataFile file, PeriodRange periods) {
-    Period period = Period.parse(file.partitionValues().get(Tables.PERIOD));
-    return period.compareTo(periods.first()) >= 0 && period.compareTo(periods.last()) <= 0;
+  /** The period of a file of a table partitioned by period. */
+  private static Period period(DeltaLog.DataFile file) {
+    return Period.parse(file.partitionValues().get(Tables.PERIOD));
   }
 
   /** The version of a table readers read. */
