@@ -9,12 +9,14 @@ public final class Fixtures {
   public static final Path REFERENCE = Path.of("../data/reference");
 
   /**
-   * The quick JIT of the JVMs the tests start, as the launcher and the tests' own JVM ({@code
-   * test.argLine}) use it: C1 alone, whose default code cache (48 MB) a run fills; when full, the
-   * JIT stops and the JVM can fail for want of space.
+   * The JIT and collector of the JVMs the tests start, as the launcher starts a run: the quick JIT
+   * (as the tests' own JVM, {@code test.argLine}, uses it too), C1 alone, whose default code cache
+   * (48 MB) a run fills (when full, the JIT stops and the JVM can fail for want of space); and the
+   * parallel collector.
    */
-  public static final java.util.List<String> QUICK_JIT =
-      java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
+  public static final java.util.List<String> LAUNCHER_JVM =
+      java.util.List.of(
+          "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-XX:+UseParallelGC");
 
   private static Registry registry;
 

@@ -101,7 +101,7 @@ final class Processes {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + JVM_OPTIONS);
     command.add("-Xmx1g");
-    command.addAll(org.tashil.Fixtures.QUICK_JIT);
+    command.addAll(org.tashil.Fixtures.LAUNCHER_JVM);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
