@@ -71,7 +71,7 @@ public final class Spark {
       // 1,024 rows, not 4,096, when a file holds a few hundred to a few thousand rows.
       conf.setIfMissing("spark.sql.parquet.columnarReaderBatchSize", "1024");
       // Spark sizes the memory pages of its hash maps and sorts from the heap and the cores: 64 MB
-      // here, a new Java array that the JVM zeroes and the garbage collector treats as humongous,
+      // here, a new Java array that the JVM zeroes (and G1 would hold as a humongous object),
       // for every task that aggregates or sorts a few thousand rows. 1 MB (the smallest size Spark
       // chooses itself) made a scale-1 run touch a third fewer pages and start fewer collections.
       conf.setIfMissing("spark.buffer.pageSize", "1m");

@@ -253,7 +253,7 @@ class ClusterIT {
             System.getProperty("tashil.spark.shipped"));
     List<String> jvmOptions =
         new ArrayList<>(jvmOptions(Path.of(System.getProperty("tashil.jvm.options"))));
-    // The launcher's JIT and collector, as in the tests: these runs last a minute.
+    // The launcher's JIT and collector, as in the JVMs the tests start: these runs last a minute.
     jvmOptions.addAll(org.tashil.Fixtures.LAUNCHER_JVM);
     standalone = StandaloneCluster.start(sparkHome, work.resolve("cluster-logs"), jvmOptions, 2);
     for (List<String> command : COMMANDS) {
