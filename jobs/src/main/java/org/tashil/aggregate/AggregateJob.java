@@ -197,6 +197,7 @@ public final class AggregateJob {
     } finally {
       demands.unpersist();
       levels.unpersist();
+      states.release();
     }
     // Last, the marts made of the rows just written, side by side.
     Map<String, Supplier<Dataset<Row>>> fromWritten = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.tashil.aggregate.HouseholdIndicators;
 import org.tashil.calendar.Period;
 import org.tashil.calendar.PeriodRange;
@@ -118,12 +119,23 @@ public final class CarriedStates {
    * @param demands the demands as of the period, retired ones left out
    * @param previousDemands the demands as of the period before, retired ones left out
    * @param carried by entity's table, whether its state was carried from the previous period's
+   * @param held what the states hold in memory until {@link #release}
    */
   public record States(
       Dataset<Row> households,
       Dataset<Row> demands,
       Dataset<Row> previousDemands,
-      Map<String, Boolean> carried) {}
+      Map<String, Boolean> carried,
+      List<Dataset<Row>> held) {
+
+    /**
+     * Frees what the states hold in memory: the pick of a state from every version, which both its
+     * write and the previous period's demands read. Call it once the marts have read those.
+     */
+    public void release() {
+      held.forEach(Dataset::unpersist);
+    }
+  }
 
   /**
    * Makes the period's states, writes them (in the caller's group of commits) and returns them read
@@ -138,33 +150,60 @@ public final class CarriedStates {
                 () -> advance(VersionedEntity.DEMANDS, period, submitted)));
     Advanced households = advanced.get(0);
     Advanced demands = advanced.get(1);
-    Dataset<Row> previousDemands =
-        demands.before() != null
-            ? live(demands.before()).select(dropped(VersionedEntity.DEMANDS))
-            : new PackedAsOfStates(warehouse, registry, AsOfStates.Source.DROPPED)
-                .demandsAsOfPeriod(period.minusMonths(1));
     Map<String, Boolean> carried = new LinkedHashMap<>();
-    carried.put(table(VersionedEntity.HOUSEHOLDS), households.before() != null);
-    carried.put(table(VersionedEntity.DEMANDS), demands.before() != null);
+    carried.put(table(VersionedEntity.HOUSEHOLDS), households.carried());
+    carried.put(table(VersionedEntity.DEMANDS), demands.carried());
+    List<Dataset<Row>> held = new ArrayList<>();
+    for (Advanced one : advanced) {
+      if (one.held() != null) {
+        held.add(one.held());
+      }
+    }
     return new States(
         HouseholdIndicators.withFlags(
             households.state().select(dropped(VersionedEntity.HOUSEHOLDS))),
         live(demands.state()).select(dropped(VersionedEntity.DEMANDS)),
-        previousDemands,
-        Collections.unmodifiableMap(carried));
+        demands.before(),
+        Collections.unmodifiableMap(carried),
+        List.copyOf(held));
   }
 
   /**
-   * An entity's state as of the period, as written and read back, and its predecessor's when the
-   * state was carried from it (null when picked from every version).
+   * An entity's state as of the period, as written and read back; its state as of the period
+   * before, for demands (the figures' columns, retired ones left out when carried; null for
+   * households); whether the state was carried from the one before; and the pick held in memory for
+   * both (null when carried).
    */
-  private record Advanced(Dataset<Row> state, Dataset<Row> before) {}
+  private record Advanced(
+      Dataset<Row> state, Dataset<Row> before, boolean carried, Dataset<Row> held) {}
 
   private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
     Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
-    Dataset<Row> state =
-        before == null ? everyVersion(entity, period) : carry(entity, before, period);
-    if (entity == VersionedEntity.DEMANDS) {
+    boolean demands = entity == VersionedEntity.DEMANDS;
+    Dataset<Row> state;
+    Dataset<Row> previous = null;
+    Dataset<Row> held = null;
+    if (before != null) {
+      state = carry(entity, before, period);
+      previous = demands ? live(before.previous()).select(dropped(entity)) : null;
+    } else if (demands) {
+      // The state as of the period and the one before, that the month's balance opens with, in
+      // one pick over the years of versions, held for the state's write and the marts that read
+      // the state before.
+      held =
+          new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+              .latestWithBefore(entity, period)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      state = picked(held.drop(PackedAsOfStates.BEFORE), entity);
+      previous = PackedAsOfStates.asOfBefore(held, entity);
+    } else {
+      state =
+          picked(
+              new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
+                  .latest(entity, period),
+              entity);
+    }
+    if (demands) {
       state = retire(state, period);
     }
     String table = table(entity);
@@ -182,8 +221,7 @@ public final class CarriedStates {
             .withColumn(BASIS, lit(basis(entity, period, submitted)))
             .withColumn(Tables.PERIOD, lit(period.toString())));
     return new Advanced(
-        stateColumns(warehouse.readPeriod(table, period), entity),
-        before == null ? null : before.previous());
+        stateColumns(warehouse.readPeriod(table, period), entity), previous, before != null, held);
   }
 
   /**
@@ -287,13 +325,10 @@ public final class CarriedStates {
     return live(before.previous()).join(touched, toSeq(key), "left_anti").unionByName(live(newest));
   }
 
-  /** The entity's state as of the period picked from every version up to it. */
-  private Dataset<Row> everyVersion(VersionedEntity entity, Period period) {
-    Dataset<Row> picked =
-        new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
-            .latest(entity, period)
-            .withColumnRenamed(Tables.PERIOD, SOURCE_PERIOD);
-    return entity == VersionedEntity.DEMANDS ? picked.withColumn(RETIRED, lit(false)) : picked;
+  /** A state picked from every version ({@link AsOfStates.Source#KEPT}) in a state's columns. */
+  private static Dataset<Row> picked(Dataset<Row> picked, VersionedEntity entity) {
+    Dataset<Row> state = picked.withColumnRenamed(Tables.PERIOD, SOURCE_PERIOD);
+    return entity == VersionedEntity.DEMANDS ? state.withColumn(RETIRED, lit(false)) : state;
   }
 
   /**

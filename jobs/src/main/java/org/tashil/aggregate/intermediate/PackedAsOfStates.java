@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
@@ -28,6 +29,12 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
     super(warehouse, registry, source);
   }
 
+  /**
+   * The column of {@link #latestWithBefore} that holds the carried columns of the state as of the
+   * period before.
+   */
+  public static final String BEFORE = "as_of_period_before";
+
   @Override
   Dataset<Row> latest(VersionedEntity entity, Period period) {
     return PackedPick.latest(
@@ -35,7 +42,40 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
         PackedPick.places(warehouse, entity, period),
         entity,
         codes(entity),
-        source);
+        source,
+        null,
+        null);
+  }
+
+  /**
+   * The entity's state as of the period, as {@link #latest}, with in the column {@link #BEFORE} its
+   * carried columns as of the period before (a struct, null for a key with no version then): both
+   * picked in one read and one aggregation of the versions. A month picked from every version opens
+   * its balance with the demands as of the month before, which would otherwise be a second pick
+   * over the same years of versions. {@link #asOfBefore} makes the state before of it.
+   */
+  public Dataset<Row> latestWithBefore(VersionedEntity entity, Period period) {
+    return PackedPick.latest(
+        entity.versions(warehouse, period),
+        PackedPick.places(warehouse, entity, period),
+        entity,
+        codes(entity),
+        source,
+        period.minusMonths(1),
+        BEFORE);
+  }
+
+  /**
+   * The state as of the period before from rows of {@link #latestWithBefore}: the rows {@link
+   * #latest} gives for that period with the source dropped ({@link AsOfStates.Source#DROPPED}).
+   */
+  public static Dataset<Row> asOfBefore(Dataset<Row> picked, VersionedEntity entity) {
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+    entity.key().forEach(name -> columns.add(functions.col(name)));
+    entity.carried().forEach(name -> columns.add(functions.col(BEFORE + "." + name).as(name)));
+    return picked
+        .where(functions.col(BEFORE).isNotNull())
+        .select(columns.toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /**

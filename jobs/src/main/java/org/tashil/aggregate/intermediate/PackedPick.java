@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
@@ -48,19 +49,29 @@ final class PackedPick {
   /** The prefix of the longs the carried columns are packed into. */
   private static final String PACKED = "version_packed_";
 
+  /** The order number of a version as of the earlier period, null for a version after it. */
+  private static final String ORDER_BEFORE = "version_order_before";
+
+  /** The prefix of the longs of the version picked as of the earlier period. */
+  private static final String PACKED_BEFORE = "version_packed_before_";
+
   private PackedPick() {}
 
   /**
    * One row per key of the entity: the version with the greatest order number, with the key, the
    * carried columns, and, when {@code source} is kept, that version's date, period, source file and
-   * line.
+   * line. With an earlier period {@code before}, the same aggregation also picks each key's version
+   * as of it, of the versions sent up to it and dated on or before its end: in the column {@code
+   * beforeColumn}, a struct of the carried columns, null for a key with no version as of it.
    */
   static Dataset<Row> latest(
       Dataset<Row> versions,
       Dataset<Row> places,
       VersionedEntity entity,
       List<PackedCode> carried,
-      AsOfStates.Source source) {
+      AsOfStates.Source source,
+      Period before,
+      String beforeColumn) {
     List<List<PackedCode>> longs = new ArrayList<>();
     int used = Long.SIZE;
     for (PackedCode code : carried) {
@@ -84,6 +95,15 @@ final class PackedPick {
     }
     PackedCode date = PackedCode.days(entity.dateColumn());
     encoded.add(order(date).as(ORDER));
+    if (before != null) {
+      encoded.add(
+          when(
+                  col(Tables.PERIOD)
+                      .leq(lit(before.toString()))
+                      .and(col(entity.dateColumn()).leq(lit(before.lastDay()))),
+                  order(date))
+              .as(ORDER_BEFORE));
+    }
     Dataset<Row> ordered =
         versions
             .join(broadcast(places), new String[] {Tables.PERIOD, "source_file"}, "left")
@@ -96,6 +116,13 @@ final class PackedPick {
     }
     if (kept || picks.isEmpty()) {
       picks.add(max(col(ORDER)).as(ORDER));
+    }
+    if (before != null) {
+      // max_by passes over a null order: a version after the earlier period is not weighed.
+      for (int i = 0; i < longs.size(); i++) {
+        picks.add(max_by(col(PACKED + i), col(ORDER_BEFORE)).as(PACKED_BEFORE + i));
+      }
+      picks.add(max(col(ORDER_BEFORE)).as(ORDER_BEFORE));
     }
     Dataset<Row> picked =
         ordered
@@ -113,13 +140,13 @@ final class PackedPick {
       restored.add(col("source_file"));
       restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
     }
-    for (int i = 0; i < longs.size(); i++) {
-      int shift = 0;
-      for (PackedCode code : longs.get(i)) {
-        Column number = shiftright(col(PACKED + i), shift).bitwiseAND((1L << code.bits()) - 1);
-        restored.add(code.decoded().apply(number).as(code.name()));
-        shift += code.bits();
-      }
+    restored.addAll(unpacked(longs, PACKED));
+    if (before != null) {
+      restored.add(
+          when(
+                  col(ORDER_BEFORE).isNotNull(),
+                  struct(unpacked(longs, PACKED_BEFORE).toArray(Column[]::new)))
+              .as(beforeColumn));
     }
     if (kept) {
       picked =
@@ -129,6 +156,20 @@ final class PackedPick {
               .join(broadcast(places), PLACE);
     }
     return picked.select(restored.toArray(Column[]::new));
+  }
+
+  /** The carried columns, unpacked from the longs named with the prefix. */
+  private static List<Column> unpacked(List<List<PackedCode>> longs, String prefix) {
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < longs.size(); i++) {
+      int shift = 0;
+      for (PackedCode code : longs.get(i)) {
+        Column number = shiftright(col(prefix + i), shift).bitwiseAND((1L << code.bits()) - 1);
+        columns.add(code.decoded().apply(number).as(code.name()));
+        shift += code.bits();
+      }
+    }
+    return columns;
   }
 
   /**

@@ -105,6 +105,34 @@ class TestAsOfStates {
     }
   }
 
+  /**
+   * The pick of a month's state and, in the same pass, of the month before's (a month picked from
+   * every version opens its balance with the demands as of the month before) gives the reference's
+   * state as of each: the versions sent with the month, even those dated before it, are not of the
+   * month before.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void thePickWithTheMonthBeforeIsTheReferenceAsOfEach(long seed) {
+    PackedAsOfStates packed =
+        new PackedAsOfStates(warehouse(seed), REGISTRY, AsOfStates.Source.KEPT);
+    ReferenceAsOfStates kept =
+        new ReferenceAsOfStates(warehouse(seed), REGISTRY, AsOfStates.Source.KEPT);
+    ReferenceAsOfStates dropped =
+        new ReferenceAsOfStates(warehouse(seed), REGISTRY, AsOfStates.Source.DROPPED);
+    for (VersionedEntity entity : List.of(VersionedEntity.HOUSEHOLDS, VersionedEntity.DEMANDS)) {
+      Function<Period, Dataset<Row>> both = period -> packed.latestWithBefore(entity, period);
+      assertSame(
+          asOfEveryPeriod(both.andThen(picked -> picked.drop(PackedAsOfStates.BEFORE))),
+          asOfEveryPeriod(period -> kept.latest(entity, period)),
+          entity.dataset() + " as of the month");
+      assertSame(
+          asOfEveryPeriod(both.andThen(picked -> PackedAsOfStates.asOfBefore(picked, entity))),
+          asOfEveryPeriod(period -> dropped.latest(entity, period.minusMonths(1))),
+          entity.dataset() + " as of the month before");
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void theReferencePicksTheGreatestDatePeriodFileAndLine(long seed) {
