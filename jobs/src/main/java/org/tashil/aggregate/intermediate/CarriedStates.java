@@ -126,14 +126,14 @@ public final class CarriedStates {
       Dataset<Row> demands,
       Dataset<Row> previousDemands,
       Map<String, Boolean> carried,
-      List<Dataset<Row>> held) {
+      List<PackedPick.Picked> held) {
 
     /**
      * Frees what the states hold in memory: the pick of a state from every version, which both its
      * write and the previous period's demands read. Call it once the marts have read those.
      */
     public void release() {
-      held.forEach(Dataset::unpersist);
+      held.forEach(PackedPick.Picked::release);
     }
   }
 
@@ -153,7 +153,7 @@ public final class CarriedStates {
     Map<String, Boolean> carried = new LinkedHashMap<>();
     carried.put(table(VersionedEntity.HOUSEHOLDS), households.carried());
     carried.put(table(VersionedEntity.DEMANDS), demands.carried());
-    List<Dataset<Row>> held = new ArrayList<>();
+    List<PackedPick.Picked> held = new ArrayList<>();
     for (Advanced one : advanced) {
       if (one.held() != null) {
         held.add(one.held());
@@ -175,14 +175,14 @@ public final class CarriedStates {
    * both (null when carried).
    */
   private record Advanced(
-      Dataset<Row> state, Dataset<Row> before, boolean carried, Dataset<Row> held) {}
+      Dataset<Row> state, Dataset<Row> before, boolean carried, PackedPick.Picked held) {}
 
   private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
     Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
     boolean demands = entity == VersionedEntity.DEMANDS;
     Dataset<Row> state;
     Dataset<Row> previous = null;
-    Dataset<Row> held = null;
+    PackedPick.Picked held = null;
     if (before != null) {
       state = carry(entity, before, period);
       previous = demands ? live(before.previous()).select(dropped(entity)) : null;
@@ -190,12 +190,12 @@ public final class CarriedStates {
       // The state as of the period and the one before, that the month's balance opens with, in
       // one pick over the years of versions, held for the state's write and the marts that read
       // the state before.
-      held =
+      PackedPick.Picked picked =
           new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
-              .latestWithBefore(entity, period)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      state = picked(held.drop(PackedAsOfStates.BEFORE), entity);
-      previous = PackedAsOfStates.asOfBefore(held, entity);
+              .latestWithBefore(entity, period, StorageLevel.MEMORY_AND_DISK());
+      held = picked;
+      state = picked(picked.rows().drop(PackedAsOfStates.BEFORE), entity);
+      previous = PackedAsOfStates.asOfBefore(picked.rows(), entity);
     } else {
       state =
           picked(

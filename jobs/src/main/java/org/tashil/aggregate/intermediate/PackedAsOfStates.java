@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.tashil.calendar.Period;
 import org.tashil.reference.Registry;
 import org.tashil.schema.Column;
@@ -33,18 +34,20 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
    * The column of {@link #latestWithBefore} that holds the carried columns of the state as of the
    * period before.
    */
-  public static final String BEFORE = "as_of_period_before";
+  static final String BEFORE = "as_of_period_before";
 
   @Override
   Dataset<Row> latest(VersionedEntity entity, Period period) {
     return PackedPick.latest(
-        entity.versions(warehouse, period),
-        PackedPick.places(warehouse, entity, period),
-        entity,
-        codes(entity),
-        source,
-        null,
-        null);
+            entity.versions(warehouse, period),
+            PackedPick.places(warehouse, entity, period),
+            entity,
+            codes(entity),
+            source,
+            null,
+            null,
+            null)
+        .rows();
   }
 
   /**
@@ -53,8 +56,11 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
    * picked in one read and one aggregation of the versions. A month picked from every version opens
    * its balance with the demands as of the month before, which would otherwise be a second pick
    * over the same years of versions. {@link #asOfBefore} makes the state before of it.
+   *
+   * @param hold how to hold the aggregation in memory, its numbers still packed, when the rows are
+   *     read more than once (null: not held); {@link PackedPick.Picked#release} frees it
    */
-  public Dataset<Row> latestWithBefore(VersionedEntity entity, Period period) {
+  PackedPick.Picked latestWithBefore(VersionedEntity entity, Period period, StorageLevel hold) {
     return PackedPick.latest(
         entity.versions(warehouse, period),
         PackedPick.places(warehouse, entity, period),
@@ -62,14 +68,15 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
         codes(entity),
         source,
         period.minusMonths(1),
-        BEFORE);
+        BEFORE,
+        hold);
   }
 
   /**
    * The state as of the period before from rows of {@link #latestWithBefore}: the rows {@link
    * #latest} gives for that period with the source dropped ({@link AsOfStates.Source#DROPPED}).
    */
-  public static Dataset<Row> asOfBefore(Dataset<Row> picked, VersionedEntity entity) {
+  static Dataset<Row> asOfBefore(Dataset<Row> picked, VersionedEntity entity) {
     List<org.apache.spark.sql.Column> columns = new ArrayList<>();
     entity.key().forEach(name -> columns.add(functions.col(name)));
     entity.carried().forEach(name -> columns.add(functions.col(BEFORE + "." + name).as(name)));

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.tashil.calendar.Period;
 import org.tashil.warehouse.Tables;
 import org.tashil.warehouse.Warehouse;
@@ -63,15 +64,19 @@ final class PackedPick {
    * line. With an earlier period {@code before}, the same aggregation also picks each key's version
    * as of it, of the versions sent up to it and dated on or before its end: in the column {@code
    * beforeColumn}, a struct of the carried columns, null for a key with no version as of it.
+   *
+   * @param hold how to hold the aggregation in memory, its numbers still packed, for rows read more
+   *     than once (null: not held)
    */
-  static Dataset<Row> latest(
+  static Picked latest(
       Dataset<Row> versions,
       Dataset<Row> places,
       VersionedEntity entity,
       List<PackedCode> carried,
       AsOfStates.Source source,
       Period before,
-      String beforeColumn) {
+      String beforeColumn,
+      StorageLevel hold) {
     List<List<PackedCode>> longs = new ArrayList<>();
     int used = Long.SIZE;
     for (PackedCode code : carried) {
@@ -128,6 +133,7 @@ final class PackedPick {
         ordered
             .groupBy(entity.key().stream().map(name -> col(name)).toArray(Column[]::new))
             .agg(picks.get(0), picks.subList(1, picks.size()).toArray(Column[]::new));
+    Dataset<Row> held = hold == null ? null : picked.persist(hold);
 
     List<Column> restored = new ArrayList<>();
     entity.key().forEach(name -> restored.add(col(name)));
@@ -155,7 +161,21 @@ final class PackedPick {
                   PLACE, shiftright(col(ORDER), LINE_BITS).bitwiseAND((1L << PLACE_BITS) - 1))
               .join(broadcast(places), PLACE);
     }
-    return picked.select(restored.toArray(Column[]::new));
+    return new Picked(picked.select(restored.toArray(Column[]::new)), held);
+  }
+
+  /**
+   * The rows of a pick, and the aggregation they are unpacked from when it is held in memory (null
+   * when not), to be freed once the rows are read.
+   */
+  record Picked(Dataset<Row> rows, Dataset<Row> held) {
+
+    /** Frees what is held in memory, once the rows are read. */
+    void release() {
+      if (held != null) {
+        held.unpersist();
+      }
+    }
   }
 
   /** The carried columns, unpacked from the longs named with the prefix. */

@@ -121,7 +121,8 @@ class TestAsOfStates {
     ReferenceAsOfStates dropped =
         new ReferenceAsOfStates(warehouse(seed), REGISTRY, AsOfStates.Source.DROPPED);
     for (VersionedEntity entity : List.of(VersionedEntity.HOUSEHOLDS, VersionedEntity.DEMANDS)) {
-      Function<Period, Dataset<Row>> both = period -> packed.latestWithBefore(entity, period);
+      Function<Period, Dataset<Row>> both =
+          period -> packed.latestWithBefore(entity, period, null).rows();
       assertSame(
           asOfEveryPeriod(both.andThen(picked -> picked.drop(PackedAsOfStates.BEFORE))),
           asOfEveryPeriod(period -> kept.latest(entity, period)),
