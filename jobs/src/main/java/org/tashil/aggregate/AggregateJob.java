@@ -111,6 +111,18 @@ public final class AggregateJob {
   }
 
   private Result aggregate(IngestedRows ingested) {
+    long started = System.nanoTime();
+    // The states at the period's end, carried from the previous period's or picked from every
+    // version, written with the marts; and the previous period's demands, that its balance opens
+    // with. What they hold in memory is freed when the marts are written, or fail.
+    try (CarriedStates.States states =
+        new CarriedStates(warehouse, registry, fromScratch).advance(ingested.period())) {
+      return marts(ingested, states, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /** The period's marts from its states, written. */
+  private Result marts(IngestedRows ingested, CarriedStates.States states, long statesMillis) {
     Period period = ingested.period();
     long started = System.nanoTime();
     RegistryFrames frames = new RegistryFrames(spark, registry);
@@ -118,13 +130,6 @@ public final class AggregateJob {
         frames
             .settlements()
             .select(SettlementMonth.SETTLEMENT_ID.col(), SettlementMonth.COUNTY_EN.col());
-
-    // The states at the period's end, carried from the previous period's or picked from every
-    // version, written with the marts; and the previous period's demands, that its balance opens
-    // with.
-    CarriedStates.States states =
-        new CarriedStates(warehouse, registry, fromScratch).advance(period);
-    long statesMillis = (System.nanoTime() - started) / 1_000_000;
     Dataset<Row> households = states.households().join(placement, "settlement_id");
     // Only the states a figure of the period counts are kept in memory for the rollups: at scale
     // 10, most demands were closed in earlier periods.
@@ -197,7 +202,6 @@ public final class AggregateJob {
     } finally {
       demands.unpersist();
       levels.unpersist();
-      states.release();
     }
     // Last, the marts made of the rows just written, side by side.
     Map<String, Supplier<Dataset<Row>>> fromWritten = new LinkedHashMap<>();

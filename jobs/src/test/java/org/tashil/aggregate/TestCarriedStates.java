@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,9 @@ class TestCarriedStates {
 
   /** Whether each aggregate of the story carried both states, in the order they ran. */
   private static final List<String> aggregates = new ArrayList<>();
+
+  /** Each aggregate that left data in memory, by period and whether from scratch. */
+  private static final List<String> leftInMemory = new ArrayList<>();
 
   /**
    * Months 1405-03..06 run in order while one office's 1405-04 demands file and another's 1405-05
@@ -153,9 +158,14 @@ class TestCarriedStates {
   }
 
   private static void aggregate(Warehouse warehouse, Period period, boolean scratch) {
+    JavaSparkContext spark = JavaSparkContext.fromSparkContext(SparkTests.session().sparkContext());
+    Set<Integer> heldBefore = Set.copyOf(spark.getPersistentRDDs().keySet());
     AggregateJob.Result result =
         new AggregateJob(SparkTests.session(), registry, warehouse, 10, scratch)
             .run(IngestedRows.read(warehouse, period));
+    if (!heldBefore.containsAll(spark.getPersistentRDDs().keySet())) {
+      leftInMemory.add(period + (scratch ? " from scratch" : " carried"));
+    }
     if (!scratch) {
       aggregates.add(period + " " + result.statesCarried().values());
     }
@@ -176,6 +186,15 @@ class TestCarriedStates {
             "1405-04 [true, true]",
             "1405-05 [true, true]",
             "1405-06 [true, true]");
+  }
+
+  /**
+   * What an aggregate holds in memory (the pick from every version that both the state's write and
+   * the month's balance read, the marts' caches) is freed when it ends.
+   */
+  @Test
+  void noAggregateLeavesDataInMemory() {
+    assertThat(leftInMemory).isEmpty();
   }
 
   @Test

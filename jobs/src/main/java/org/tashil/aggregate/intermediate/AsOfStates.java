@@ -38,7 +38,8 @@ public interface AsOfStates {
     /** Kept: what tests compare against another engine. */
     KEPT,
     /**
-     * Dropped: the indicators do not read them, and the packed pick saves a join restoring them.
+     * Dropped: the key and the carried columns, what the indicators read (the columns the marts are
+     * given the states in); the packed pick then saves a join restoring the source.
      */
     DROPPED
   }

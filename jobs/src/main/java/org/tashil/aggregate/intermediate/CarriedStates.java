@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -113,27 +114,28 @@ public final class CarriedStates {
    * The period's states, as the marts read them: each household's survey, with its flags ({@link
    * HouseholdIndicators#withFlags}); each demand's state that a figure of the period may count; and
    * the previous period's demand states (that the month's balance opens with), in the columns of
-   * {@link AsOfStates.Source#DROPPED}.
+   * {@link AsOfStates.Source#DROPPED}. {@link #close} frees what they hold in memory.
    *
    * @param households the households as of the period, flagged
    * @param demands the demands as of the period, retired ones left out
-   * @param previousDemands the demands as of the period before, retired ones left out
+   * @param previousDemands the demands as of the period before: when carried, retired ones left
+   *     out; when picked from every version, every one (a figure counts the open ones only)
    * @param carried by entity's table, whether its state was carried from the previous period's
-   * @param held what the states hold in memory until {@link #release}
+   * @param release frees the pick of a state from every version, held for both its write and the
+   *     previous period's demands
    */
   public record States(
       Dataset<Row> households,
       Dataset<Row> demands,
       Dataset<Row> previousDemands,
       Map<String, Boolean> carried,
-      List<PackedPick.Picked> held) {
+      Runnable release)
+      implements AutoCloseable {
 
-    /**
-     * Frees what the states hold in memory: the pick of a state from every version, which both its
-     * write and the previous period's demands read. Call it once the marts have read those.
-     */
-    public void release() {
-      held.forEach(PackedPick.Picked::release);
+    /** Frees what the states hold in memory, once the marts have read them. */
+    @Override
+    public void close() {
+      release.run();
     }
   }
 
@@ -143,59 +145,62 @@ public final class CarriedStates {
    */
   public States advance(Period period) {
     List<Row> submitted = submitted(period);
-    List<Advanced> advanced =
-        Parallel.all(
-            List.of(
-                () -> advance(VersionedEntity.HOUSEHOLDS, period, submitted),
-                () -> advance(VersionedEntity.DEMANDS, period, submitted)));
+    // Each pick held in memory, listed as soon as it is made: freed here if either state fails.
+    List<PackedPick.Picked> held = new CopyOnWriteArrayList<>();
+    List<Advanced> advanced;
+    try {
+      advanced =
+          Parallel.all(
+              List.of(
+                  () -> advance(VersionedEntity.HOUSEHOLDS, period, submitted, held),
+                  () -> advance(VersionedEntity.DEMANDS, period, submitted, held)));
+    } catch (RuntimeException | Error e) {
+      held.forEach(PackedPick.Picked::release);
+      throw e;
+    }
     Advanced households = advanced.get(0);
     Advanced demands = advanced.get(1);
     Map<String, Boolean> carried = new LinkedHashMap<>();
     carried.put(table(VersionedEntity.HOUSEHOLDS), households.carried());
     carried.put(table(VersionedEntity.DEMANDS), demands.carried());
-    List<PackedPick.Picked> held = new ArrayList<>();
-    for (Advanced one : advanced) {
-      if (one.held() != null) {
-        held.add(one.held());
-      }
-    }
     return new States(
         HouseholdIndicators.withFlags(
             households.state().select(dropped(VersionedEntity.HOUSEHOLDS))),
         live(demands.state()).select(dropped(VersionedEntity.DEMANDS)),
-        demands.before(),
+        demands.previousDemands(),
         Collections.unmodifiableMap(carried),
-        List.copyOf(held));
+        () -> held.forEach(PackedPick.Picked::release));
   }
 
   /**
-   * An entity's state as of the period, as written and read back; its state as of the period
-   * before, for demands (the figures' columns, retired ones left out when carried; null for
-   * households); whether the state was carried from the one before; and the pick held in memory for
-   * both (null when carried).
+   * An entity's state as of the period, as written and read back; for demands, their state as of
+   * the period before, as {@link States#previousDemands} (null for households); and whether the
+   * state was carried from the one before.
    */
-  private record Advanced(
-      Dataset<Row> state, Dataset<Row> before, boolean carried, PackedPick.Picked held) {}
+  private record Advanced(Dataset<Row> state, Dataset<Row> previousDemands, boolean carried) {}
 
-  private Advanced advance(VersionedEntity entity, Period period, List<Row> submitted) {
+  /**
+   * Makes, writes and reads back the entity's state as of the period; a pick it holds in memory
+   * goes into {@code held}.
+   */
+  private Advanced advance(
+      VersionedEntity entity, Period period, List<Row> submitted, List<PackedPick.Picked> held) {
     Before before = fromScratch ? null : usable(entity, period.minusMonths(1), submitted);
     boolean demands = entity == VersionedEntity.DEMANDS;
     Dataset<Row> state;
-    Dataset<Row> previous = null;
-    PackedPick.Picked held = null;
+    Dataset<Row> previousDemands = null;
     if (before != null) {
       state = carry(entity, before, period);
-      previous = demands ? live(before.previous()).select(dropped(entity)) : null;
+      previousDemands = demands ? live(before.previous()).select(dropped(entity)) : null;
     } else if (demands) {
       // The state as of the period and the one before, that the month's balance opens with, in
-      // one pick over the years of versions, held for the state's write and the marts that read
-      // the state before.
+      // one pick over the years of versions, held for the state's write and the marts.
       PackedPick.Picked picked =
           new PackedAsOfStates(warehouse, registry, AsOfStates.Source.KEPT)
-              .latestWithBefore(entity, period, StorageLevel.MEMORY_AND_DISK());
-      held = picked;
-      state = picked(picked.rows().drop(PackedAsOfStates.BEFORE), entity);
-      previous = PackedAsOfStates.asOfBefore(picked.rows(), entity);
+              .latestWithMonthBefore(entity, period, StorageLevel.MEMORY_AND_DISK());
+      held.add(picked);
+      state = picked(picked.rows().drop(PackedAsOfStates.MONTH_BEFORE), entity);
+      previousDemands = PackedAsOfStates.asOfMonthBefore(picked.rows(), entity);
     } else {
       state =
           picked(
@@ -221,7 +226,7 @@ public final class CarriedStates {
             .withColumn(BASIS, lit(basis(entity, period, submitted)))
             .withColumn(Tables.PERIOD, lit(period.toString())));
     return new Advanced(
-        stateColumns(warehouse.readPeriod(table, period), entity), previous, before != null, held);
+        stateColumns(warehouse.readPeriod(table, period), entity), previousDemands, before != null);
   }
 
   /**

@@ -26,41 +26,39 @@ import org.tashil.warehouse.Warehouse;
  */
 public final class PackedAsOfStates extends AbstractAsOfStates {
 
+  /**
+   * The column of {@link #latestWithMonthBefore} that holds the carried columns of the state as of
+   * the period before.
+   */
+  static final String MONTH_BEFORE = "as_of_month_before";
+
   public PackedAsOfStates(Warehouse warehouse, Registry registry, Source source) {
     super(warehouse, registry, source);
   }
 
-  /**
-   * The column of {@link #latestWithBefore} that holds the carried columns of the state as of the
-   * period before.
-   */
-  static final String BEFORE = "as_of_period_before";
-
   @Override
   Dataset<Row> latest(VersionedEntity entity, Period period) {
     return PackedPick.latest(
-            entity.versions(warehouse, period),
-            PackedPick.places(warehouse, entity, period),
-            entity,
-            codes(entity),
-            source,
-            null,
-            null,
-            null)
-        .rows();
+        entity.versions(warehouse, period),
+        PackedPick.places(warehouse, entity, period),
+        entity,
+        codes(entity),
+        source);
   }
 
   /**
-   * The entity's state as of the period, as {@link #latest}, with in the column {@link #BEFORE} its
-   * carried columns as of the period before (a struct, null for a key with no version then): both
-   * picked in one read and one aggregation of the versions. A month picked from every version opens
-   * its balance with the demands as of the month before, which would otherwise be a second pick
-   * over the same years of versions. {@link #asOfBefore} makes the state before of it.
+   * The entity's state as of the period, as {@link #latest}, with in the column {@link
+   * #MONTH_BEFORE} its carried columns as of the period before (a struct, null for a key with no
+   * version then): both picked in one read and one aggregation of the versions. A month picked from
+   * every version opens its balance with the demands as of the month before, which would otherwise
+   * be a second pick over the same years of versions. {@link #asOfMonthBefore} makes the state
+   * before of it.
    *
    * @param hold how to hold the aggregation in memory, its numbers still packed, when the rows are
    *     read more than once (null: not held); {@link PackedPick.Picked#release} frees it
    */
-  PackedPick.Picked latestWithBefore(VersionedEntity entity, Period period, StorageLevel hold) {
+  PackedPick.Picked latestWithMonthBefore(
+      VersionedEntity entity, Period period, StorageLevel hold) {
     return PackedPick.latest(
         entity.versions(warehouse, period),
         PackedPick.places(warehouse, entity, period),
@@ -68,20 +66,22 @@ public final class PackedAsOfStates extends AbstractAsOfStates {
         codes(entity),
         source,
         period.minusMonths(1),
-        BEFORE,
+        MONTH_BEFORE,
         hold);
   }
 
   /**
-   * The state as of the period before from rows of {@link #latestWithBefore}: the rows {@link
+   * The state as of the period before from rows of {@link #latestWithMonthBefore}: the rows {@link
    * #latest} gives for that period with the source dropped ({@link AsOfStates.Source#DROPPED}).
    */
-  static Dataset<Row> asOfBefore(Dataset<Row> picked, VersionedEntity entity) {
+  static Dataset<Row> asOfMonthBefore(Dataset<Row> picked, VersionedEntity entity) {
     List<org.apache.spark.sql.Column> columns = new ArrayList<>();
     entity.key().forEach(name -> columns.add(functions.col(name)));
-    entity.carried().forEach(name -> columns.add(functions.col(BEFORE + "." + name).as(name)));
+    entity
+        .carried()
+        .forEach(name -> columns.add(functions.col(MONTH_BEFORE + "." + name).as(name)));
     return picked
-        .where(functions.col(BEFORE).isNotNull())
+        .where(functions.col(MONTH_BEFORE).isNotNull())
         .select(columns.toArray(org.apache.spark.sql.Column[]::new));
   }
 

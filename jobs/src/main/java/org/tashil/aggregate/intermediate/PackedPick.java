@@ -50,21 +50,38 @@ final class PackedPick {
   /** The prefix of the longs the carried columns are packed into. */
   private static final String PACKED = "version_packed_";
 
-  /** The order number of a version as of the earlier period, null for a version after it. */
-  private static final String ORDER_BEFORE = "version_order_before";
+  /** Whether a version is of the earlier period's versions. */
+  private static final String IN_EARLIER = "version_in_earlier";
+
+  /** The order number of a version of the earlier period's versions, null for another. */
+  private static final String ORDER_EARLIER = "version_order_earlier";
 
   /** The prefix of the longs of the version picked as of the earlier period. */
-  private static final String PACKED_BEFORE = "version_packed_before_";
+  private static final String PACKED_EARLIER = "version_packed_earlier_";
 
   private PackedPick() {}
 
   /**
    * One row per key of the entity: the version with the greatest order number, with the key, the
    * carried columns, and, when {@code source} is kept, that version's date, period, source file and
-   * line. With an earlier period {@code before}, the same aggregation also picks each key's version
-   * as of it, of the versions sent up to it and dated on or before its end: in the column {@code
-   * beforeColumn}, a struct of the carried columns, null for a key with no version as of it.
+   * line.
+   */
+  static Dataset<Row> latest(
+      Dataset<Row> versions,
+      Dataset<Row> places,
+      VersionedEntity entity,
+      List<PackedCode> carried,
+      AsOfStates.Source source) {
+    return latest(versions, places, entity, carried, source, null, null, null).rows();
+  }
+
+  /**
+   * The rows of {@link #latest(Dataset, Dataset, VersionedEntity, List, AsOfStates.Source)}, and in
+   * the same aggregation each key's version as of an {@code earlier} period, of the versions sent
+   * up to it and dated on or before its end: in the column {@code earlierColumn}, a struct of the
+   * carried columns, null for a key with no version as of it.
    *
+   * @param earlier an earlier period, or null for none
    * @param hold how to hold the aggregation in memory, its numbers still packed, for rows read more
    *     than once (null: not held)
    */
@@ -74,8 +91,8 @@ final class PackedPick {
       VersionedEntity entity,
       List<PackedCode> carried,
       AsOfStates.Source source,
-      Period before,
-      String beforeColumn,
+      Period earlier,
+      String earlierColumn,
       StorageLevel hold) {
     List<List<PackedCode>> longs = new ArrayList<>();
     int used = Long.SIZE;
@@ -100,19 +117,23 @@ final class PackedPick {
     }
     PackedCode date = PackedCode.days(entity.dateColumn());
     encoded.add(order(date).as(ORDER));
-    if (before != null) {
+    if (earlier != null) {
+      // Ingest accepts no date after a version's period's end, so the date never leaves out a
+      // version of an earlier period: it is there to state the contract, not to trust ingest.
       encoded.add(
-          when(
-                  col(Tables.PERIOD)
-                      .leq(lit(before.toString()))
-                      .and(col(entity.dateColumn()).leq(lit(before.lastDay()))),
-                  order(date))
-              .as(ORDER_BEFORE));
+          col(Tables.PERIOD)
+              .leq(lit(earlier.toString()))
+              .and(col(entity.dateColumn()).leq(lit(earlier.lastDay())))
+              .as(IN_EARLIER));
     }
     Dataset<Row> ordered =
         versions
             .join(broadcast(places), new String[] {Tables.PERIOD, "source_file"}, "left")
             .select(encoded.toArray(Column[]::new));
+    if (earlier != null) {
+      ordered =
+          ordered.withColumn(ORDER_EARLIER, when(col(IN_EARLIER), col(ORDER))).drop(IN_EARLIER);
+    }
 
     boolean kept = source == AsOfStates.Source.KEPT;
     List<Column> picks = new ArrayList<>();
@@ -122,12 +143,12 @@ final class PackedPick {
     if (kept || picks.isEmpty()) {
       picks.add(max(col(ORDER)).as(ORDER));
     }
-    if (before != null) {
+    if (earlier != null) {
       // max_by passes over a null order: a version after the earlier period is not weighed.
       for (int i = 0; i < longs.size(); i++) {
-        picks.add(max_by(col(PACKED + i), col(ORDER_BEFORE)).as(PACKED_BEFORE + i));
+        picks.add(max_by(col(PACKED + i), col(ORDER_EARLIER)).as(PACKED_EARLIER + i));
       }
-      picks.add(max(col(ORDER_BEFORE)).as(ORDER_BEFORE));
+      picks.add(max(col(ORDER_EARLIER)).as(ORDER_EARLIER));
     }
     Dataset<Row> picked =
         ordered
@@ -147,12 +168,13 @@ final class PackedPick {
       restored.add(col(ORDER).bitwiseAND((1L << LINE_BITS) - 1).cast("int").as("source_line"));
     }
     restored.addAll(unpacked(longs, PACKED));
-    if (before != null) {
+    if (earlier != null) {
+      // Unpacked, a key's null longs would make a struct of nulls, not no struct.
       restored.add(
           when(
-                  col(ORDER_BEFORE).isNotNull(),
-                  struct(unpacked(longs, PACKED_BEFORE).toArray(Column[]::new)))
-              .as(beforeColumn));
+                  col(ORDER_EARLIER).isNotNull(),
+                  struct(unpacked(longs, PACKED_EARLIER).toArray(Column[]::new)))
+              .as(earlierColumn));
     }
     if (kept) {
       picked =

@@ -122,13 +122,13 @@ class TestAsOfStates {
         new ReferenceAsOfStates(warehouse(seed), REGISTRY, AsOfStates.Source.DROPPED);
     for (VersionedEntity entity : List.of(VersionedEntity.HOUSEHOLDS, VersionedEntity.DEMANDS)) {
       Function<Period, Dataset<Row>> both =
-          period -> packed.latestWithBefore(entity, period, null).rows();
+          period -> packed.latestWithMonthBefore(entity, period, null).rows();
       assertSame(
-          asOfEveryPeriod(both.andThen(picked -> picked.drop(PackedAsOfStates.BEFORE))),
+          asOfEveryPeriod(both.andThen(picked -> picked.drop(PackedAsOfStates.MONTH_BEFORE))),
           asOfEveryPeriod(period -> kept.latest(entity, period)),
           entity.dataset() + " as of the month");
       assertSame(
-          asOfEveryPeriod(both.andThen(picked -> PackedAsOfStates.asOfBefore(picked, entity))),
+          asOfEveryPeriod(both.andThen(picked -> PackedAsOfStates.asOfMonthBefore(picked, entity))),
           asOfEveryPeriod(period -> dropped.latest(entity, period.minusMonths(1))),
           entity.dataset() + " as of the month before");
     }
